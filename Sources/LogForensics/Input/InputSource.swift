@@ -1,0 +1,116 @@
+// Input/InputSource.swift - the contract between the input stage and the pipeline.
+
+/// Compression recognised from an input's first bytes (magic numbers, never the name).
+public enum Compression: String, Sendable, Codable, Equatable {
+  case none, gzip, bzip2, xz, zstd, zip
+}
+
+/// Why an input could not be read completely. Recorded per input (`inputs[].errors`); the
+/// run continues with the next input.
+public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file could not be opened (errno text).
+  case cannotOpen(path: String, reason: String)
+  /// A read failed after `offset` stored bytes.
+  case readFailed(path: String, offset: UInt64, reason: String)
+  /// The gzip stream ended before its end marker (file cut short). Everything decoded
+  /// before is kept.
+  case gzipTruncated(path: String, compressedOffset: UInt64)
+  /// zlib reported corrupt data at this compressed offset.
+  case gzipCorrupt(path: String, zlibCode: Int32, compressedOffset: UInt64, message: String)
+  /// Bytes after the last complete gzip member that are not another member.
+  case gzipTrailingGarbage(path: String, compressedOffset: UInt64, count: UInt64)
+  /// A compression this build cannot read (bzip2, xz, zstd, zip).
+  case unsupportedCompression(path: String, compression: Compression)
+  /// Not a regular file (device, socket…), or a symlink loop.
+  case notAFile(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let p, let r): return "\(p): cannot open: \(r)"
+    case .readFailed(let p, let o, let r): return "\(p): read failed at byte \(o): \(r)"
+    case .gzipTruncated(let p, let o):
+      return "\(p): gzip stream truncated at compressed byte \(o); lines decoded before it are kept"
+    case .gzipCorrupt(let p, let c, let o, let m):
+      return "\(p): corrupt gzip data at compressed byte \(o) (zlib \(c): \(m)); lines decoded before it are kept"
+    case .gzipTrailingGarbage(let p, let o, let n):
+      return "\(p): \(n) bytes of trailing data after the last gzip member at compressed byte \(o) (ignored)"
+    case .unsupportedCompression(let p, let c):
+      return "\(p): \(c.rawValue)-compressed input is not read by this build; decompress it first (e.g. '\(c.toolHint) FILE > FILE.log')"
+    case .notAFile(let p, let r): return "\(p): skipped: \(r)"
+    }
+  }
+
+  /// Short machine-readable kind, used in the JSON report.
+  public var kind: String {
+    switch self {
+    case .cannotOpen: return "cannot-open"
+    case .readFailed: return "read-failed"
+    case .gzipTruncated: return "gzip-truncated"
+    case .gzipCorrupt: return "gzip-corrupt"
+    case .gzipTrailingGarbage: return "gzip-trailing-garbage"
+    case .unsupportedCompression: return "unsupported-compression"
+    case .notAFile: return "not-a-file"
+    }
+  }
+
+  /// Compressed byte offset where the problem was found, when known.
+  public var offset: UInt64? {
+    switch self {
+    case .readFailed(_, let o, _), .gzipTruncated(_, let o), .gzipCorrupt(_, _, let o, _), .gzipTrailingGarbage(_, let o, _): return o
+    default: return nil
+    }
+  }
+}
+
+extension Compression {
+  var toolHint: String {
+    switch self {
+    case .bzip2: return "bzip2 -dc"
+    case .xz: return "xz -dc"
+    case .zstd: return "zstd -dc"
+    case .zip: return "unzip -p"
+    case .gzip, .none: return "cat"
+    }
+  }
+}
+
+/// What reading one input produced, known once its source is exhausted.
+public struct InputReadResult: Sendable, Equatable {
+  /// SHA-256 (lower-case hex) of the bytes exactly as stored (compressed bytes for `.gz`).
+  public var sha256: String
+  /// Number of stored bytes read (the file size when read completely).
+  public var storedBytes: UInt64
+  /// Number of decompressed bytes produced.
+  public var decodedBytes: UInt64
+  public var compression: Compression
+  /// Number of gzip members read (0 for plain input).
+  public var gzipMembers: Int
+  /// `false` when an error stopped decoding early (see ``errors``).
+  public var complete: Bool
+  public var errors: [InputError]
+
+  public init(sha256: String, storedBytes: UInt64, decodedBytes: UInt64, compression: Compression, gzipMembers: Int, complete: Bool, errors: [InputError]) {
+    self.sha256 = sha256
+    self.storedBytes = storedBytes
+    self.decodedBytes = decodedBytes
+    self.compression = compression
+    self.gzipMembers = gzipMembers
+    self.complete = complete
+    self.errors = errors
+  }
+}
+
+/// A source of decoded (decompressed) bytes for one input, in chunks.
+///
+/// Implementations read the stored bytes in fixed blocks, hash them, and inflate gzip. They
+/// never hold the whole input. After ``nextChunk()`` returns `nil`, ``result`` is final.
+public protocol ChunkSource: AnyObject {
+  /// The next block of decoded bytes, or `nil` at the end (or after a fatal error).
+  func nextChunk() -> [UInt8]?
+  /// Valid once ``nextChunk()`` returned `nil`.
+  var result: InputReadResult { get }
+  /// Total stored size if known in advance (file size; `nil` for stdin), for progress.
+  var expectedStoredBytes: UInt64? { get }
+  /// Stored bytes consumed so far (for progress).
+  var storedBytesRead: UInt64 { get }
+}

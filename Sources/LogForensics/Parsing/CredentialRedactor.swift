@@ -1,0 +1,120 @@
+// Parsing/CredentialRedactor.swift - replaces secrets in query strings by a short fingerprint.
+
+import Crypto
+
+/// Finds credential parameters in a query string (`apikey=…`, `token=…`, `password=…`) and
+/// replaces each value by `[fp:XXXXXXXX]`, the first 8 hex digits of the SHA-256 of the
+/// value. The same secret always gives the same fingerprint, so sessions can be linked by
+/// credential without the secret ever reaching an output.
+///
+/// Parameter names are compared case-insensitively. A name is a credential when it is in
+/// ``credentialNames`` or ends with `token`, `secret`, `password`, `passwd` or `apikey`.
+public final class CredentialRedactor {
+  /// Exact parameter names treated as credentials.
+  public static let credentialNames: Set<String> = [
+    "apikey", "api_key", "api-key", "x-api-key", "key", "token", "access_token", "accesstoken",
+    "auth", "auth_token", "authtoken", "id_token", "refresh_token", "password", "passwd", "pwd",
+    "pass", "secret", "client_secret", "signature", "sig", "sessionid", "session_id", "jsessionid",
+    "phpsessid", "private_token", "code", "bearer", "jwt", "credentials",
+  ]
+  private static let suffixes: [String] = ["token", "secret", "password", "passwd", "apikey", "api_key"]
+
+  private var fingerprintCache: [[UInt8]: String] = [:]
+
+  public init() {}
+
+  /// `true` when `name` (raw bytes of a parameter name) is a credential.
+  public static func isCredentialName(_ name: UnsafeRawBufferPointer) -> Bool {
+    guard name.count >= 3, name.count <= 32 else { return false }
+    var lower = [UInt8](repeating: 0, count: name.count)
+    for i in 0..<name.count { lower[i] = name[i].asciiLowercased }
+    let s = String(decoding: lower, as: UTF8.self)
+    if credentialNames.contains(s) { return true }
+    for suffix in suffixes where s.hasSuffix(suffix) { return true }
+    return false
+  }
+
+  /// The fingerprint of a secret value: `[fp:` + first 8 hex of SHA-256 + `]`.
+  public func fingerprint(_ value: UnsafeRawBufferPointer) -> String {
+    let key = [UInt8](value)
+    if let f = fingerprintCache[key] { return f }
+    let digest = SHA256.hash(data: key)
+    var hex = ""
+    for byte in digest.prefix(4) {
+      hex += String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+    }
+    let f = "[fp:\(hex)]"
+    if fingerprintCache.count > 100_000 { fingerprintCache.removeAll(keepingCapacity: true) }
+    fingerprintCache[key] = f
+    return f
+  }
+
+  /// Quick pre-check: could `query` contain a credential? (looks for a few tell-tale
+  /// substrings so the common case costs one scan).
+  @inline(__always)
+  static func mayContainCredential(_ q: UnsafeRawBufferPointer) -> Bool {
+    // Any parameter named like a credential contains one of: key, tok, pass, pw, secret,
+    // sig, auth, sess, code, jwt, bearer, cred. Checking for '=' preceded by such names
+    // would be exact; a cheap heuristic scan over lower-cased trigrams is enough here.
+    var i = 0
+    let n = q.count
+    while i + 2 < n {
+      let a = q[i] | 0x20, b = q[i + 1] | 0x20, c = q[i + 2] | 0x20
+      switch (a, b, c) {
+      case (0x6B, 0x65, 0x79),  // key
+        (0x74, 0x6F, 0x6B),  // tok
+        (0x70, 0x61, 0x73),  // pas
+        (0x70, 0x77, 0x64),  // pwd
+        (0x73, 0x65, 0x63),  // sec
+        (0x73, 0x69, 0x67),  // sig
+        (0x61, 0x75, 0x74),  // aut
+        (0x73, 0x65, 0x73),  // ses
+        (0x63, 0x6F, 0x64),  // cod
+        (0x6A, 0x77, 0x74),  // jwt
+        (0x62, 0x65, 0x61),  // bea
+        (0x63, 0x72, 0x65):  // cre
+        return true
+      default: i += 1
+      }
+    }
+    return false
+  }
+
+  /// Redacts credential values in `query` (without the leading `?`).
+  ///
+  /// - Returns: `nil` when nothing was redacted (use the original bytes), otherwise the
+  ///   redacted query and the `name:fingerprint` of the first credential.
+  public func redact(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
+    guard CredentialRedactor.mayContainCredential(query) else { return nil }
+    var out: [UInt8] = []
+    var firstCredential: String? = nil
+    var start = 0
+    let n = query.count
+    while start <= n {
+      var end = start
+      while end < n && query[end] != .ampersand && query[end] != UInt8(ascii: ";") { end += 1 }
+      let pair = query.slice(start, end)
+      var eq = -1
+      for k in 0..<pair.count where pair[k] == .equals {
+        eq = k
+        break
+      }
+      if eq > 0 && CredentialRedactor.isCredentialName(pair.slice(0, eq)) && eq + 1 < pair.count {
+        let value = pair.slice(eq + 1, pair.count)
+        let fp = fingerprint(value)
+        out.append(contentsOf: pair.slice(0, eq + 1))
+        out.append(contentsOf: Array(fp.utf8))
+        if firstCredential == nil {
+          let name = TextDecoding.string(pair.slice(0, eq)).lowercased()
+          firstCredential = "\(name):\(fp.dropFirst(4).dropLast())"
+        }
+      } else {
+        out.append(contentsOf: pair)
+      }
+      if end < n { out.append(query[end]) }
+      start = end + 1
+    }
+    guard let cred = firstCredential else { return nil }
+    return (TextDecoding.string(out), cred)
+  }
+}

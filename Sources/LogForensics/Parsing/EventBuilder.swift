@@ -1,0 +1,303 @@
+// Parsing/EventBuilder.swift - fills a LogEvent from byte slices; the only place parsers
+// turn bytes into Strings and Symbols.
+
+/// Options that change how fields become an event.
+public struct EventBuildingOptions: Sendable, Equatable {
+  /// Use the left-most `X-Forwarded-For` address as the client IP when present.
+  public var preferForwardedFor: Bool = false
+  /// Name of an extra field that carries the user id (e.g. `uid` for nginx `uid=…`);
+  /// when set and the event has no user, that field's value becomes the user.
+  public var userField: String? = nil
+  public init(preferForwardedFor: Bool = false, userField: String? = nil) {
+    self.preferForwardedFor = preferForwardedFor
+    self.userField = userField
+  }
+}
+
+/// Builds one ``LogEvent`` at a time from the byte slices a ``LineParser`` finds.
+///
+/// Setters take raw bytes valid only during the call; values are interned or copied. `-`
+/// and empty values mean "absent" for every optional field.
+public struct EventBuilder {
+  public let symbols: SymbolTable
+  public let redactor: CredentialRedactor
+  public var options: EventBuildingOptions
+  /// The event being built.
+  public var event = LogEvent()
+  private var userFieldSymbol: Symbol = .none
+  private var scratch: [UInt8] = []
+
+  public init(symbols: SymbolTable, redactor: CredentialRedactor = CredentialRedactor(), options: EventBuildingOptions = .init()) {
+    self.symbols = symbols
+    self.redactor = redactor
+    self.options = options
+    if let f = options.userField { userFieldSymbol = symbols.intern(f) }
+  }
+
+  /// Starts a new event for the given provenance.
+  @inline(__always)
+  public mutating func reset(inputIndex: Int32, lineNumber: Int64) {
+    event = LogEvent()
+    event.inputIndex = inputIndex
+    event.lineNumber = lineNumber
+  }
+
+  /// Applies the options that depend on several fields (forwarded-for, user field). The
+  /// pipeline calls this once per parsed event.
+  public mutating func finish() {
+    if options.preferForwardedFor && !event.forwardedFor.isNone {
+      let raw = symbols.bytes(event.forwardedFor)
+      var end = 0
+      while end < raw.count && raw[end] != .comma { end += 1 }
+      var s = 0
+      while s < end && raw[s] == .space { s += 1 }
+      var e = end
+      while e > s && raw[e - 1] == .space { e -= 1 }
+      if e > s {
+        let first = Array(raw[s..<e])
+        event.clientIP = first.withUnsafeBytes { symbols.intern($0) }
+      }
+    }
+    if !userFieldSymbol.isNone && event.user.isNone {
+      for x in event.extras where x.name == userFieldSymbol && !x.value.isEmpty && x.value != "-" {
+        event.user = symbols.intern(x.value)
+        break
+      }
+    }
+  }
+
+  // MARK: - Time
+
+  @inline(__always)
+  public mutating func setTime(_ t: ParsedTime) {
+    event.timestamp = t.timestamp
+    if !t.hadZone { event.flags.insert(.zoneAssumed) }
+  }
+
+  @inline(__always)
+  public mutating func setTimestamp(_ t: Timestamp, zoneAssumed: Bool = false) {
+    event.timestamp = t
+    if zoneAssumed { event.flags.insert(.zoneAssumed) }
+  }
+
+  // MARK: - Symbols
+
+  @inline(__always)
+  public mutating func setClientIP(_ b: UnsafeRawBufferPointer) {
+    event.clientIP = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setForwardedFor(_ b: UnsafeRawBufferPointer) {
+    event.forwardedFor = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setMethod(_ b: UnsafeRawBufferPointer) {
+    event.method = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setHTTPVersion(_ b: UnsafeRawBufferPointer) {
+    event.httpVersion = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setUserAgent(_ b: UnsafeRawBufferPointer) {
+    event.userAgent = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setUser(_ b: UnsafeRawBufferPointer) {
+    event.user = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  @inline(__always)
+  public mutating func setHost(_ b: UnsafeRawBufferPointer) {
+    event.host = b.isDashOrEmpty ? .none : symbols.intern(b)
+  }
+  /// Sets the referer; credentials in its query are redacted.
+  public mutating func setReferer(_ b: UnsafeRawBufferPointer) {
+    if b.isDashOrEmpty {
+      event.referer = .none
+      return
+    }
+    if let q = b.firstIndex(of: .question, from: 0),
+      let (redacted, _) = redactor.redact(b.slice(q + 1, b.count))
+    {
+      let s = TextDecoding.string(b.slice(0, q + 1)) + redacted
+      event.referer = symbols.intern(s)
+    } else {
+      event.referer = symbols.intern(b)
+    }
+  }
+
+  // MARK: - Numbers
+
+  /// Sets the status from digits; `-` or empty leaves it unknown. Returns `false` when the
+  /// field is neither digits nor `-`.
+  @discardableResult @inline(__always)
+  public mutating func setStatus(_ b: UnsafeRawBufferPointer) -> Bool {
+    if b.isDashOrEmpty { return true }
+    guard b.count <= 4, let v = b.parseDecimal() else { return false }
+    event.status = Int32(v)
+    return true
+  }
+  @inline(__always)
+  public mutating func setStatus(_ v: Int) { event.status = Int32(clamping: v) }
+
+  /// Sets the response size from digits; `-` means unknown. Returns `false` when malformed.
+  @discardableResult @inline(__always)
+  public mutating func setResponseBytes(_ b: UnsafeRawBufferPointer) -> Bool {
+    if b.isDashOrEmpty { return true }
+    guard let v = b.parseDecimal() else { return false }
+    event.responseBytes = v
+    return true
+  }
+  @inline(__always)
+  public mutating func setResponseBytes(_ v: Int64) { event.responseBytes = v }
+
+  @inline(__always)
+  public mutating func setDuration(micros: Int64) { event.durationMicros = micros }
+
+  // MARK: - Request
+
+  /// Splits `METHOD target HTTP/x.y` into method, path, query and version.
+  ///
+  /// A field that is not such a line (`-`, empty, binary junk, a TLS handshake in `\x16\x03`
+  /// escapes) is kept in ``LogEvent/rawRequest`` and flagged; returns `false` then.
+  @discardableResult
+  public mutating func setRequestLine(_ b: UnsafeRawBufferPointer) -> Bool {
+    let n = b.count
+    var i = 0
+    while i < n && (b[i].isLetter || b[i] == .minus || b[i] == UInt8(ascii: "_")) { i += 1 }
+    let methodEnd = i
+    guard methodEnd > 0, methodEnd <= 24, i < n, b[i] == .space else { return markRaw(b) }
+    for k in 0..<methodEnd where !(b[k] &- 0x41 < 26 || b[k] == .minus || b[k] == UInt8(ascii: "_")) {
+      return markRaw(b)  // methods are upper case
+    }
+    while i < n && b[i] == .space { i += 1 }
+    let targetStart = i
+    guard targetStart < n else { return markRaw(b) }
+    // The target runs to the last space (targets may contain raw spaces in broken clients).
+    var targetEnd = n
+    var versionStart = n
+    if let lastSpace = lastIndex(of: .space, in: b, after: targetStart) {
+      let v = b.slice(lastSpace + 1, n)
+      if v.hasPrefix("HTTP/") || v.hasPrefix("http/") {
+        targetEnd = lastSpace
+        versionStart = lastSpace + 1
+        while targetEnd > targetStart && b[targetEnd - 1] == .space { targetEnd -= 1 }
+      }
+    }
+    let target = b.slice(targetStart, targetEnd)
+    guard target.count > 0, target[0] == .slash || target[0] == UInt8(ascii: "*") || target.hasPrefix("http") || b.slice(0, methodEnd).equals("CONNECT")
+    else { return markRaw(b) }
+    event.method = symbols.intern(b.slice(0, methodEnd))
+    setTarget(target)
+    if versionStart < n {
+      let v = b.slice(versionStart, n)
+      event.httpVersion = symbols.intern(v)
+      if !isKnownVersion(v) {
+        event.flags.insert(.invalidRequestLine)
+        event.rawRequest = TextDecoding.string(b)
+      }
+    } else if lastIndex(of: .space, in: b, after: targetStart) != nil {
+      // Spaces in the target and no version: keep the raw line as well.
+      event.flags.insert(.invalidRequestLine)
+      event.rawRequest = TextDecoding.string(b)
+    }
+    return !event.flags.contains(.invalidRequestLine)
+  }
+
+  private func isKnownVersion(_ v: UnsafeRawBufferPointer) -> Bool {
+    v.equals("HTTP/1.1") || v.equals("HTTP/1.0") || v.equals("HTTP/2.0") || v.equals("HTTP/2")
+      || v.equals("HTTP/3") || v.equals("HTTP/3.0") || v.equals("HTTP/0.9")
+  }
+
+  private mutating func markRaw(_ b: UnsafeRawBufferPointer) -> Bool {
+    event.flags.insert(.invalidRequestLine)
+    event.rawRequest = b.isEmpty ? "" : TextDecoding.string(b)
+    return false
+  }
+
+  private func lastIndex(of byte: UInt8, in b: UnsafeRawBufferPointer, after start: Int) -> Int? {
+    var i = b.count - 1
+    while i > start {
+      if b[i] == byte { return i }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// Sets path and query from a request target (`/a/b?x=1`, or an absolute URL whose host
+  /// becomes ``LogEvent/host`` when none is set).
+  public mutating func setTarget(_ t0: UnsafeRawBufferPointer) {
+    var t = t0
+    if t.count > 8 && (t.hasPrefix("http://") || t.hasPrefix("https://")) {
+      let afterScheme = t[4] == UInt8(ascii: "s") ? 8 : 7
+      let slash = t.firstIndex(of: .slash, from: afterScheme) ?? t.count
+      if event.host.isNone { event.host = symbols.intern(t.slice(afterScheme, slash)) }
+      if slash == t.count {
+        event.path = "/"
+        return
+      }
+      t = t.slice(slash, t.count)
+    }
+    if let q = t.firstIndex(of: .question, from: 0) {
+      setPath(t.slice(0, q))
+      setQuery(t.slice(q + 1, t.count))
+    } else {
+      setPath(t)
+    }
+  }
+
+  /// Sets the path (no query).
+  @inline(__always)
+  public mutating func setPath(_ b: UnsafeRawBufferPointer) {
+    event.path = TextDecoding.string(b)
+  }
+
+  /// Sets the query (without `?`); credentials are replaced by fingerprints. `-` or empty
+  /// means no query.
+  public mutating func setQuery(_ b: UnsafeRawBufferPointer) {
+    if b.isDashOrEmpty {
+      event.query = nil
+      return
+    }
+    if let (redacted, credential) = redactor.redact(b) {
+      event.query = redacted
+      event.credential = symbols.intern(credential)
+      event.flags.insert(.credentialInQuery)
+    } else {
+      event.query = TextDecoding.string(b)
+    }
+  }
+
+  // MARK: - Extras
+
+  /// Keeps a field by name. `-` values are kept as `-` so the field's presence is visible.
+  public mutating func addExtra(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+    event.extras.append(ExtraField(name: symbols.intern(name), value: TextDecoding.string(value)))
+  }
+  public mutating func addExtra(name: Symbol, value: UnsafeRawBufferPointer) {
+    event.extras.append(ExtraField(name: name, value: TextDecoding.string(value)))
+  }
+
+  // MARK: - Escapes
+
+  /// Runs `body` with `b` after removing Apache/nginx backslash escapes `\"` and `\\`
+  /// (other escapes such as `\xNN` are kept as text, as logged). No copy when `b` has no
+  /// backslash.
+  @inline(__always)
+  public mutating func withCLFUnescaped<R>(_ b: UnsafeRawBufferPointer, _ body: (inout EventBuilder, UnsafeRawBufferPointer) -> R) -> R {
+    guard b.firstIndex(of: .backslash, from: 0) != nil else { return body(&self, b) }
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
+    var i = 0
+    while i < b.count {
+      if b[i] == .backslash && i + 1 < b.count && (b[i + 1] == .quote || b[i + 1] == .backslash) {
+        out.append(b[i + 1])
+        i += 2
+      } else {
+        out.append(b[i])
+        i += 1
+      }
+    }
+    return out.withUnsafeBytes { body(&self, $0) }
+  }
+}
