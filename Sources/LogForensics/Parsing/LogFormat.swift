@@ -13,7 +13,7 @@ public enum LogFormat: Hashable, Sendable, CustomStringConvertible {
 
   /// Parses the `--log-format` syntax: `auto`, a preset name, `nginx:'<log_format>'` or
   /// `apache:'<LogFormat>'` (surrounding single or double quotes are optional).
-  public init?(argument: String) {
+  public init?(formatArgument argument: String) {
     if argument == "auto" {
       self = .auto
       return

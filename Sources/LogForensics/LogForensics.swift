@@ -1,0 +1,99 @@
+// LogForensics.swift - the façade: one call from paths and options to a report.
+
+/// Everything one analysis run needs.
+public struct AnalysisConfiguration: Sendable {
+  /// Files, directories (read recursively) or `-` for standard input.
+  public var paths: [String]
+  public var pipeline = PipelineOptions()
+  /// Value of the report's `runTimestamp` (the only wall-clock value), or `nil` to omit it.
+  public var runTimestamp: Timestamp? = nil
+
+  public init(paths: [String]) { self.paths = paths }
+}
+
+/// What a run produced.
+public struct AnalysisResult: Sendable {
+  public var report: Report
+  /// Statistics per input (same order as `report.inputs`).
+  public var inputs: [InputStatistics]
+  /// `true` when at least one input could be read.
+  public var anyInputReadable: Bool
+}
+
+/// Runs the pipeline and builds the report.
+///
+/// ```swift
+/// var config = AnalysisConfiguration(paths: ["SampleLogs"])
+/// let result = Analyzer.run(config)
+/// try JSONReportWriter.write(result.report, to: "report.json")
+/// ```
+public enum Analyzer {
+  /// Reads every input and analyses it.
+  /// - Complexity: streams; memory grows with distinct actors and records, not with lines.
+  public static func run(_ config: AnalysisConfiguration, progress: ((UInt64?) -> ProgressMeter?)? = nil) -> AnalysisResult {
+    let pipeline = LogPipeline(paths: config.paths, options: config.pipeline)
+    let meter = progress?(pipeline.totalStoredBytes)
+    pipeline.progress = meter
+    var first: Timestamp? = nil
+    var last: Timestamp? = nil
+    let stats = pipeline.run { event in
+      if first == nil { first = event.timestamp }
+      if last == nil || event.timestamp > last! { last = event.timestamp }
+    }
+    meter?.finish()
+    let inputs = stats.map(InputReport.init(statistics:))
+    let summary = ReportSummary(
+      inputs: inputs.count,
+      incompleteInputs: inputs.filter { !$0.complete }.count,
+      unreadableInputs: stats.filter { $0.isUnreadable }.count,
+      bytes: inputs.reduce(0) { $0 + $1.bytes },
+      decodedBytes: inputs.reduce(0) { $0 + $1.decodedBytes },
+      lines: inputs.reduce(0) { $0 + $1.lines },
+      parsed: inputs.reduce(0) { $0 + $1.parsed },
+      warnings: inputs.reduce(0) { $0 + $1.warnings },
+      rejected: inputs.reduce(0) { $0 + $1.rejected },
+      skipped: inputs.reduce(0) { $0 + $1.skipped },
+      firstEvent: inputs.compactMap(\.firstEvent).min(),
+      lastEvent: inputs.compactMap(\.lastEvent).max(),
+      sessions: 0, flaggedSessions: 0, findings: 0)
+    _ = first
+    _ = last
+    let p = config.pipeline
+    let parameters = ReportParameters(
+      paths: config.paths, logFormat: p.format.description, maxLineLength: p.maxLineLength,
+      reorderWindowSeconds: p.reorderWindowSeconds, preferForwardedFor: p.eventOptions.preferForwardedFor,
+      userField: p.eventOptions.userField, sessionGapSeconds: 1800, patientEndpoints: [], allSessions: false)
+    let report = Report(
+      tool: .current, runTimestamp: config.runTimestamp, parameters: parameters, inputs: inputs, summary: summary)
+    return AnalysisResult(report: report, inputs: stats, anyInputReadable: stats.contains { !$0.isUnreadable })
+  }
+}
+
+extension InputStatistics {
+  /// No byte of the input could be decoded (cannot open, unsupported compression, a
+  /// stream that is corrupt from its first byte).
+  public var isUnreadable: Bool {
+    if openError != nil { return true }
+    guard let r = read else { return true }
+    return r.decodedBytes == 0 && !r.errors.isEmpty
+  }
+}
+
+extension InputReport {
+  init(statistics s: InputStatistics) {
+    var errors: [InputErrorReport] = []
+    if let e = s.openError { errors.append(.init(kind: e.kind, message: e.description, offset: e.offset)) }
+    for e in s.read?.errors ?? [] { errors.append(.init(kind: e.kind, message: e.description, offset: e.offset)) }
+    self.init(
+      path: s.path, sha256: s.read?.sha256, bytes: s.read?.storedBytes ?? 0, decodedBytes: s.read?.decodedBytes ?? 0,
+      compression: s.read?.compression.rawValue ?? "none", gzipMembers: s.read?.gzipMembers ?? 0, stream: s.stream,
+      format: s.format, detection: s.detection, lines: s.lines, parsed: s.parsed, warnings: s.warnings,
+      rejected: s.rejected, skipped: s.skipped, overlongLines: s.overlong, outOfOrder: s.outOfOrder,
+      zoneAssumed: s.zoneAssumed, credentialsRedacted: s.credentialsRedacted,
+      complete: s.openError == nil && (s.read?.complete ?? false), errors: errors,
+      firstEvent: s.firstEvent, lastEvent: s.lastEvent, rejectedSamples: s.rejectedSamples,
+      warningSamples: s.warningSamples,
+      skippedReasons: s.skippedReasons.map { ReasonCount(reason: $0.key, count: $0.value) }
+        .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason })
+  }
+}

@@ -1,0 +1,67 @@
+// Report/TextSummary.swift - the human-readable summary printed by `forensics analyze`.
+
+/// Renders the terminal summary of a report. Values from logs are sanitised for the
+/// terminal (no control characters or escape sequences reach it).
+public enum TextSummary {
+  /// - Parameters:
+  ///   - report: the report to summarise.
+  ///   - elapsedSeconds: wall time of the run, for the throughput line (omitted when nil).
+  public static func render(_ report: Report, elapsedSeconds: Double? = nil) -> String {
+    var out = ""
+    let s = report.summary
+    out += "LogForensics \(report.tool.version) — \(s.inputs) input\(s.inputs == 1 ? "" : "s")\n\n"
+    for input in report.inputs {
+      let state = input.complete ? "complete" : "INCOMPLETE"
+      out += "\(clean(input.path))\n"
+      var fmt = "  format \(input.format)"
+      if let d = input.detection {
+        if d.method == "forced" {
+          fmt += " (forced)"
+        } else if d.format != "unknown" {
+          fmt += " (detected: \(d.matchedLines)/\(d.sampledLines) sampled lines matched"
+          if let p = d.prefix { fmt += ", \(p) prefix stripped" }
+          fmt += ")"
+        } else {
+          fmt += " (no known format matched the first \(d.sampledLines) lines)"
+        }
+      }
+      out += fmt + "\n"
+      out += "  lines \(input.lines), parsed \(input.parsed)"
+      if input.warnings > 0 { out += " (\(input.warnings) with warnings)" }
+      out += ", rejected \(input.rejected), skipped \(input.skipped), \(state)\n"
+      if let f = input.firstEvent, let l = input.lastEvent {
+        out += "  time range \(f.iso8601) .. \(l.iso8601)\n"
+      }
+      if let h = input.sha256 {
+        out += "  sha256 \(h) (\(input.bytes) bytes\(input.compression == "none" ? "" : ", \(input.compression)"))\n"
+      }
+      for e in input.errors { out += "  error: \(clean(e.message))\n" }
+      for r in input.rejectedSamples.prefix(3) {
+        out += "  rejected line \(r.line): \(clean(r.reason))\n"
+      }
+    }
+    out += "\nTotal: \(s.lines) lines, \(s.parsed) parsed, \(s.rejected) rejected, \(s.skipped) skipped"
+    out += "; \(s.inputs - s.incompleteInputs)/\(s.inputs) inputs complete\n"
+    if let f = s.firstEvent, let l = s.lastEvent { out += "Events from \(f.iso8601) to \(l.iso8601)\n" }
+    if let t = elapsedSeconds, t > 0 {
+      let mb = Double(s.decodedBytes) / 1_048_576
+      out += "Read \(round1(mb)) MiB of log text in \(round1(t)) s (\(round1(mb / t)) MiB/s, \(Int(Double(s.lines) / t)) lines/s)\n"
+    }
+    return out
+  }
+
+  private static func round1(_ v: Double) -> String { String((v * 10).rounded() / 10) }
+
+  /// Removes control characters and escape sequences from text shown on a terminal.
+  static func clean(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+      if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) {
+        out.append(contentsOf: "\\u{\(String(u.value, radix: 16))}".unicodeScalars)
+      } else {
+        out.append(u)
+      }
+    }
+    return String(out)
+  }
+}

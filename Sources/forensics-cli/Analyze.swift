@@ -1,0 +1,73 @@
+// forensics-cli/Analyze.swift - `forensics analyze PATH...`.
+
+import ArgumentParser
+import Foundation
+import LogForensics
+
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Read access logs (files, directories, gzip, stdin) and report what they show.",
+    discussion: """
+      PATH is a file (gzip detected by its magic bytes), a directory (all regular files below it), \
+      or - for standard input. Rotated sets (access.log.2.gz, access.log.1, access.log) are read \
+      oldest first; several streams are merged by timestamp.
+
+      Exit status: \(ExitStatus.documentation)
+      """,
+    usage: "forensics analyze SampleLogs/ --json report.json"
+  )
+
+  @Argument(help: "Log files, directories, or - for standard input.")
+  var paths: [String] = []
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if paths.isEmpty { throw ValidationError("Provide at least one PATH (use - for standard input).") }
+    if input.threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    if input.maxLineLength < 256 { throw ValidationError("--max-line-length must be at least 256 bytes.") }
+    if input.reorderWindow < 0 { throw ValidationError("--reorder-window cannot be negative.") }
+  }
+
+  func run() throws {
+    let config = try makeConfiguration()
+    let start = Date()
+    let showProgress = !output.quiet && !output.noProgress && isatty(STDERR_FILENO) == 1
+    let result = Analyzer.run(config) { total in showProgress ? ProgressMeter(totalBytes: total) : nil }
+    let elapsed = Date().timeIntervalSince(start)
+    if let path = output.json {
+      try JSONReportWriter.write(result.report, to: path)
+    }
+    if !output.quiet {
+      print(TextSummary.render(result.report, elapsedSeconds: elapsed), terminator: "")
+    }
+    guard result.anyInputReadable else { throw ExitStatus.noReadableInput.exitCode }
+  }
+
+  /// Turns the command-line values into the library's configuration (validated).
+  func makeConfiguration() throws -> AnalysisConfiguration {
+    var config = AnalysisConfiguration(paths: paths)
+    config.pipeline.format = input.logFormat
+    if case .preset = input.logFormat {
+      _ = try? input.logFormat.makeParser()
+    } else if input.logFormat != .auto {
+      do { _ = try input.logFormat.makeParser() } catch { throw ValidationError("\(error)") }
+    }
+    config.pipeline.maxLineLength = input.maxLineLength
+    config.pipeline.reorderWindowSeconds = input.reorderWindow
+    config.pipeline.threads = input.threads
+    config.pipeline.eventOptions = EventBuildingOptions(
+      preferForwardedFor: input.useForwardedFor, userField: input.userField)
+    if let ts = output.runTimestamp {
+      if ts == "now" {
+        config.runTimestamp = Timestamp(microseconds: Int64(Date().timeIntervalSince1970 * 1000) * 1000)
+      } else if let t = Timestamp(iso8601: ts) {
+        config.runTimestamp = t
+      } else {
+        throw ValidationError("--run-timestamp takes 'now' or an ISO-8601 time such as 2026-03-01T12:00:00Z.")
+      }
+    }
+    return config
+  }
+}

@@ -1,0 +1,36 @@
+// forensics-cli/Options/InputOptions.swift - how inputs are read and parsed.
+
+import ArgumentParser
+import LogForensics
+
+struct InputOptions: ParsableArguments {
+  @Option(
+    name: .customLong("log-format"),
+    help: "Format of every input: auto, a preset (see 'forensics formats'), nginx:'<log_format>' or apache:'<LogFormat>'.")
+  var logFormat: LogFormat = .auto
+
+  @Option(name: .customLong("max-line-length"), help: "Reject and count lines longer than this many bytes.")
+  var maxLineLength: Int = 64 * 1024
+
+  @Option(name: .customLong("reorder-window"), help: "Seconds within which out-of-order lines of one stream are put back in order.")
+  var reorderWindow: Double = 10
+
+  @Flag(name: .customLong("use-forwarded-for"), help: "Use the left-most X-Forwarded-For address as the client IP when present.")
+  var useForwardedFor = false
+
+  @Option(name: .customLong("user-field"), help: "Name of an extra field that carries the user id (e.g. uid for nginx 'uid=$uid').")
+  var userField: String?
+
+  @Option(name: .customLong("threads"), help: "Threads for reading and inflating (1 = everything on one thread; output is identical).")
+  var threads: Int = 2
+}
+
+extension LogFormat: @retroactive ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(formatArgument: argument)
+  }
+
+  public static var allValueStrings: [String] {
+    ["auto"] + FormatCatalog.all.map(\.name) + ["nginx:'…'", "apache:'…'"]
+  }
+}
