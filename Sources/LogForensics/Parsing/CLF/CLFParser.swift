@@ -231,8 +231,7 @@ struct CLFParser: LineParser {
   /// `nil` when `pos` is the end of the line or a space; otherwise a rejection reason.
   static func expectSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: String) -> String? {
     if pos >= line.count || line[pos] == .space { return nil }
-    let s = max(0, pos - 8)
-    return "missing space after the \(what): \(CLFScanning.excerpt(line, s, min(line.count, pos + 8)))"
+    return "missing space after the \(what) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
   }
 
   /// Seconds in a Gandi `0 s` token.
