@@ -53,10 +53,15 @@ extension FormatProgram {
       if !literal.isEmpty {
         steps.append(.literal(literal))
         literal = []
-      } else if case .field(let prev)? = steps.last {
-        if case .timeFraction = kind {} else {
+      } else if case .field(var prev)? = steps.last {
+        // `%U%q` (path then `?query` or nothing) is read as one request target.
+        guard prev.kind == .path && kind == .query else {
           throw fail("directives \(prev.directive) and \(directive) touch; nothing separates them")
         }
+        prev.kind = .target
+        prev.directive += directive
+        steps[steps.count - 1] = .field(prev)
+        continue
       }
       steps.append(.field(FormatField(kind: kind, directive: canonical(letter, argument, directive), extraName: name)))
     }

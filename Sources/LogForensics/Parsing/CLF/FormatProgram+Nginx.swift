@@ -45,9 +45,19 @@ extension FormatProgram {
       if !literal.isEmpty {
         steps.append(.literal(literal))
         literal = []
-      } else if case .field(let prev)? = steps.last {
-        throw LogForensicsError.invalidFormatString(
-          format: source, reason: "variables \(prev.directive) and $\(name) touch; nothing separates them")
+      } else if case .field(var prev)? = steps.last {
+        // `$uri$is_args$args` is the usual way to log path and query: read it as one target.
+        if prev.kind == .path && name == "is_args" {
+          prev.kind = .target
+        } else if prev.kind == .target && prev.directive.hasSuffix("$is_args") && (name == "args" || name == "query_string") {
+        } else {
+          throw LogForensicsError.invalidFormatString(
+            format: source, reason: "variables \(prev.directive) and $\(name) touch; nothing separates them")
+        }
+        prev.directive += "$" + name
+        steps[steps.count - 1] = .field(prev)
+        i = braced ? e + 1 : e
+        continue
       }
       steps.append(.field(FormatField(kind: nginxKind(name), directive: "$" + name, extraName: name)))
       i = braced ? e + 1 : e

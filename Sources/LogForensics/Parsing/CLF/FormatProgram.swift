@@ -69,12 +69,11 @@ struct FormatProgram: LineParser, Sendable {
     var pos = 0
     var requestOK = true
     var extraIndex = 0
-    for step in steps {
+    for (index, step) in steps.enumerated() {
       switch step {
       case .literal(let lit):
         guard pos + lit.count <= n, lit.withUnsafeBytes({ line.slice(pos, pos + lit.count).elementsEqual($0) }) else {
-          let what = lit.withUnsafeBytes { CLFScanning.excerpt($0, 0, $0.count) }
-          return .rejected("expected \(what) at byte \(pos), found \(CLFScanning.excerpt(line, pos, min(n, pos + max(lit.count, 16))))")
+          return .rejected(literalMismatch(lit, at: pos, stepIndex: index, line))
         }
         pos += lit.count
       case .field(let f):
@@ -106,6 +105,14 @@ struct FormatProgram: LineParser, Sendable {
       return .rejected("unexpected text after the last field of \(source): \(CLFScanning.excerpt(line, pos, n))")
     }
     return requestOK ? .event : .eventWithWarning("request is not an HTTP request line")
+  }
+
+  private func literalMismatch(_ lit: [UInt8], at pos: Int, stepIndex: Int, _ line: UnsafeRawBufferPointer) -> String {
+    let what = lit.withUnsafeBytes { CLFScanning.excerpt($0, 0, $0.count) }
+    var before = ""
+    if stepIndex + 1 < steps.count, case .field(let f) = steps[stepIndex + 1] { before = " before \(f.directive)" }
+    if pos >= line.count { return "line ends at byte \(pos) where \(what) was expected\(before)" }
+    return "expected \(what)\(before) at byte \(pos), found \(CLFScanning.excerpt(line, pos, min(line.count, pos + max(lit.count, 16))))"
   }
 
   // MARK: - Fields
