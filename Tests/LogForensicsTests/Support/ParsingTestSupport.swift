@@ -71,16 +71,15 @@ func realWorldLines(_ url: URL) throws -> [[UInt8]] {
     data = try Data(contentsOf: url)
   }
   var lines: [[UInt8]] = []
-  var current: [UInt8] = []
-  for b in data {
-    if b == 0x0A {
-      if current.last == 0x0D { current.removeLast() }
-      lines.append(current)
-      current = []
-    } else {
-      current.append(b)
+  data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+    var start = 0
+    while start < raw.count {
+      let end = raw.firstIndex(of: 0x0A, from: start) ?? raw.count
+      var e = end
+      if e > start && raw[e - 1] == 0x0D { e -= 1 }
+      lines.append(Array(raw[start..<e]))
+      start = end + 1
     }
   }
-  if !current.isEmpty { lines.append(current) }
   return lines
 }
