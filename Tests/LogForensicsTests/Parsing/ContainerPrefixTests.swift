@@ -24,6 +24,7 @@ import Testing
   @Test func ordinaryLinesHaveNoPrefix() {
     #expect(strip(#"1.2.3.4 - - [10/Oct/2023:13:55:36 +0000] "GET /a|b HTTP/1.1" 200 1"#) == nil)
     #expect(strip(#"{"ts":1.5,"msg":"x | y"}"#) == nil)
+    #expect(strip("10.0.0.1 | GET | /a | 200") == nil)
     #expect(strip("2022-06-08 22:49:20.774649 [NOTICE] x") == nil)
     #expect(strip("") == nil)
   }

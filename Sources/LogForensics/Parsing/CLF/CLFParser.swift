@@ -229,9 +229,9 @@ struct CLFParser: LineParser {
   }
 
   /// `nil` when `pos` is the end of the line or a space; otherwise a rejection reason.
-  static func expectSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: String) -> String? {
+  static func expectSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: @autoclosure () -> String) -> String? {
     if pos >= line.count || line[pos] == .space { return nil }
-    return "missing space after the \(what) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
+    return "missing space after the \(what()) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
   }
 
   /// Seconds in a Gandi `0 s` token.

@@ -4,7 +4,8 @@
 ///
 /// - CRI (Kubernetes, containerd, CRI-O): `2024-01-01T00:00:00.123456789Z stdout F ` — an
 ///   RFC 3339 time, `stdout` or `stderr`, the `F` (full) or `P` (partial) flag, one space.
-/// - docker compose: `name  | ` — a service name (`[A-Za-z0-9_.-]`), spaces, `|`, one space.
+/// - docker compose: `name  | ` — a service name (`[A-Za-z0-9_.-]` with at least one letter),
+///   spaces, `|`, one space.
 ///
 /// Anything else is not a prefix (a CLF or JSON line never matches either shape).
 public enum ContainerPrefix {
@@ -31,10 +32,13 @@ public enum ContainerPrefix {
 
   private static func stripCompose(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
     var i = 0
+    var sawLetter = false
     while i < line.count && (line[i].isLetter || line[i].isDigit || line[i] == UInt8(ascii: "_") || line[i] == .minus || line[i] == .dot) {
+      sawLetter = sawLetter || line[i].isLetter
       i += 1
     }
-    guard i > 0, i < line.count, line[i] == .space else { return nil }
+    // A service name has a letter; `1.2.3.4 | GET …` is a pipe-delimited log, not a prefix.
+    guard sawLetter, i < line.count, line[i] == .space else { return nil }
     i = CLFScanning.skipSpaces(line, from: i)
     guard i < line.count, line[i] == .pipe else { return nil }
     i += 1

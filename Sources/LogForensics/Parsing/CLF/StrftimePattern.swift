@@ -107,7 +107,7 @@ struct StrftimePattern: Sendable, Equatable {
       case .epoch:
         var e = i
         while e < b.count && b[e].isDigit { e += 1 }
-        guard e > i, let secs = b.slice(i, e).parseDecimal() else { return nil }
+        guard e > i, e - i <= 12, let secs = b.slice(i, e).parseDecimal() else { return nil }
         let (y, mo, d) = Timestamp.civilFromDays(Int(secs / 86_400))
         let rest = Int(secs % 86_400)
         (year, month, day, hour, minute, second) = (y, mo, d, rest / 3600, rest % 3600 / 60, rest % 60)
