@@ -127,6 +127,16 @@ import Testing
     #expect(p.extra("extra1") == "www.example.com")
   }
 
+  @Test func isoTimeWithZone() {
+    let spaced = parseLine(combined, #"1.2.3.4 - - [2019-01-31 10:00:00.5 +0100] "GET / HTTP/1.1" 200 1"#)
+    #expect(spaced.outcome == .event)
+    #expect(spaced.time == "2019-01-31T09:00:00.500Z")
+    #expect(!spaced.event.flags.contains(.zoneAssumed))
+    let attached = parseLine(combined, #"1.2.3.4 - - [2019-01-31T10:00:00Z] "GET / HTTP/1.1" 200 1"#)
+    #expect(attached.time == "2019-01-31T10:00:00.000Z")
+    #expect(!attached.event.flags.contains(.zoneAssumed))
+  }
+
   @Test func combinedToleratesLeadingVhost() {
     let p = parseLine(combined, #"lessons.example.com 192.168.0.1 - - [09/Jun/2020:12:10:39 -0700] "GET /a.mp4 HTTP/1.1" 206 7648063 "-" "UA""#)
     #expect(p.outcome == .event)

@@ -43,7 +43,7 @@ struct CLFParser: LineParser {
       return .rejected("unterminated time field \(CLFScanning.excerpt(line, open, n))")
     }
     let timeText = line.slice(open + 1, close)
-    if let t = TimeParsing.clf(timeText) ?? TimeParsing.iso8601Detailed(timeText) {
+    if let t = CLFParser.parseTime(timeText) {
       builder.setTime(t)
     } else {
       return .rejected("time \(CLFScanning.excerpt(line, open, close + 1)) is not a CLF or ISO-8601 timestamp")
@@ -232,6 +232,27 @@ struct CLFParser: LineParser {
   static func expectSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: @autoclosure () -> String) -> String? {
     if pos >= line.count || line[pos] == .space { return nil }
     return "missing space after the \(what()) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
+  }
+
+  /// `10/Oct/2000:13:55:36 -0700`, or ISO `2019-01-31 10:00:00.123456` with the zone attached
+  /// (`Z`, `+01:00`), separated by a space (`+0100`), or absent.
+  static func parseTime(_ b: UnsafeRawBufferPointer) -> ParsedTime? {
+    if let t = TimeParsing.clf(b) ?? TimeParsing.iso8601Detailed(b) { return t }
+    guard b.count > 20, let sp = lastSpace(b), let (offset, end) = TimeParsing.zoneOffset(b, sp + 1), end == b.count,
+      var t = TimeParsing.iso8601Detailed(b.slice(0, sp)), !t.hadZone
+    else { return nil }
+    t.timestamp.microseconds -= Int64(offset) * 1_000_000
+    t.hadZone = true
+    return t
+  }
+
+  private static func lastSpace(_ b: UnsafeRawBufferPointer) -> Int? {
+    var i = b.count - 1
+    while i > 0 {
+      if b[i] == .space { return i }
+      i -= 1
+    }
+    return nil
   }
 
   /// Seconds in a Gandi `0 s` token.

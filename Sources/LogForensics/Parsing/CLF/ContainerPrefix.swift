@@ -50,8 +50,10 @@ public enum ContainerPrefix {
 /// Wraps a parser so that lines with a container prefix (see ``ContainerPrefix``) are parsed
 /// without it; lines without one are passed through unchanged.
 public struct PrefixStrippingParser: LineParser {
+  /// The parser that reads the line once the prefix is removed.
   public var inner: any LineParser
 
+  /// Wraps `inner`.
   public init(_ inner: any LineParser) { self.inner = inner }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
