@@ -81,6 +81,11 @@ import Testing
     #expect(p.extra("log_id") == "AbCd")
   }
 
+  @Test func modifierDirectiveNamedAsWrittenInReasons() throws {
+    let p = try parseLine({ try FormatCatalog.compileApache(#"%h "%r" %>s %b"#) }, #"10.0.0.1 "GET / HTTP/1.1" 2xx 5"#)
+    #expect(p.outcome == .rejected("%>s '2xx' is not a status"))
+  }
+
   @Test func epochTimeAndUnknownDirective() throws {
     let p = try parseLine({ try FormatCatalog.compileApache(#"%{sec}t %h "%r" %s %Z"#) },
       #"1700000000 10.0.0.1 "GET / HTTP/1.1" 200 zz"#)

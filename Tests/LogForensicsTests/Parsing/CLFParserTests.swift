@@ -37,6 +37,20 @@ import Testing
     #expect(p.event.flags.contains(.invalidRequestLine))
   }
 
+  @Test func dashInEveryField() {
+    let p = parseLine(combined, #"- - - [10/Oct/2023:13:55:36 +0000] "GET /x HTTP/1.1" - - "-" "-" "-""#)
+    #expect(p.outcome == .event)
+    #expect(p.event.clientIP.isNone)
+    #expect(p.event.user.isNone)
+    #expect(p.event.status == 0)
+    #expect(p.event.responseBytes == -1)
+    #expect(p.event.referer.isNone)
+    #expect(p.event.userAgent.isNone)
+    #expect(p.event.forwardedFor.isNone)
+    #expect(p.extra("extra1") == "-")
+    #expect(p.extra("ident") == nil)
+  }
+
   @Test func emptyRequestAndTLSHandshakeAreWarnings() {
     let empty = parseLine(combined, #"127.0.0.1 - - [12/Apr/2018:09:48:40 +0200] "" 400 0 "-" "-""#)
     #expect(empty.outcome == .eventWithWarning("request is not an HTTP request line"))
@@ -211,6 +225,8 @@ import Testing
       == .skipped("not an access-log line: starts with the date '2021/12/01 13:53:33'"))
     #expect(parseLine(combined, "Mar 24 14:02:51 bigproduct-web1 automount[7999]: lookup(file): failed").outcome
       == .skipped("not an access-log line: starts with the syslog time 'Mar 24 14:02:51'"))
+    #expect(parseLine(combined, #"{"ts":1761019822.31,"msg":"x","list": [1]}"#).outcome
+      == .skipped("not an access-log line: starts with '{' (JSON)"))
     #expect(parseLine(combined, "").outcome == .skipped("empty line"))
     #expect(parseLine(combined, "# Request with invalid length").outcome == .skipped("comment line"))
   }

@@ -14,7 +14,7 @@
 ///   `(0 s)` duration before the request; lines without a virtual host are rejected.
 ///
 /// The time may be `[10/Oct/2000:13:55:36 -0700]` or `[2019-01-31 10:00:00.123456]` (ISO, zone
-/// optional). Lines that start like another log (a date, `[Sun Dec 04 …]`, a syslog month) are
+/// optional). Lines that start like another log (a date, `[Sun Dec 04 …]`, a syslog month, JSON) are
 /// skipped; access lines with missing fields, unbalanced quotes or bad numbers are rejected.
 struct CLFParser: LineParser {
   /// Which member of the family the parser accepts.
@@ -188,6 +188,7 @@ struct CLFParser: LineParser {
   /// Describes a line that clearly belongs to another kind of log, or `nil`.
   static func foreignLineDescription(_ line: UnsafeRawBufferPointer) -> String? {
     let n = line.count
+    if line[0] == .leftBrace { return "starts with '{' (JSON)" }
     if line[0] == .leftBracket {
       let e = line.firstIndex(of: .rightBracket, from: 0).map { $0 + 1 } ?? min(n, 32)
       return "starts with \(CLFScanning.excerpt(line, 0, e)) like an error log"

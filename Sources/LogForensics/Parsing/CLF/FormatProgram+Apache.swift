@@ -63,19 +63,13 @@ extension FormatProgram {
         steps[steps.count - 1] = .field(prev)
         continue
       }
-      steps.append(.field(FormatField(kind: kind, directive: canonical(letter, argument, directive), extraName: name)))
+      steps.append(.field(FormatField(kind: kind, directive: directive, extraName: name)))
     }
     if !literal.isEmpty { steps.append(.literal(literal)) }
     guard steps.contains(where: { if case .field = $0 { return true } else { return false } }) else {
       throw fail("no % directive in the format")
     }
     return FormatProgram(source: source, steps: steps)
-  }
-
-  /// The directive without modifiers (`%>s` → `%s`), so slot preferences can compare it.
-  private static func canonical(_ letter: UInt8, _ argument: String?, _ written: String) -> String {
-    if argument == nil && written.count > 2 { return "%" + String(decoding: [letter], as: UTF8.self) }
-    return written
   }
 
   private static func apacheKind(

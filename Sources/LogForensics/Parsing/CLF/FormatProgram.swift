@@ -250,12 +250,12 @@ struct FormatProgram: LineParser, Sendable {
   /// Slot and preference rank of a field whose slot can be filled by several directives.
   private static func slot(of f: FormatField) -> (Int, Int)? {
     switch f.kind {
-    case .clientIP: return (0, f.directive == "%a" ? 0 : 1)
-    case .bytes: return (1, f.directive == "%O" || f.directive == "$bytes_sent" ? 1 : 0)
+    case .clientIP: return (0, f.extraName == "client_ip" ? 0 : 1)
+    case .bytes: return (1, f.extraName == "bytes_out" || f.extraName == "bytes_sent" ? 1 : 0)
     case .durationMicros: return (2, 0)
     case .durationMillis: return (2, 1)
     case .durationSeconds: return (2, 2)
-    case .host: return (3, f.directive == "%v" ? 0 : 1)
+    case .host: return (3, f.extraName == "vhost" ? 0 : 1)
     case .timeCLF, .timeCLFBracketed, .timeISO, .timeEpoch, .timePattern: return (4, 0)
     case .user: return (5, 0)
     default: return nil
