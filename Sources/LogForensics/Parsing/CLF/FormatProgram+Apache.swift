@@ -44,7 +44,6 @@ extension FormatProgram {
         argument = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
         i = close + 1
       }
-      // Modifiers may also follow the braces in some configs (`%{X}>i` is not valid, but `%>{X}i` is).
       guard i < bytes.count else { throw fail("directive at byte \(start) has no letter") }
       let letter = bytes[i]
       i += 1
