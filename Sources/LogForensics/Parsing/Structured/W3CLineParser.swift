@@ -24,10 +24,14 @@ public struct W3CLineParser: LineParser {
   public let maxExtras: Int
 
   private var layout: W3CFieldLayout? = nil
+  /// Earlier layouts of this input, most recent last (at most ``maxEarlierLayouts``).
+  private var earlierLayouts: [W3CFieldLayout] = []
+  private static let maxEarlierLayouts = 8
   private var gmtOffsetSeconds: Int? = nil
   private var directiveDays: Int? = nil
   private var extraNames: [Symbol] = []
-  private var scratch: [UInt8] = []
+  /// Column count of the last line that had fewer columns than its layout.
+  private var shortColumnCount: Int? = nil
 
   /// - Parameter maxExtras: most unmapped columns kept per event.
   public init(maxExtras: Int = 16) {
@@ -41,7 +45,17 @@ public struct W3CLineParser: LineParser {
     if start == line.count { return .skipped("blank line") }
     if line[start] == .hash { return directive(line.slice(start, line.count), symbols: builder.symbols) }
     guard let layout else { return .rejected("no #Fields directive before data") }
-    return data(line, layout: layout, builder: &builder)
+    let outcome = data(line, layout: layout, builder: &builder)
+    // A line written with an earlier layout of the same file (no new header was logged):
+    // read it with the most recent earlier layout that has exactly its column count.
+    guard case .rejected = outcome, let columns = shortColumnCount,
+      let earlier = earlierLayouts.last(where: { $0.roles.count == columns })
+    else { return outcome }
+    let (input, number) = (builder.event.inputIndex, builder.event.lineNumber)
+    builder.reset(inputIndex: input, lineNumber: number)
+    let retry = data(line, layout: earlier, builder: &builder)
+    guard retry == .event else { return outcome }
+    return .eventWithWarning("line has \(columns) columns but #Fields lists \(layout.roles.count); read with an earlier \(columns)-column #Fields layout of this file")
   }
 
   // MARK: - Directives
@@ -53,6 +67,11 @@ public struct W3CLineParser: LineParser {
     if name.equalsIgnoringCase("Fields") {
       let l = W3CFieldLayout(directiveValue: value, symbols: symbols)
       guard !l.roles.isEmpty else { return .rejected("#Fields directive lists no fields") }
+      if let old = layout, old.names != l.names {
+        earlierLayouts.removeAll { $0.names == old.names }
+        earlierLayouts.append(old)
+        if earlierLayouts.count > W3CLineParser.maxEarlierLayouts { earlierLayouts.removeFirst() }
+      }
       layout = l
       return .skipped("w3c #Fields directive")
     } else if name.equalsIgnoringCase("GMT-Offset") {
@@ -69,6 +88,7 @@ public struct W3CLineParser: LineParser {
   // MARK: - Data lines
 
   private mutating func data(_ b: UnsafeRawBufferPointer, layout: W3CFieldLayout, builder: inout EventBuilder) -> LineOutcome {
+    shortColumnCount = nil
     let tabMode = b.firstIndex(of: .tab, from: 0) != nil
     let n = b.count
     var i = tabMode ? 0 : W3CFieldLayout.skipSeparators(b, 0)
@@ -146,6 +166,7 @@ public struct W3CLineParser: LineParser {
       if tabMode && last { break }
     }
     guard column >= layout.roles.count else {
+      shortColumnCount = column
       return .rejected("line has \(column) columns but #Fields lists \(layout.roles.count)")
     }
     guard let t = timeMicros else { return .rejected("no time column in #Fields") }

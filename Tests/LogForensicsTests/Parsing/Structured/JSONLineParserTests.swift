@@ -146,7 +146,7 @@ import Testing
     ("1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 2326", "invalid json at byte 0: expected '{' (a JSON object), found '1'"),
     (#"{"method":"GET","uri":"/a",}"#, "invalid json at byte 27: expected '\"', found '}'"),
     (#"{"method":"GET" "uri":"/a"}"#, "invalid json at byte 16: expected ',' or '}', found '\"'"),
-    (#"{"method":"GET","uri":"/a"} trailing"#, "invalid json at byte 27: expected end of line after the object, found 't'"),
+    (#"{"method":"GET","uri":"/a"} trailing"#, "invalid json at byte 28: expected end of line after the object, found 't'"),
     (#"{"method":"GET","status":20x}"#, "invalid json at byte 27: expected ',' or '}', found 'x'"),
     (#"{"method":"GET","ok":tru}"#, "invalid json at byte 21: expected a value, found 't'"),
     (#"{"method":"GET","uri":"/a"#, "invalid json at byte 22: expected a closing '\"' for the string starting here, found end of line"),

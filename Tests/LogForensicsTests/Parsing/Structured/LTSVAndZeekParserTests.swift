@@ -38,7 +38,7 @@ import Testing
   @Test func rejectsWhatIsNotLTSV() {
     var h = ParserHarness(LTSVLineParser())
     #expect(h.parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326"#)
-      == .rejected("field '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] ' is not label:value"))
+      == .rejected("field '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700]' is not label:value"))
     #expect(h.parse(#"{"time":"2024-01-01T00:00:00Z"}"#) == .rejected(#"field '{"time":"2024-01-01T00:00:00Z"}' is not label:value"#))
     #expect(h.parse("time:2015-09-06T05:58:05+09:00\tstatus:200") == .skipped("LTSV record without request fields"))
     #expect(h.parse("method:GET\turi:/") == .rejected("ltsv record has no time label"))
