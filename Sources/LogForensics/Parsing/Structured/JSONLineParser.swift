@@ -35,7 +35,6 @@ public struct JSONLineParser: LineParser {
     var field: JSONField?
     var priority: UInt8 = 0
     var nanosDuration = false
-    var sensitive = false
   }
 
   private var priorities = SIMD16<UInt8>(repeating: .max)
@@ -178,7 +177,6 @@ public struct JSONLineParser: LineParser {
         info.priority = p
         info.nanosDuration = f == .durationSecondsOrMillis && key.first == UInt8(ascii: "D")  // Traefik `Duration`
       }
-      info.sensitive = StructuredValues.isSensitiveName(key)
       let child: Context
       if JSONFieldTable.isRequestObject(key) {
         child = .request
@@ -203,7 +201,9 @@ public struct JSONLineParser: LineParser {
 
   private mutating func scalar(_ info: KeyInfo, _ v: UnsafeRawBufferPointer, isString: Bool, named: Bool, builder: inout EventBuilder) {
     if let f = info.field, apply(f, info, v, isString: isString, builder: &builder) { return }
-    guard named, !info.sensitive, extrasKept < maxExtras, !v.isEmpty, v.count <= JSONLineParser.maxExtraValueBytes else { return }
+    guard named, extrasKept < maxExtras, !v.isEmpty, v.count <= JSONLineParser.maxExtraValueBytes,
+      !path.withUnsafeBytes({ StructuredValues.isSensitiveName($0) })
+    else { return }
     extrasKept += 1
     path.withUnsafeBytes { builder.addExtra(name: $0, value: v) }
   }

@@ -69,11 +69,12 @@ enum StructuredValues {
 
   /// Field names whose values are credentials or session tokens; they are never copied
   /// into extras.
+  private static let sensitiveNeedles: [StaticString] = ["cookie", "authorization", "password", "passwd", "secret", "token"]
+
   static func isSensitiveName(_ name: UnsafeRawBufferPointer) -> Bool {
     let n = name.count
     guard n >= 4 else { return false }
-    let needles: [StaticString] = ["cookie", "authorization", "password", "passwd", "secret", "token"]
-    for needle in needles {
+    for needle in sensitiveNeedles {
       let m = needle.utf8CodeUnitCount
       guard m <= n else { continue }
       let p = needle.utf8Start
