@@ -70,11 +70,12 @@ enum JSONFieldTable {
     ("clientrequesthost", .host), (":authority", .host), ("authority", .host), ("server_name", .host),
     // HTTP version
     ("server_protocol", .version), ("protocol", .version), ("proto", .version), ("requestprotocol", .version),
-    ("clientrequestprotocol", .version), ("http_version", .version),
+    ("clientrequestprotocol", .version), ("http_version", .version), ("request_proto", .version),
     // durations, by unit
     ("request_time", .durationSeconds), ("duration", .durationSecondsOrMillis), ("duration_ms", .durationMillis),
     ("generation_time_milli", .durationMillis), ("response_time", .durationSeconds),
     ("upstream_response_time", .durationSeconds), ("originresponsetime", .durationNanos),
+    ("target_processing_time", .durationSeconds),
   ]
 
   /// Header names honoured inside a `headers` object (values are often arrays).

@@ -53,7 +53,7 @@ public struct JSONLineParser: LineParser {
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
-    var sc = JSONScanner(line)
+    var sc = JSONScanner(StructuredValues.droppingBOM(line))
     sc.skipWhitespace()
     if sc.atEnd { return .skipped("blank line") }
     priorities = SIMD16(repeating: .max)

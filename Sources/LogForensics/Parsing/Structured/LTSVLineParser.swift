@@ -18,7 +18,8 @@ public struct LTSVLineParser: LineParser {
   /// - Parameter maxExtras: most unmapped labels kept per event.
   public init(maxExtras: Int = 16) { self.maxExtras = maxExtras }
 
-  public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
+  public mutating func parse(_ line0: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
+    let line = StructuredValues.droppingBOM(line0)
     let n = line.count
     var i = 0
     while i < n && (line[i] == .space || line[i] == .cr) { i += 1 }

@@ -67,6 +67,13 @@ enum StructuredValues {
   /// `true` when `v` contains a `.` (a fraction), used to tell seconds from integer units.
   static func hasFraction(_ v: UnsafeRawBufferPointer) -> Bool { v.firstIndex(of: .dot, from: 0) != nil }
 
+  /// `b` without a leading UTF-8 byte-order mark (`EF BB BF`), which editors and some IIS
+  /// and Windows exporters put at the start of a file's first line.
+  @inline(__always)
+  static func droppingBOM(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? b.slice(3, b.count) : b
+  }
+
   /// Field names whose values are credentials or session tokens; they are never copied
   /// into extras.
   private static let sensitiveNeedles: [StaticString] = ["cookie", "authorization", "password", "passwd", "secret", "token"]

@@ -30,6 +30,7 @@ public struct W3CLineParser: LineParser {
   private var gmtOffsetSeconds: Int? = nil
   private var directiveDays: Int? = nil
   private var extraNames: [Symbol] = []
+  private var plusScratch: [UInt8] = []
   /// Column count of the last line that had fewer columns than its layout.
   private var shortColumnCount: Int? = nil
 
@@ -39,7 +40,7 @@ public struct W3CLineParser: LineParser {
   }
 
   public mutating func parse(_ line0: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
-    var line = line0
+    var line = StructuredValues.droppingBOM(line0)
     while let last = line.last, last == .cr || last == .space || last == .tab { line = line.slice(0, line.count - 1) }
     let start = W3CFieldLayout.skipSeparators(line, 0)
     if start == line.count { return .skipped("blank line") }
@@ -150,10 +151,15 @@ public struct W3CLineParser: LineParser {
       column += 1
       var v = b.slice(s, e)
       var owned: [UInt8] = []
+      var usesScratch = false
       if doubledQuotes {
         owned = unquote(v)
       } else if role == .userAgent && !quoted && !tabMode && v.firstIndex(of: .plus, from: 0) != nil {
-        owned = Array(v)
+        // IIS writes spaces as '+': decode into a reused buffer.
+        swap(&owned, &plusScratch)
+        usesScratch = true
+        owned.removeAll(keepingCapacity: true)
+        owned.append(contentsOf: v)
         for k in owned.indices where owned[k] == .plus { owned[k] = .space }
       }
       let problem: String? = owned.isEmpty
@@ -162,6 +168,7 @@ public struct W3CLineParser: LineParser {
           v = $0
           return apply(role, name, v, builder: &builder, days: &days, time: &timeMicros, local: &local, hostPriority: &hostPriority, kept: &kept)
         }
+      if usesScratch { swap(&owned, &plusScratch) }
       if let problem { return .rejected(problem) }
       if tabMode && last { break }
     }

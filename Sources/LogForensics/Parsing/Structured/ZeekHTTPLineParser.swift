@@ -30,7 +30,7 @@ public struct ZeekHTTPLineParser: LineParser {
   public init(maxExtras: Int = 16) { self.maxExtras = maxExtras }
 
   public mutating func parse(_ line0: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
-    var line = line0
+    var line = StructuredValues.droppingBOM(line0)
     if let last = line.last, last == .cr { line = line.slice(0, line.count - 1) }
     if line.isEmpty { return .skipped("blank line") }
     if line[0] == .hash { return directive(line, symbols: builder.symbols) }

@@ -135,6 +135,21 @@ import Testing
     #expect(h.event.timestamp.iso8601 == "2023-11-14T22:13:20.250Z")
   }
 
+  @Test func albStyleExport() {
+    var h = ParserHarness(JSONLineParser())
+    #expect(h.parse(#"{"type":"h2","time":"2026-02-17T08:15:02.123456Z","elb":"app/my-lb/50dc","client_ip":"192.168.131.39","client_port":2817,"target_processing_time":0.001,"elb_status_code":200,"target_status_code":"502","sent_bytes":366,"request_verb":"GET","request_url":"https://api.example.org:443/fhir/Patient/1?_format=json","request_proto":"HTTP/2.0","user_agent":"curl/8.5.0"}"#) == .event)
+    #expect(h.event.timestamp.iso8601 == "2026-02-17T08:15:02.123Z")
+    #expect(h.string(h.event.clientIP) == "192.168.131.39")
+    #expect(h.event.status == 200)
+    #expect(h.event.responseBytes == 366)
+    #expect(h.event.durationMicros == 1000)
+    #expect(h.string(h.event.host) == "api.example.org:443")
+    #expect(h.event.path == "/fhir/Patient/1")
+    #expect(h.event.query == "_format=json")
+    #expect(h.string(h.event.httpVersion) == "HTTP/2.0")
+    #expect(h.extra("target_status_code") == "502")
+  }
+
   @Test func objectsWithoutRequestFieldsAreSkipped() {
     var h = ParserHarness(JSONLineParser())
     #expect(h.parse(#"{"level":"info","ts":1761019822.3154097,"msg":"using config from file","file":"/etc/caddy/Caddyfile"}"#) == .skipped("JSON object without request fields"))

@@ -67,4 +67,15 @@ import Testing
     }
     #expect(rejected >= 37)
   }
+
+  @Test func byteOrderMarkOnTheFirstLineIsIgnored() {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    var w3c = ParserHarness(W3CLineParser())
+    #expect(w3c.parse(bom + Array("#Fields: date time c-ip cs-method cs-uri-stem sc-status".utf8)) == .skipped("w3c #Fields directive"))
+    #expect(w3c.parse("2018-01-01 08:09:10 1.1.1.1 GET /a 200") == .event)
+    var json = ParserHarness(JSONLineParser())
+    #expect(json.parse(bom + Array(#"{"ts":1700000000,"method":"GET","uri":"/"}"#.utf8)) == .event)
+    var ltsv = ParserHarness(LTSVLineParser())
+    #expect(ltsv.parse(bom + Array("time:1700000000\tmethod:GET\turi:/".utf8)) == .event)
+  }
 }
