@@ -98,7 +98,9 @@ public enum StreamGrouping {
     }
   }
 
-  private static let compressionExtensions: [[UInt8]] = [".gz", ".bz2", ".xz", ".zst", ".zip", ".Z"].map { Array($0.utf8) }
+  private static let compressionExtensions: [[UInt8]] = [".gz", ".bz2", ".xz", ".zst", ".zip", ".Z"].map {
+    Array($0.utf8)
+  }
 
   private static func strippingCompressionExtension(_ name: [UInt8]) -> [UInt8] {
     for ext in compressionExtensions where name.count > ext.count && name.suffix(ext.count).elementsEqual(ext) {
@@ -143,7 +145,9 @@ public enum StreamGrouping {
     while end > 0 && !isDigit(name[end - 1]) { end -= 1 }
     guard end > 0 else { return nil }
     var start = end
-    while start > 0 && (isDigit(name[start - 1]) || name[start - 1] == UInt8(ascii: "-") || name[start - 1] == UInt8(ascii: "_")) {
+    while start > 0
+      && (isDigit(name[start - 1]) || name[start - 1] == UInt8(ascii: "-") || name[start - 1] == UInt8(ascii: "_"))
+    {
       start -= 1
     }
     while start < end && !isDigit(name[start]) { start += 1 }

@@ -5,9 +5,15 @@ import Testing
 
 @testable import LogForensics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct FileChunkSourceTests {
   /// (decodedChunkSize, readBlockSize) combinations.
-  static let sizes: [(Int, Int)] = [(1, 1), (7, 7), (4096, 4096), (1, 4096), (4096, 1), (7, 4096), (256 * 1024, 1 << 20)]
+  static let sizes: [(Int, Int)] = [
+    (1, 1), (7, 7), (4096, 4096), (1, 4096), (4096, 1), (7, 4096), (256 * 1024, 1 << 20),
+  ]
 
   @Test(arguments: sizes)
   func plainTextPassesThroughUnchanged(decoded: Int, block: Int) throws {
@@ -87,7 +93,8 @@ import Testing
   func gzipCutInsideTheHeader(decoded: Int, block: Int) throws {
     let dir = TempDir()
     let path = dir.write("head.gz", [0x1F, 0x8B, 0x08])
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes.isEmpty)
     #expect(result.errors == [.gzipTruncated(path: path, compressedOffset: 3)])
     #expect(!result.complete)
@@ -130,7 +137,8 @@ import Testing
     let gz = gzipMember(text)
     let stored = gz + Array("garbage!".utf8)
     let path = dir.write("garbage.gz", stored)
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == text)
     #expect(result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count), count: 8)])
     #expect(result.complete)
@@ -143,7 +151,8 @@ import Testing
     let dir = TempDir()
     let gz = gzipMember(Array("a\n".utf8))
     let path = dir.write("one.gz", gz + [0x1F])
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == Array("a\n".utf8))
     #expect(result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count), count: 1)])
   }
@@ -154,7 +163,8 @@ import Testing
     let text = sampleLog(lines: 50)
     let stored = gzipMember(text) + [UInt8](repeating: 0, count: 1000)
     let path = dir.write("padded.gz", stored)
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == text)
     #expect(result.errors.isEmpty && result.complete)
     #expect(result.storedBytes == UInt64(stored.count))
@@ -230,6 +240,26 @@ import Testing
     #expect(throws: InputError.notAFile(path: dir.path, reason: "is a directory")) {
       try FileChunkSource(path: dir.path)
     }
+  }
+
+  @Test func namedPipeIsReadWithoutAKnownSize() throws {
+    let dir = TempDir()
+    let path = "\(dir.path)/pipe"
+    #expect(mkfifo(path, 0o600) == 0)
+    let text = sampleLog(lines: 500)
+    let gz = gzipMember(text)
+    let writer = Thread {
+      // Opening blocks until the reader opens the other end.
+      guard let handle = FileHandle(forWritingAtPath: path) else { return }
+      handle.write(Data(gz))
+      try? handle.close()
+    }
+    writer.start()
+    let source = try FileChunkSource(path: path, options: readOptions(decoded: 4096, block: 100))
+    #expect(source.expectedStoredBytes == nil)
+    let (bytes, _, result) = readAll(source)
+    #expect(bytes == text)
+    #expect(result.sha256 == sha256Hex(gz) && result.complete && result.gzipMembers == 1)
   }
 
   @Test func plainTextNamedGzIsReadAsText() throws {

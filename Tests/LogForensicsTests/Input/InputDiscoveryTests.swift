@@ -42,10 +42,11 @@ import Testing
     let (files, errors) = InputDiscovery.expand(["\(dir.path)/nope.log", dir.path])
     #expect(files == [good])
     #expect(errors.map(\.path) == ["\(dir.path)/nope.log", "\(dir.path)/pipe"])
-    #expect(errors.map(\.error) == [
-      .cannotOpen(path: "\(dir.path)/nope.log", reason: "No such file or directory"),
-      .notAFile(path: "\(dir.path)/pipe", reason: "is a named pipe (FIFO) inside a directory"),
-    ])
+    #expect(
+      errors.map(\.error) == [
+        .cannotOpen(path: "\(dir.path)/nope.log", reason: "No such file or directory"),
+        .notAFile(path: "\(dir.path)/pipe", reason: "is a named pipe (FIFO) inside a directory"),
+      ])
     // Given explicitly, a FIFO is accepted (process substitution).
     #expect(InputDiscovery.expand(["\(dir.path)/pipe"]).files == ["\(dir.path)/pipe"])
   }

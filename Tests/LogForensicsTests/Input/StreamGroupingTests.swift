@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct StreamGroupingTests {
   @Test func numericRotationOldestFirstCurrentLast() {
-    let files = ["/l/access.log", "/l/access.log.1", "/l/access.log.10.gz", "/l/access.log.2.gz", "/l/error.log", "/l/error.log.1"]
+    let files = [
+      "/l/access.log", "/l/access.log.1", "/l/access.log.10.gz", "/l/access.log.2.gz", "/l/error.log", "/l/error.log.1",
+    ]
     #expect(
       StreamGrouping.group(files) == [
         ["/l/access.log.10.gz", "/l/access.log.2.gz", "/l/access.log.1", "/l/access.log"],
