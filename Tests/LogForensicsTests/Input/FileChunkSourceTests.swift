@@ -262,6 +262,30 @@ import Testing
     #expect(result.sha256 == sha256Hex(gz) && result.complete && result.gzipMembers == 1)
   }
 
+  /// Temporarily puts a pipe on file descriptor 0. No other test reads standard input.
+  @Test func dashReadsStandardInput() throws {
+    let text = Array("from stdin 1\nfrom stdin 2\n".utf8)
+    let gz = gzipMember(text)
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let savedStdin = dup(STDIN_FILENO)
+    #expect(dup2(fds[0], STDIN_FILENO) == STDIN_FILENO)
+    close(fds[0])
+    defer {
+      dup2(savedStdin, STDIN_FILENO)
+      close(savedStdin)
+    }
+    let written = gz.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+    close(fds[1])
+    #expect(written == gz.count)
+    let source = try FileChunkSource(path: "-", options: readOptions(decoded: 7, block: 3))
+    #expect(source.expectedStoredBytes == nil)
+    let (bytes, _, result) = readAll(source)
+    #expect(bytes == text)
+    #expect(result.sha256 == sha256Hex(gz) && result.complete && result.compression == .gzip)
+    #expect(fcntl(STDIN_FILENO, F_GETFD) != -1)  // standard input was not closed
+  }
+
   @Test func plainTextNamedGzIsReadAsText() throws {
     let dir = TempDir()
     let path = dir.write("fake.log.gz", "1.2.3.4 - - hello\n")
