@@ -78,7 +78,8 @@ public final class FileChunkSource: ChunkSource {
   ///   - path: a file path, or `-` for standard input.
   ///   - options: read and chunk sizes.
   /// - Throws: `InputError.cannotOpen` when the path cannot be opened, `InputError.notAFile`
-  ///   for a directory, socket or device (regular files and pipes are accepted).
+  ///   for a directory, socket or device (regular files and pipes are accepted). Opening a
+  ///   named pipe waits until a writer opens it, as `open(2)` does.
   public init(path: String, options: InputReadOptions = .init()) throws {
     self.path = path
     var opts = options
@@ -100,7 +101,8 @@ public final class FileChunkSource: ChunkSource {
     if fstat(fd, &st) == 0 {
       let type = st.st_mode & S_IFMT
       if type == S_IFREG {
-        size = UInt64(max(0, st.st_size))
+        // Standard input may be a file already partly read: no size promised for it.
+        size = path == "-" ? nil : UInt64(max(0, st.st_size))
       } else if type != S_IFIFO && path != "-" {
         if ownsDescriptor { close(fd) }
         throw InputError.notAFile(path: path, reason: Self.describe(fileType: type))

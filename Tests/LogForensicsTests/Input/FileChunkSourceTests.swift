@@ -5,9 +5,15 @@ import Testing
 
 @testable import LogForensics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct FileChunkSourceTests {
   /// (decodedChunkSize, readBlockSize) combinations.
-  static let sizes: [(Int, Int)] = [(1, 1), (7, 7), (4096, 4096), (1, 4096), (4096, 1), (7, 4096), (256 * 1024, 1 << 20)]
+  static let sizes: [(Int, Int)] = [
+    (1, 1), (7, 7), (4096, 4096), (1, 4096), (4096, 1), (7, 4096), (256 * 1024, 1 << 20),
+  ]
 
   @Test(arguments: sizes)
   func plainTextPassesThroughUnchanged(decoded: Int, block: Int) throws {
@@ -87,7 +93,8 @@ import Testing
   func gzipCutInsideTheHeader(decoded: Int, block: Int) throws {
     let dir = TempDir()
     let path = dir.write("head.gz", [0x1F, 0x8B, 0x08])
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes.isEmpty)
     #expect(result.errors == [.gzipTruncated(path: path, compressedOffset: 3)])
     #expect(!result.complete)
@@ -130,7 +137,8 @@ import Testing
     let gz = gzipMember(text)
     let stored = gz + Array("garbage!".utf8)
     let path = dir.write("garbage.gz", stored)
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == text)
     #expect(result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count), count: 8)])
     #expect(result.complete)
@@ -143,7 +151,8 @@ import Testing
     let dir = TempDir()
     let gz = gzipMember(Array("a\n".utf8))
     let path = dir.write("one.gz", gz + [0x1F])
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == Array("a\n".utf8))
     #expect(result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count), count: 1)])
   }
@@ -154,7 +163,8 @@ import Testing
     let text = sampleLog(lines: 50)
     let stored = gzipMember(text) + [UInt8](repeating: 0, count: 1000)
     let path = dir.write("padded.gz", stored)
-    let (bytes, _, result) = readAll(try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
+    let (bytes, _, result) = readAll(
+      try FileChunkSource(path: path, options: readOptions(decoded: decoded, block: block)))
     #expect(bytes == text)
     #expect(result.errors.isEmpty && result.complete)
     #expect(result.storedBytes == UInt64(stored.count))
@@ -230,6 +240,50 @@ import Testing
     #expect(throws: InputError.notAFile(path: dir.path, reason: "is a directory")) {
       try FileChunkSource(path: dir.path)
     }
+  }
+
+  @Test func namedPipeIsReadWithoutAKnownSize() throws {
+    let dir = TempDir()
+    let path = "\(dir.path)/pipe"
+    #expect(mkfifo(path, 0o600) == 0)
+    let text = sampleLog(lines: 500)
+    let gz = gzipMember(text)
+    let writer = Thread {
+      // Opening blocks until the reader opens the other end.
+      guard let handle = FileHandle(forWritingAtPath: path) else { return }
+      handle.write(Data(gz))
+      try? handle.close()
+    }
+    writer.start()
+    let source = try FileChunkSource(path: path, options: readOptions(decoded: 4096, block: 100))
+    #expect(source.expectedStoredBytes == nil)
+    let (bytes, _, result) = readAll(source)
+    #expect(bytes == text)
+    #expect(result.sha256 == sha256Hex(gz) && result.complete && result.gzipMembers == 1)
+  }
+
+  /// Temporarily puts a pipe on file descriptor 0. No other test reads standard input.
+  @Test func dashReadsStandardInput() throws {
+    let text = Array("from stdin 1\nfrom stdin 2\n".utf8)
+    let gz = gzipMember(text)
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let savedStdin = dup(STDIN_FILENO)
+    #expect(dup2(fds[0], STDIN_FILENO) == STDIN_FILENO)
+    close(fds[0])
+    defer {
+      dup2(savedStdin, STDIN_FILENO)
+      close(savedStdin)
+    }
+    let written = gz.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+    close(fds[1])
+    #expect(written == gz.count)
+    let source = try FileChunkSource(path: "-", options: readOptions(decoded: 7, block: 3))
+    #expect(source.expectedStoredBytes == nil)
+    let (bytes, _, result) = readAll(source)
+    #expect(bytes == text)
+    #expect(result.sha256 == sha256Hex(gz) && result.complete && result.compression == .gzip)
+    #expect(fcntl(STDIN_FILENO, F_GETFD) != -1)  // standard input was not closed
   }
 
   @Test func plainTextNamedGzIsReadAsText() throws {

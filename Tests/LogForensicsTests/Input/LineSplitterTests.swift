@@ -52,7 +52,8 @@ func splitLines(_ input: String, chunkSize: Int, maxLineLength: Int = 64 * 1024)
   @Test(arguments: chunkSizes)
   func crlfIsStrippedEvenWhenSplitAcrossChunks(chunkSize: Int) {
     let lines = splitLines("GET /a\r\nGET /bb\r\n\r\nx\n", chunkSize: chunkSize)
-    #expect(lines == [LineRecord(1, 0, "GET /a"), LineRecord(2, 8, "GET /bb"), LineRecord(3, 17, ""), LineRecord(4, 19, "x")])
+    #expect(
+      lines == [LineRecord(1, 0, "GET /a"), LineRecord(2, 8, "GET /bb"), LineRecord(3, 17, ""), LineRecord(4, 19, "x")])
   }
 
   @Test(arguments: chunkSizes)

@@ -47,7 +47,8 @@ final class CountingSource: ChunkSource, @unchecked Sendable {
     #expect(viaThread.bytes == direct.bytes)
     #expect(viaThread.chunkSizes == direct.chunkSizes)
     #expect(viaThread.result == direct.result)
-    #expect(viaThread.result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count - 4), count: 4)])
+    #expect(
+      viaThread.result.errors == [.gzipTrailingGarbage(path: path, compressedOffset: UInt64(gz.count - 4), count: 4)])
     #expect(prefetching.storedBytesRead == UInt64(gz.count))
     #expect(prefetching.nextChunk() == nil)
     #expect(prefetching.waitForWorkerExit(timeout: 5))

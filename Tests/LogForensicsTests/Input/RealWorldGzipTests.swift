@@ -9,13 +9,17 @@ import Testing
   static let directory = realWorldDirectory().map { "\($0)/gzip_edge" }
 
   /// Counts lines and hashes the decoded bytes of `path`.
-  static func decode(_ path: String, options: InputReadOptions = .init()) throws -> (lines: [LineRecord], decodedSHA: String, result: InputReadResult) {
+  static func decode(_ path: String, options: InputReadOptions = .init()) throws -> (
+    lines: [LineRecord], decodedSHA: String, result: InputReadResult
+  ) {
     let source = try FileChunkSource(path: path, options: options)
     let all = readAll(source)
     var splitter = LineSplitter()
     var lines: [LineRecord] = []
     let record = { (l: SplitLine) in
-      lines.append(LineRecord(l.number, l.byteOffset, String(decoding: l.bytes, as: UTF8.self), overlong: l.overlong, length: l.length))
+      lines.append(
+        LineRecord(
+          l.number, l.byteOffset, String(decoding: l.bytes, as: UTF8.self), overlong: l.overlong, length: l.length))
     }
     all.bytes.withUnsafeBytes { splitter.feed($0, record) }
     splitter.finish(record)
