@@ -71,4 +71,32 @@ import Testing
     #expect(!result.complete)
     #expect(result.compression == .gzip && result.storedBytes == 17)
   }
+
+  @Test(.enabled(if: directory != nil, "shared/realworld is not available"))
+  func singleMemberOriginalDecodesToTheSameBytes() throws {
+    let path = "\(Self.directory!)/../apache_combined/elastic_apache_logs.log.gz"
+    let (lines, decodedSHA, result) = try Self.decode(path)
+    #expect(lines.count == 10_000)
+    #expect(decodedSHA == "f15c31e905f86c7b4b6ab44aee74d0a2086dce89f010187d983edea7ef0364ef")
+    #expect(result.gzipMembers == 1 && result.complete && result.storedBytes == 225_894)
+    // The truncated copy is this file's first half: its complete lines are the same lines.
+    let truncated = try Self.decode("\(Self.directory!)/elastic_apache_logs.TRUNCATED_at_50pct.log.gz").lines
+    #expect(Array(truncated.prefix(4_990)) == Array(lines.prefix(4_990)))
+    let partial = truncated[4_990]
+    #expect(partial.number == 4_991 && partial.offset == lines[4_990].offset)
+    #expect(lines[4_990].text.hasPrefix(partial.text) && partial.text.count < lines[4_990].text.count)
+  }
+
+  @Test(.enabled(if: directory != nil, "shared/realworld is not available"))
+  func logrotateSetIsOneStreamOldestFirst() {
+    let dir = "\(Self.directory!)/../apache_combined/dmjacas_rotated"
+    let (files, errors) = InputDiscovery.expand([dir])
+    #expect(errors.isEmpty)
+    #expect(files.count == 15)
+    let streams = StreamGrouping.group(files)
+    // First lines run from 23/Jul/2024 (.14.gz) to 06/Aug/2024 (access.log).
+    let expected =
+      (2...14).reversed().map { "\(dir)/access.log.\($0).gz" } + ["\(dir)/access.log.1", "\(dir)/access.log"]
+    #expect(streams == [expected])
+  }
 }
