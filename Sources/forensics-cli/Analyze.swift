@@ -7,14 +7,14 @@ import LogForensics
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Read access logs (files, directories, gzip, stdin) and report what they show.",
+    usage: "forensics analyze SampleLogs/ --json report.json",
     discussion: """
       PATH is a file (gzip detected by its magic bytes), a directory (all regular files below it), \
       or - for standard input. Rotated sets (access.log.2.gz, access.log.1, access.log) are read \
       oldest first; several streams are merged by timestamp.
 
       Exit status: \(ExitStatus.documentation)
-      """,
-    usage: "forensics analyze SampleLogs/ --json report.json"
+      """
   )
 
   @Argument(help: "Log files, directories, or - for standard input.")

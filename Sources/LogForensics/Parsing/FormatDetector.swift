@@ -23,9 +23,11 @@ public struct FormatDetection: Codable, Sendable, Equatable {
 ///
 /// Scoring: most lines read as requests wins; ties go to fewer rejections, then to the
 /// earlier preset in ``FormatCatalog/all`` (more specific formats are listed first). When
-/// no preset reads any request but one reads every line as a non-request without
-/// rejecting any (e.g. JSON status snapshots), that preset is chosen so its lines are
-/// counted as skipped rather than rejected. Detection uses a private symbol table, so
+/// no preset reads any request, the input is `unknown` — except when the `json` preset read
+/// every line as a JSON object without request fields (status snapshots, application
+/// messages): then it is JSON that is not an access log, and its lines count as skipped
+/// rather than rejected. (Other presets skip lines of foreign kinds too, e.g. the CLF
+/// parsers skip error-log lines, so "all skipped" alone says nothing about the format.) Detection uses a private symbol table, so
 /// nothing it interns reaches the run.
 public enum FormatDetector {
   /// Lines sampled per input.
@@ -86,7 +88,10 @@ public enum FormatDetector {
     var detection = FormatDetection(
       format: "unknown", method: "detected", sampledLines: sample.count, matchedLines: 0, skippedLines: 0,
       prefix: nil, runnerUp: nil, runnerUpMatched: nil)
-    guard let b = best, b.events > 0 || (b.skipped > 0 && b.rejected == 0) else {
+    if let b = best, b.events == 0 {
+      best = candidates.first { $0.descriptor.name == "json" && !$0.prefixed && $0.skipped == sample.count && $0.skipped > 0 }
+    }
+    guard let b = best else {
       return (nil, false, detection)
     }
     detection.format = b.descriptor.name
@@ -111,7 +116,17 @@ public enum FormatDetector {
 
 /// Glue to the container-prefix stripper (docker-compose `name | `, CRI `… stdout F `).
 enum ContainerPrefixSupport {
-  static let available = false
-  static func wrap(_ p: any LineParser) -> any LineParser { p }
-  static func prefixName(_ lines: [[UInt8]]) -> String? { nil }
+  static let available = true
+  static func wrap(_ p: any LineParser) -> any LineParser { PrefixStrippingParser(p) }
+  /// `cri` or `compose`, after the first line that carries such a prefix.
+  static func prefixName(_ lines: [[UInt8]]) -> String? {
+    for line in lines {
+      let name: String? = line.withUnsafeBytes { raw in
+        guard ContainerPrefix.strip(raw) != nil else { return nil }
+        return raw.count > 0 && raw[0].isDigit ? "cri" : "compose"
+      }
+      if let name { return name }
+    }
+    return nil
+  }
 }

@@ -85,8 +85,10 @@ public enum TimeParsing {
     var intPart: Int64 = 0
     var intDigits = 0
     while i < b.count, b[i] &- 0x30 < 10 {
-      guard intDigits < 19 else { return nil }
-      intPart = intPart * 10 + Int64(b[i] &- 0x30)
+      let (m, o1) = intPart.multipliedReportingOverflow(by: 10)
+      let (a, o2) = m.addingReportingOverflow(Int64(b[i] &- 0x30))
+      guard !o1, !o2 else { return nil }
+      intPart = a
       intDigits += 1
       i += 1
     }
@@ -100,8 +102,8 @@ public enum TimeParsing {
     guard i == b.count else { return nil }
     let micros: Int64
     switch intDigits {
-    case ...11: micros = intPart * 1_000_000 + fracMicros
-    case 12...14: micros = intPart * 1000 + fracMicros / 1000
+    case ...11: micros = intPart * 1_000_000 + fracMicros  // ≤ 11 digits: cannot overflow
+    case 12...14: micros = intPart * 1000 + fracMicros / 1000  // ≤ 14 digits: cannot overflow
     case 15...17: micros = intPart
     default: micros = intPart / 1000
     }

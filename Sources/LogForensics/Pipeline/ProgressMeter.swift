@@ -48,18 +48,23 @@ public final class ProgressMeter {
       }
     }
     text += ", \(Int(Double(lines) / elapsed)) lines/s   "
-    fputs("\r" + text, stderr)
+    writeStderr("\r" + text)
     drawn = true
   }
 
   /// Clears the progress line.
   public func finish() {
-    if drawn { fputs("\r\u{1B}[K", stderr) }
+    if drawn { writeStderr("\r\u{1B}[K") }
   }
 
   private func fmt(_ v: Double) -> String {
     let r = (v * 10).rounded() / 10
     return String(r)
+  }
+
+  private func writeStderr(_ s: String) {
+    var text = s
+    text.withUTF8 { buf in _ = write(STDERR_FILENO, buf.baseAddress, buf.count) }
   }
 
   static func now() -> Double {

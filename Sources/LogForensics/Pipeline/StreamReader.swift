@@ -28,6 +28,8 @@ final class StreamReader {
   private var lastStoredRead: UInt64 = 0
   private var lastLines: Int64 = 0
   private var unknownFormat = false
+  /// Set while the last (unterminated) line of an input that stopped early is handled.
+  private var cutOffLine = false
 
   init(
     streamIndex: Int, inputs: [PlannedInput], options: PipelineOptions, symbols: SymbolTable,
@@ -145,8 +147,13 @@ final class StreamReader {
   }
 
   private func closeCurrent(_ src: any ChunkSource) {
+    let result = src.result
+    // A final line without newline in an input that stopped early was cut by the fault:
+    // keep it (it is evidence) but say its values may be incomplete.
+    cutOffLine = !result.complete
     splitter.finish { line in handle(line) }
-    stats.read = src.result
+    cutOffLine = false
+    stats.read = result
     noteProgress(src)
     source = nil
     parser = nil
@@ -187,6 +194,10 @@ final class StreamReader {
     builder.reset(inputIndex: stats.index, lineNumber: line.number)
     let outcome = parser!.parse(line.bytes, into: &builder)
     switch outcome {
+    case .event where cutOffLine:
+      stats.warnings += 1
+      stats.sampleWarning(line, reason: "last line before the input's fault, without line end: values may be cut off")
+      accept()
     case .event:
       accept()
     case .eventWithWarning(let why):

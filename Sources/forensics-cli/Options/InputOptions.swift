@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
   var threads: Int = 2
 }
 
-extension LogFormat: @retroactive ExpressibleByArgument {
+extension LogFormat: ExpressibleByArgument {
   public init?(argument: String) {
     self.init(formatArgument: argument)
   }

@@ -98,7 +98,7 @@ func readOptions(decoded: Int, block: Int) -> InputReadOptions {
 }
 
 /// `<repo>/../shared/realworld`, or `nil` when absent (tests then skip).
-func realWorldDirectory(_ file: String = #filePath) -> String? {
+func realWorldCorpusPath(_ file: String = #filePath) -> String? {
   var url = URL(fileURLWithPath: file)
   for _ in 0..<4 { url.deleteLastPathComponent() }  // Input/, LogForensicsTests/, Tests/, repo
   let dir = url.deletingLastPathComponent().appendingPathComponent("shared/realworld").path

@@ -6,7 +6,7 @@ import Testing
 @testable import LogForensics
 
 @Suite struct RealWorldGzipTests {
-  static let directory = realWorldDirectory().map { "\($0)/gzip_edge" }
+  static let directory = realWorldCorpusPath().map { "\($0)/gzip_edge" }
 
   /// Counts lines and hashes the decoded bytes of `path`.
   static func decode(_ path: String, options: InputReadOptions = .init()) throws -> (

@@ -18,9 +18,9 @@ import Testing
   }
 
   @Test func logFormatArgumentsReachTheCompilers() throws {
-    var nginx = try #require(LogFormat(argument: #"nginx:'$remote_addr [$time_local] "$request" $status'"#)).makeParser()
+    var nginx = try #require(LogFormat(formatArgument: #"nginx:'$remote_addr [$time_local] "$request" $status'"#)).makeParser()
     #expect(parseLine(&nginx, #"10.0.0.1 [10/Oct/2023:13:55:36 +0000] "GET / HTTP/1.1" 200"#).clientIP == "10.0.0.1")
-    var apache = try #require(LogFormat(argument: #"apache:%h %t "%r" %>s"#)).makeParser()
+    var apache = try #require(LogFormat(formatArgument: #"apache:%h %t "%r" %>s"#)).makeParser()
     #expect(parseLine(&apache, #"10.0.0.2 [10/Oct/2023:13:55:36 +0000] "GET / HTTP/1.1" 200"#).clientIP == "10.0.0.2")
   }
 

@@ -40,7 +40,8 @@ enum Golden {
         let al = i < a.count ? String(a[i]) : "<none>"
         if el != al { diff.append("line \(i + 1):\n  - \(el)\n  + \(al)") }
       }
-      Issue.record("golden \(name) differs (RECORD_GOLDENS=1 to re-record):\n" + diff.joined(separator: "\n"), sourceLocation: sourceLocation)
+      let shown = diff.joined(separator: "\n")
+      Issue.record("golden \(name) differs (RECORD_GOLDENS=1 to re-record):\n\(shown)", sourceLocation: sourceLocation)
     }
   }
 }

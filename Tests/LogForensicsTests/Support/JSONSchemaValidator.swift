@@ -36,8 +36,9 @@ struct JSONSchemaValidator {
   private func typeName(_ v: Any) -> String {
     if v is NSNull { return "null" }
     if let n = v as? NSNumber {
-      if CFGetTypeID(n) == CFBooleanGetTypeID() { return "boolean" }
-      return n.doubleValue.rounded() == n.doubleValue && !"\(n)".contains(".") ? "integer" : "number"
+      let objCType = String(cString: n.objCType)
+      if objCType == "c" || objCType == "B" || "\(type(of: n))".contains("Boolean") { return "boolean" }
+      return objCType == "d" || objCType == "f" ? "number" : "integer"
     }
     if v is String { return "string" }
     if v is [Any] { return "array" }
