@@ -101,7 +101,7 @@ extension Detector {
         requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
         evidence: d.evidence, activity: activity)
       var tl = d.timeline
-      tl.append(contentsOf: rateChanges(activity, actor: f.actors.ips.joined(separator: ",")))
+      tl.append(contentsOf: rateChanges(activity, actor: Detector.who(f.actors)))
       findings.append((f, tl))
     }
     findings.sort { a, b in
@@ -117,7 +117,7 @@ extension Detector {
       var f = pair.0
       let s = String(n + 1)
       f.id = "F" + String(repeating: "0", count: max(0, 3 - s.count)) + s
-      let who = (f.actors.users + f.actors.ips).prefix(3).joined(separator: ",")
+      let who = Detector.who(f.actors)
       timeline.append(TimelineEntry(
         time: f.start, event: "finding-start", findingId: f.id, actor: who, endpoint: f.endpoints.first, count: f.requests,
         detail: "\(f.kind.rawValue) (\(f.severity.rawValue)): \(f.requests) requests, \(f.distinctRecords) records, exposure ≈ \(f.exposure.records.estimate)",
@@ -152,6 +152,13 @@ extension Detector {
     return AnalysisOutcome(
       findings: out, sessions: sessions, sessionCount: engine.sessions.count, flaggedSessionCount: flagged.count,
       exposure: ExposureBounds(records: global.bounds), patientEndpoints: endpoints, timeline: timeline)
+  }
+
+  /// Up to three users/IPs, then `+N`.
+  static func who(_ a: ActorSet) -> String {
+    let all = a.users + a.ips
+    let head = all.prefix(3).joined(separator: ",")
+    return all.count > 3 ? head + " (+\(all.count - 3))" : head
   }
 
   /// Hours whose request count is at least three times the previous active hour's (and ≥ 100).

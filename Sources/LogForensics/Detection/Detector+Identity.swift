@@ -17,7 +17,7 @@ extension Detector {
       var d = Draft(
         kind: .tokenReuse, score: min(0.95, 0.6 + 0.01 * Double(actor.ipSwitches)), actors: [actor.index],
         templates: templates, requests: actor.requests, distinct: 0, reasons: reasons, evidence: [ev],
-        start: actor.first, end: actor.last)
+        start: time, end: actor.last)
       d.minimumSeverity = .medium
       d.timeline.append(TimelineEntry(
         time: time, event: "token-reuse", findingId: nil, actor: actor.label, endpoint: nil, count: actor.ipSwitches,

@@ -34,7 +34,7 @@ public struct TemplatedRequest: Sendable, Equatable {
 /// identifier parameters become `name={id}`, other parameters keep their name only, and
 /// redacted credentials (`[fp:…]`) are dropped, so `?name=dupont&page=3` and
 /// `?name=martin&page=4` share a template.
-public struct EndpointTemplater: Sendable {
+public final class EndpointTemplater {
   /// Lower-cased resource words that denote a person's record.
   public static let patientWords: Set<String> = [
     "patient", "patients", "dossier", "dossiers", "beneficiaire", "beneficiaires", "assure",
@@ -53,6 +53,8 @@ public struct EndpointTemplater: Sendable {
   static let pageParams: Set<String> = ["page", "pagenumber", "page_number", "p"]
 
   let forced: [ForcedTemplate]
+  /// Word classification of literal segments: (patient word, mentions "patient", `$export`).
+  private var words: [String: (Bool, Bool, Bool)] = [:]
 
   public init(patientEndpoints: [String] = []) {
     forced = patientEndpoints.compactMap(ForcedTemplate.init(pattern:))
@@ -76,7 +78,6 @@ public struct EndpointTemplater: Sendable {
     var previousWasPatientWord = false
     for seg in segments {
       let text = String(decoding: seg, as: UTF8.self)
-      let lower = text.lowercased()
       var isId = false
       var segShape = IdentifierShapes.shape(seg)
       if segShape == nil && previousWasPatientWord && seg.contains(where: IdentifierShapes.isDigit)
@@ -96,10 +97,13 @@ public struct EndpointTemplater: Sendable {
       } else {
         out.append(text)
       }
-      if lower.hasPrefix("$export") { bulk = true }
-      let word = lower.hasSuffix(".asmx") ? String(lower.dropLast(5)) : lower
-      let isPatientWord = EndpointTemplater.patientWords.contains(word)
-      if isPatientWord || (!isId && word.contains("patient")) { patientResource = true }
+      if isId {
+        previousWasPatientWord = false
+        continue
+      }
+      let (isPatientWord, mentionsPatient, export) = classifyWord(text)
+      if export { bulk = true }
+      if isPatientWord || mentionsPatient { patientResource = true }
       previousWasPatientWord = isPatientWord
     }
     var template = out.joined(separator: "/")
@@ -165,6 +169,15 @@ public struct EndpointTemplater: Sendable {
 }
 
 extension EndpointTemplater {
+  func classifyWord(_ text: String) -> (Bool, Bool, Bool) {
+    if let c = words[text] { return c }
+    let lower = text.lowercased()
+    let word = lower.hasSuffix(".asmx") ? String(lower.dropLast(5)) : lower
+    let c = (EndpointTemplater.patientWords.contains(word), word.contains("patient"), lower.hasPrefix("$export"))
+    if words.count < 100_000 { words[text] = c }
+    return c
+  }
+
   /// The part after the last `%7C` (an encoded `|` in FHIR `identifier=system|value`).
   static func afterEncodedPipe(_ s: String) -> String {
     let b = Array(s.utf8)

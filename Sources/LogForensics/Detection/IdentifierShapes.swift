@@ -18,7 +18,11 @@ public enum IdentifierShapes {
 
   /// Classifies one segment or value; `nil` when it does not look like an identifier.
   public static func shape(_ s: some Collection<UInt8>) -> IdentifierShape? {
-    let a = Array(s)
+    shape(Array(s))
+  }
+
+  /// Classifies one segment or value given as bytes.
+  public static func shape(_ a: [UInt8]) -> IdentifierShape? {
     let n = a.count
     if n == 0 || n > 200 { return nil }
     var digits = 0

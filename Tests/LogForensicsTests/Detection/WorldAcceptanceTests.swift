@@ -12,8 +12,8 @@ struct AnalysedWorld: Sendable {
   let caseExposed: [AttackCase: Set<String>]
   let events: Int
 
-  init(seed: UInt64, cases: [AttackCase]) {
-    let g = WorldGenerator.world(seed: seed, cases: cases)
+  init(seed: UInt64, cases: [AttackCase], practices: Int = 4) {
+    let g = WorldGenerator.world(seed: seed, cases: cases, practices: practices)
     outcome = g.analyse()
     caseIPs = g.caseIPs
     caseExposed = g.caseExposed
@@ -100,8 +100,8 @@ struct WorldAcceptanceTests {
   }
 
   @Test func outcomeIsDeterministic() throws {
-    let a = AnalysedWorld(seed: 7, cases: [.sequentialStolenToken, .paginationScrape, .loginThenEnumerate])
-    let b = AnalysedWorld(seed: 7, cases: [.sequentialStolenToken, .paginationScrape, .loginThenEnumerate])
+    let a = AnalysedWorld(seed: 7, cases: [.sequentialStolenToken, .paginationScrape, .loginThenEnumerate], practices: 2)
+    let b = AnalysedWorld(seed: 7, cases: [.sequentialStolenToken, .paginationScrape, .loginThenEnumerate], practices: 2)
     let enc = JSONEncoder()
     enc.outputFormatting = [.sortedKeys]
     #expect(try enc.encode(a.outcome) == enc.encode(b.outcome))

@@ -89,10 +89,10 @@ struct WorldGenerator {
   mutating func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
   mutating func chance(_ p: Double) -> Bool { uniform(0, 1) < p }
   mutating func normal(_ mean: Double, _ sd: Double) -> Double {
-    // Sum of 12 uniforms: close enough to a normal and deterministic.
+    // Sum of 4 uniforms (variance 1/3): close enough to a normal and deterministic.
     var s = 0.0
-    for _ in 0..<12 { s += uniform(0, 1) }
-    return mean + (s - 6) * sd
+    for _ in 0..<4 { s += uniform(0, 1) }
+    return mean + (s - 2) * sd * 1.732_050_8
   }
   mutating func exponential(_ mean: Double) -> Double { -mean * lnOnePlus(-uniform(0, 0.999_999)) }
 
