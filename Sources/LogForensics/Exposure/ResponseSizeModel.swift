@@ -21,7 +21,7 @@ public struct ResponseSizeModel: Sendable, Equatable {
   public static func bucket(_ size: Int64) -> Int {
     guard size > 1 else { return 0 }
     let e = 63 - size.leadingZeroBitCount
-    let frac = e >= 2 ? Int((size >> Int64(e - 2)) & 3) : (e == 1 ? Int((size & 1) << 1) : 0)
+    let frac = e >= 2 ? Int((size >> Int64(e - 2)) & 3) : 0  // sizes 2 and 3 share bucket 4
     return min(255, 4 * e + frac)
   }
 
@@ -30,7 +30,7 @@ public struct ResponseSizeModel: Sendable, Equatable {
     if b <= 0 { return 0 }
     let e = b / 4
     let frac = Int64(b % 4)
-    if e < 2 { return Int64(1) << Int64(e) }
+    if e < 2 { return frac == 0 ? Int64(1) << Int64(e) : Int64(1) << Int64(e + 1) }
     return (4 + frac) << Int64(e - 2)
   }
 
