@@ -1,0 +1,98 @@
+// Detection/Detector+Campaign.swift - many low-and-slow actors splitting one id range.
+
+extension Detector {
+  /// Thresholds of the campaign grouping (documented in `docs/detection.md`).
+  enum CampaignRules {
+    static let blockSize: UInt32 = 256
+    static let minimumBlockDensity = 0.5
+    static let backgroundFactor = 5.0
+    static let minimumRunBlocks = 4
+    static let minimumMembers = 3
+    static let memberShareInRegion = 0.6
+    static let memberMinimumIds = 10
+    static let maximumOverlap = 0.3
+  }
+
+  /// Finds dense id regions on each record template and groups the actors whose ids fall
+  /// mostly inside one region with little overlap between them.
+  mutating func detectCampaigns() {
+    var byTemplate: [TemplateID: [Int]] = [:]
+    for a in engine.actors {
+      for (t, tr) in a.tracks where engine.templates[t].kind == .record && tr.ids.numeric.count > 0 {
+        byTemplate[t, default: []].append(a.index)
+      }
+    }
+    for t in byTemplate.keys.sorted() {
+      guard let actorIndices = byTemplate[t], actorIndices.count >= CampaignRules.minimumMembers else { continue }
+      var union = RoaringBitmap()
+      for a in actorIndices { if let tr = engine.actors[a].tracks[t] { union.formUnion(tr.ids.numeric) } }
+      guard let lo = union.min, let hi = union.max, hi > lo else { continue }
+      let background = Double(union.count) / Double(hi - lo + 1)
+      let need = max(CampaignRules.minimumBlockDensity, CampaignRules.backgroundFactor * background)
+      var blockCounts: [UInt32: Int] = [:]
+      union.forEach { blockCounts[$0 / CampaignRules.blockSize, default: 0] += 1 }
+      let dense = Set(blockCounts.filter { Double($0.value) / Double(CampaignRules.blockSize) >= need }.keys)
+      // Runs of consecutive dense blocks.
+      var runs: [ClosedRange<UInt32>] = []
+      for b in dense.sorted() {
+        if let last = runs.last, last.upperBound + 1 == b {
+          runs[runs.count - 1] = last.lowerBound...b
+        } else {
+          runs.append(b...b)
+        }
+      }
+      runs = runs.filter { $0.count >= CampaignRules.minimumRunBlocks }
+      for run in runs {
+        var members: [(Int, Int)] = []  // actor, ids in region
+        var sum = 0
+        var regionUnion = RoaringBitmap()
+        for a in actorIndices.sorted() {
+          guard let tr = engine.actors[a].tracks[t] else { continue }
+          var inside = 0
+          tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
+          let share = Double(inside) / Double(tr.ids.numeric.count)
+          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion {
+            members.append((a, inside))
+            sum += inside
+            tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+          }
+        }
+        guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
+        let overlap = 1 - Double(regionUnion.count) / Double(sum)
+        guard overlap <= CampaignRules.maximumOverlap else { continue }
+        drafts.append(campaignDraft(t, run: run, members: members, union: regionUnion, overlap: overlap))
+      }
+    }
+  }
+
+  private func campaignDraft(_ t: TemplateID, run: ClosedRange<UInt32>, members: [(Int, Int)], union: RoaringBitmap, overlap: Double) -> Draft {
+    let tracks = members.map { ($0.0, t) }
+    let lo = union.min ?? 0, hi = union.max ?? 0
+    let width = Double(hi - lo + 1)
+    var requests = 0
+    var maxDay = 0
+    var ips = Set<Symbol>()
+    for (a, _) in members {
+      let actor = engine.actors[a]
+      if let tr = actor.tracks[t] {
+        requests += tr.requests
+        maxDay = max(maxDay, tr.allDayCounts.max() ?? 0)
+      }
+      ips.formUnion(actor.ips.keys)
+    }
+    let counts = members.map { $0.1 }
+    let base = baselines[t]
+    let (start, end) = span(tracks)
+    let days = max(1, Int((end.microseconds - start.microseconds) / 86_400_000_000) + 1)
+    let reasons = [
+      "\(members.count) actors from \(ips.count) IP addresses each requested only \(counts.min() ?? 0)–\(counts.max() ?? 0) ids on \(text(t)) (at most \(maxDay) per actor-day"
+        + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + ").",
+      "Together they cover \(union.count) of the \(Int(width)) ids in \(lo)–\(hi) (density \(pct(Double(union.count) / width))) with only \(pct(overlap)) overlap between actors: they split the id space between them.",
+      "Activity spread over \(days) day(s), from \(start.iso8601) to \(end.iso8601).",
+    ]
+    let score = min(0.99, 0.6 + 0.3 * Double(union.count) / width + 0.01 * Double(min(9, members.count)))
+    return Draft(
+      kind: .distributedEnumeration, score: score, actors: members.map { $0.0 }, tracks: tracks, templates: [t],
+      requests: requests, distinct: union.count, reasons: reasons, evidence: evidence(tracks), start: start, end: end)
+  }
+}

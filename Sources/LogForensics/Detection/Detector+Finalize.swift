@@ -1,0 +1,178 @@
+// Detection/Detector+Finalize.swift - exposure, severity, ordering, ids, sessions and timeline.
+
+extension Detector {
+  /// Exposure sets of one draft from its tracks.
+  func exposure(of d: Draft) -> (ExposureSets, String?) {
+    if d.kind == .paginationScrape || d.kind == .tokenReuse || d.kind == .credentialAttack {
+      return (d.exposureSets, d.exposureReason)
+    }
+    var sets = ExposureSets()
+    var lowest = 1.0
+    var unknown = 0
+    for (a, t) in d.tracks {
+      guard let tr = engine.actors[a].tracks[t] else { continue }
+      let info = engine.templates[t]
+      let (s, rate) = ExposureEstimator.records(tr, namespace: info.namespace, hitBucket: hitBuckets[Int(t)])
+      sets.formUnion(s)
+      lowest = min(lowest, rate)
+      unknown += tr.successUnknownSize.count
+    }
+    var why = "Exposure: a record counts when it was answered with a success"
+    let cuts = Set(d.templates.compactMap { hitBuckets[Int($0)] })
+    if let c = cuts.min() {
+      why += " and a record-sized body (≥ \(ResponseSizeModel.lowerBound(ofBucket: c)) bytes; smaller 200 answers are error payloads, learned from the two size clusters of the endpoint)"
+    } else {
+      why += " and a non-empty body"
+    }
+    why += "; 404/401/403/5xx never count. Low = certain records"
+    why += unknown > 0 ? "; high adds the \(unknown) successes whose size was not logged; the estimate includes them only when most known-size successes were hits (\(pct(lowest)))." : "; every success had a logged size, so low = high."
+    return (sets, why)
+  }
+
+  mutating func finalize() -> AnalysisOutcome {
+    // Exposure of every draft, then credential attacks inherit the records read afterwards.
+    for i in drafts.indices where drafts[i].kind != .credentialAttack {
+      let (sets, why) = exposure(of: drafts[i])
+      drafts[i].exposureSets = sets
+      if let w = why { drafts[i].exposureReason = w }
+    }
+    for i in drafts.indices {
+      guard let (ip, since) = drafts[i].linkedIP else { continue }
+      var sets = ExposureSets()
+      var linkedActors: [Int] = []
+      for j in drafts.indices where drafts[j].kind != .credentialAttack && drafts[j].kind != .tokenReuse {
+        let related = drafts[j].actors.contains { a in
+          let actor = engine.actors[a]
+          return actor.ips[ip] != nil && actor.last >= since
+        }
+        if related {
+          sets.formUnion(drafts[j].exposureSets)
+          linkedActors.append(contentsOf: drafts[j].actors)
+        }
+      }
+      drafts[i].exposureSets = sets
+      for a in Set(linkedActors).sorted() where !drafts[i].actors.contains(a) { drafts[i].actors.append(a) }
+      drafts[i].exposureReason = linkedActors.isEmpty
+        ? "Exposure: no record access was flagged after the successful login."
+        : "Exposure: the records counted by the enumeration findings of the actors that used this IP after the successful login."
+    }
+    var global = ExposureSets()
+    for d in drafts { global.formUnion(d.exposureSets) }
+
+    // Session ids: by start, actor, then order of closing.
+    let order = engine.sessions.indices.sorted {
+      let a = engine.sessions[$0], b = engine.sessions[$1]
+      return (a.start, a.actor, $0) < (b.start, b.actor, $1)
+    }
+    var sessionIds = [String](repeating: "", count: engine.sessions.count)
+    let width = max(4, String(engine.sessions.count).count)
+    for (n, i) in order.enumerated() {
+      let s = String(n + 1)
+      sessionIds[i] = "S" + String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    var findings: [(Finding, [TimelineEntry])] = []
+    var flagged = Set<Int>()
+    for d in drafts {
+      let bounds = d.exposureSets.bounds
+      let severity = max(Severity.forRecords(bounds.estimate), d.minimumSeverity)
+      var ips = Set(d.extraIPs), uas = Set(d.extraUserAgents), users = Set(d.extraUsers)
+      var sids: [Int] = []
+      var hourly: [Int64: Int] = [:]
+      for a in d.actors {
+        let actor = engine.actors[a]
+        ips.formUnion(actor.ips.keys)
+        uas.formUnion(actor.userAgents.keys)
+        if case .user(let u) = actor.key { users.insert(u) }
+        for s in actor.sessionIndices {
+          let r = engine.sessions[s]
+          if r.end >= d.start && r.start <= d.end { sids.append(s) }
+        }
+        for (h, c) in actor.hourly where h >= d.start.seconds / 3600 && h <= d.end.seconds / 3600 { hourly[h, default: 0] += c }
+      }
+      flagged.formUnion(sids)
+      var reasons = d.reasons
+      if let w = d.exposureReason { reasons.append(w) }
+      let activity = hourly.keys.sorted().map { HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: hourly[$0] ?? 0) }
+      let f = Finding(
+        id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,
+        actors: ActorSet(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
+        sessionIds: sids.map { sessionIds[$0] }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
+        requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
+        evidence: d.evidence, activity: activity)
+      var tl = d.timeline
+      tl.append(contentsOf: rateChanges(activity, actor: Detector.who(f.actors)))
+      findings.append((f, tl))
+    }
+    findings.sort { a, b in
+      let x = a.0, y = b.0
+      if x.severity != y.severity { return x.severity > y.severity }
+      if x.start != y.start { return x.start < y.start }
+      if x.kind != y.kind { return x.kind < y.kind }
+      return (x.actors.ips.first ?? "", x.actors.users.first ?? "", x.requests) < (y.actors.ips.first ?? "", y.actors.users.first ?? "", y.requests)
+    }
+    var timeline: [TimelineEntry] = []
+    var out: [Finding] = []
+    for (n, pair) in findings.enumerated() {
+      var f = pair.0
+      let s = String(n + 1)
+      f.id = "F" + String(repeating: "0", count: max(0, 3 - s.count)) + s
+      let who = Detector.who(f.actors)
+      timeline.append(TimelineEntry(
+        time: f.start, event: "finding-start", findingId: f.id, actor: who, endpoint: f.endpoints.first, count: f.requests,
+        detail: "\(f.kind.rawValue) (\(f.severity.rawValue)): \(f.requests) requests, \(f.distinctRecords) records, exposure ≈ \(f.exposure.records.estimate)",
+        evidence: f.evidence.first))
+      timeline.append(TimelineEntry(
+        time: f.end, event: "finding-end", findingId: f.id, actor: who, endpoint: f.endpoints.first, count: nil,
+        detail: "last request of \(f.kind.rawValue)", evidence: f.evidence.last))
+      for var e in pair.1 {
+        e.findingId = f.id
+        timeline.append(e)
+      }
+      out.append(f)
+    }
+    timeline.sort { ($0.time, $0.findingId ?? "", $0.event, $0.detail) < ($1.time, $1.findingId ?? "", $1.event, $1.detail) }
+
+    let chosen = engine.options.allSessions ? Array(engine.sessions.indices) : flagged.sorted()
+    let sessions = chosen.map { i -> SessionReport in
+      var r = engine.sessions[i]
+      r.id = sessionIds[i]
+      return r
+    }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+
+    var endpoints: [EndpointSummary] = []
+    for (i, info) in engine.templates.infos.enumerated() where info.kind == .record || info.kind == .list {
+      endpoints.append(EndpointSummary(
+        template: TerminalSanitizer.clean(info.text), kind: info.kind.rawValue, requests: engine.templateRequests[i],
+        distinctIds: engine.templateIds[i].count,
+        missSizeThreshold: hitBuckets[i].map { Int(ResponseSizeModel.lowerBound(ofBucket: $0)) }))
+    }
+    endpoints.sort { ($0.requests, $1.template) > ($1.requests, $0.template) }
+
+    return AnalysisOutcome(
+      findings: out, sessions: sessions, sessionCount: engine.sessions.count, flaggedSessionCount: flagged.count,
+      exposure: ExposureBounds(records: global.bounds), patientEndpoints: endpoints, timeline: timeline)
+  }
+
+  /// Up to three users/IPs, then `+N`.
+  static func who(_ a: ActorSet) -> String {
+    let all = a.users + a.ips
+    let head = all.prefix(3).joined(separator: ",")
+    return all.count > 3 ? head + " (+\(all.count - 3))" : head
+  }
+
+  /// Hours whose request count is at least three times the previous active hour's (and ≥ 100).
+  func rateChanges(_ activity: [HourlyCount], actor: String) -> [TimelineEntry] {
+    var out: [TimelineEntry] = []
+    var previous = 0
+    for h in activity {
+      if h.requests >= 100 && h.requests >= 3 * max(1, previous) && previous > 0 {
+        out.append(TimelineEntry(
+          time: h.hour, event: "rate-change", findingId: nil, actor: actor, endpoint: nil, count: h.requests,
+          detail: "\(h.requests) requests this hour (previous active hour: \(previous))", evidence: nil))
+      }
+      previous = h.requests
+    }
+    return out
+  }
+}

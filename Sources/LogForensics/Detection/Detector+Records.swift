@@ -1,0 +1,116 @@
+// Detection/Detector+Records.swift - per-actor record access: sequential, probing, bulk.
+
+extension Detector {
+  /// Thresholds of the per-actor record detectors (documented in `docs/detection.md`).
+  enum RecordRules {
+    static let minimumDistinct = 20
+    static let sequentialMinimum = 50
+    static let sequentialShare = 0.5
+    static let probingMinimum = 30
+    static let probingMissRatio = 0.5
+    static let regularCV = 0.5
+    static let nightShare = 0.3
+    static let relatedPerRecord = 0.2
+    static let manyIPs = 5
+  }
+
+  mutating func detectRecordAccess() {
+    for actor in engine.actors {
+      for tid in actor.tracks.keys.sorted() where engine.templates[tid].kind == .record {
+        guard let tr = actor.tracks[tid], tr.ids.count >= RecordRules.minimumDistinct else { continue }
+        if let d = analyse(actor, tr) { drafts.append(d) }
+      }
+    }
+  }
+
+  /// Distinct ids answered with a success whose size is an error payload.
+  func sizeMisses(_ tr: RecordTrack) -> RecordSet {
+    var out = RecordSet()
+    guard let hit = hitBuckets[Int(tr.template)] else { return out }
+    for b in tr.successBySize.keys.sorted() where b < hit {
+      if let s = tr.successBySize[b] { out.formUnion(s) }
+    }
+    return out
+  }
+
+  private func analyse(_ actor: ActorState, _ tr: RecordTrack) -> Draft? {
+    let t = tr.template
+    let distinct = tr.ids.count
+    var misses = sizeMisses(tr)
+    let sizeMissCount = misses.count
+    misses.formUnion(tr.notFound)
+    let missRatio = Double(misses.count) / Double(distinct)
+    let seq = tr.sequentialShare
+    let density = tr.coverageDensity
+    let mono = tr.monotonicShare
+    let maxDay = tr.allDayCounts.max() ?? 0
+    let base = baselines[t] ?? Baseline(actors: 1, median: 0, mad: 0, p90: 0, threshold: 100)
+    let related = Double(actor.requests - tr.requests) / Double(max(1, tr.requests))
+    let gaps = actor.patientGaps
+    let night = Double(actor.nightPatient) / Double(max(1, actor.patientRequests))
+    let scripted = actor.looksScripted(symbols)
+    let manyIPs = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.manyIPs
+    let endpoint = text(t)
+
+    var behaviour: [String] = []
+    if gaps.count >= 20 && gaps.cv < RecordRules.regularCV {
+      behaviour.append("machine-regular pace: mean \(one(gaps.mean)) s between patient requests, coefficient of variation \(one(gaps.cv * 100) )% (people browse in bursts)")
+    }
+    if night >= RecordRules.nightShare {
+      behaviour.append("\(pct(night)) of patient requests between 22:00 and 06:00 UTC")
+    }
+    if related < RecordRules.relatedPerRecord {
+      behaviour.append("almost nothing but this endpoint: \(one(related)) other requests per record request (clinical use opens related resources)")
+    }
+    if scripted { behaviour.append("scripted client: library user agent, no assets, no referer") }
+    if missRatio >= 0.2 { behaviour.append("\(pct(missRatio)) of requested ids do not exist") }
+    if gaps.count >= 20 && gaps.mean < 2 { behaviour.append("fast: \(one(60 / max(gaps.mean, 0.01))) requests per minute") }
+
+    let isSequential = distinct >= RecordRules.sequentialMinimum
+      && (seq >= RecordRules.sequentialShare || (density >= 0.5 && mono >= 0.9 && distinct >= 100))
+    let isProbing = distinct >= RecordRules.probingMinimum && misses.count >= 20 && missRatio >= RecordRules.probingMissRatio
+    let isBulk = Double(maxDay) >= base.threshold && behaviour.count >= 2
+
+    var kind: FindingKind
+    var score: Double
+    var reasons: [String] = []
+    let volume = "\(distinct) distinct ids on \(endpoint) (at most \(maxDay) in one UTC day; the \(base.actors) actor-days on this endpoint have median \(one(base.median)), 90th percentile \(one(base.p90)), threshold \(one(base.threshold)))"
+    if isSequential {
+      kind = manyIPs ? .distributedEnumeration : .sequentialEnumeration
+      score = 0.5 + 0.35 * min(1, max(seq, density)) + 0.05 * Double(min(3, behaviour.count))
+      reasons.append("Walked identifiers in order: \(pct(seq)) of \(tr.steps) id steps have the same small stride, \(pct(mono)) keep the same direction, covering \(pct(density)) of the id range \(tr.minValue)–\(tr.maxValue).")
+      reasons.append("Requested " + volume + ".")
+    } else if isProbing {
+      kind = manyIPs ? .distributedEnumeration : .identifierProbing
+      score = 0.5 + 0.4 * missRatio + 0.03 * Double(min(3, behaviour.count))
+      var how = "\(tr.notFound.count) answered 404/410"
+      if sizeMissCount > 0, let hb = hitBuckets[Int(t)] {
+        how += ", \(sizeMissCount) answered 200 with an error-sized body (< \(ResponseSizeModel.lowerBound(ofBucket: hb)) bytes, the size that separates misses from records on this endpoint)"
+      }
+      reasons.append("Probed identifiers: \(misses.count) of \(distinct) ids tried (\(pct(missRatio))) were misses: \(how).")
+      reasons.append("Requested " + volume + ".")
+    } else if isBulk {
+      kind = manyIPs ? .distributedEnumeration : .bulkRecordAccess
+      let ratio = Double(maxDay) / max(1, base.threshold)
+      score = min(0.99, 0.45 + 0.1 * Double(behaviour.count) + 0.1 * min(1, ratio - 1))
+      reasons.append("Read far more records than peers: " + volume + ", \(one(ratio))× the threshold.")
+    } else {
+      return nil
+    }
+    if manyIPs {
+      reasons.append("The same identity was used from \(actor.distinctIPCount) IP addresses.")
+    }
+    for b in behaviour { reasons.append(b.prefix(1).uppercased() + b.dropFirst() + ".") }
+    score = min(0.99, score)
+    var draft = Draft(
+      kind: kind, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],
+      requests: tr.requests, distinct: distinct, reasons: reasons, evidence: evidence([(actor.index, t)]),
+      start: tr.first, end: tr.last)
+    if let (time, ev) = tr.enumerationStart, isSequential {
+      draft.timeline.append(TimelineEntry(
+        time: time, event: "enumeration-start", findingId: nil, actor: actor.label, endpoint: endpoint, count: nil,
+        detail: "five consecutive requests with the same id stride", evidence: ev))
+    }
+    return draft
+  }
+}

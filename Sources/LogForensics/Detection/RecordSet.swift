@@ -1,0 +1,56 @@
+// Detection/RecordSet.swift - distinct record ids: a roaring bitmap for numbers, hashes otherwise.
+
+/// The identity of one record within an endpoint's namespace.
+public enum RecordKey: Hashable, Sendable {
+  /// A decimal id that fits in 32 bits (the common case: database keys, IPPs, offsets).
+  case numeric(UInt32)
+  /// Any other id (NIR, UUID, token), by its 64-bit hash.
+  case hashed(UInt64)
+
+  /// Builds the key for an identifier's text.
+  public init(text: String) {
+    if let v = UInt32(text) { self = .numeric(v) } else { self = .hashed(HashedIdSet.hash(text)) }
+  }
+}
+
+/// A set of distinct records that stays small at tens of millions of ids.
+public struct RecordSet: Sendable, Equatable {
+  public private(set) var numeric = RoaringBitmap()
+  public private(set) var hashed = HashedIdSet()
+
+  public init() {}
+
+  /// Number of distinct records.
+  public var count: Int { numeric.count + hashed.count }
+  public var isEmpty: Bool { count == 0 }
+
+  /// Inserts `key`; returns `true` when it was new.
+  @discardableResult
+  public mutating func insert(_ key: RecordKey) -> Bool {
+    switch key {
+    case .numeric(let v): return numeric.insert(v)
+    case .hashed(let h): return hashed.insert(h)
+    }
+  }
+
+  public func contains(_ key: RecordKey) -> Bool {
+    switch key {
+    case .numeric(let v): return numeric.contains(v)
+    case .hashed(let h): return hashed.contains(h)
+    }
+  }
+
+  /// Adds every record of `other`.
+  public mutating func formUnion(_ other: RecordSet) {
+    numeric.formUnion(other.numeric)
+    hashed.formUnion(other.hashed)
+  }
+
+  /// Records of `self` that are not in `other`.
+  public func subtracting(_ other: RecordSet) -> RecordSet {
+    var out = RecordSet()
+    numeric.forEach { if !other.numeric.contains($0) { out.numeric.insert($0) } }
+    hashed.forEach { if !other.hashed.contains($0) { out.hashed.insert($0) } }
+    return out
+  }
+}

@@ -1,0 +1,179 @@
+// Detection/RoaringBitmap.swift - compressed set of 32-bit record ids (roaring-style containers).
+
+/// A set of `UInt32` values stored as roaring-style containers.
+///
+/// Values are grouped by their high 16 bits; each group is a sorted array of low halves
+/// while it holds at most 4096 values, and a 65 536-bit bitmap (8 KiB) beyond that. A run
+/// of one million sequential ids therefore costs about 128 KiB, a sparse random set about
+/// two bytes per id.
+///
+/// - Complexity: ``insert(_:)`` is O(log c + 4096) worst case for an array container,
+///   O(log c) for a bitmap container, where c is the number of containers.
+public struct RoaringBitmap: Sendable, Equatable {
+  enum Container: Sendable, Equatable {
+    case array([UInt16])
+    case bitmap([UInt64], count: Int)
+  }
+
+  static let arrayLimit = 4096
+
+  private(set) var keys: [UInt16] = []
+  private(set) var containers: [Container] = []
+  /// Number of values in the set.
+  public private(set) var count: Int = 0
+
+  public init() {}
+
+  /// Creates a set holding `values`.
+  public init<S: Sequence>(_ values: S) where S.Element == UInt32 {
+    for v in values { insert(v) }
+  }
+
+  public var isEmpty: Bool { count == 0 }
+
+  private func keyIndex(_ key: UInt16) -> (found: Bool, index: Int) {
+    var lo = 0
+    var hi = keys.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    return (lo < keys.count && keys[lo] == key, lo)
+  }
+
+  private static func lowerBound(_ a: [UInt16], _ v: UInt16) -> Int {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if a[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Inserts `value`; returns `true` when it was not already present.
+  @discardableResult
+  public mutating func insert(_ value: UInt32) -> Bool {
+    let key = UInt16(truncatingIfNeeded: value >> 16)
+    let low = UInt16(truncatingIfNeeded: value)
+    let (found, index) = keyIndex(key)
+    if !found {
+      keys.insert(key, at: index)
+      containers.insert(.array([low]), at: index)
+      count += 1
+      return true
+    }
+    switch containers[index] {
+    case .array(var a):
+      let p = RoaringBitmap.lowerBound(a, low)
+      if p < a.count && a[p] == low { return false }
+      containers[index] = .array([])  // release the reference so `a` is mutated in place
+      if a.count < RoaringBitmap.arrayLimit {
+        a.insert(low, at: p)
+        containers[index] = .array(a)
+      } else {
+        var words = [UInt64](repeating: 0, count: 1024)
+        for x in a { words[Int(x >> 6)] |= 1 << UInt64(x & 63) }
+        words[Int(low >> 6)] |= 1 << UInt64(low & 63)
+        containers[index] = .bitmap(words, count: a.count + 1)
+      }
+    case .bitmap(var words, let c):
+      let w = Int(low >> 6)
+      let bit: UInt64 = 1 << UInt64(low & 63)
+      if words[w] & bit != 0 { return false }
+      containers[index] = .array([])
+      words[w] |= bit
+      containers[index] = .bitmap(words, count: c + 1)
+    }
+    count += 1
+    return true
+  }
+
+  /// `true` when `value` is in the set.
+  public func contains(_ value: UInt32) -> Bool {
+    let key = UInt16(truncatingIfNeeded: value >> 16)
+    let low = UInt16(truncatingIfNeeded: value)
+    let (found, index) = keyIndex(key)
+    guard found else { return false }
+    switch containers[index] {
+    case .array(let a):
+      let p = RoaringBitmap.lowerBound(a, low)
+      return p < a.count && a[p] == low
+    case .bitmap(let words, _):
+      return words[Int(low >> 6)] & (1 << UInt64(low & 63)) != 0
+    }
+  }
+
+  /// Calls `body` with every value in increasing order.
+  public func forEach(_ body: (UInt32) -> Void) {
+    for (i, key) in keys.enumerated() {
+      let high = UInt32(key) << 16
+      switch containers[i] {
+      case .array(let a):
+        for x in a { body(high | UInt32(x)) }
+      case .bitmap(let words, _):
+        for (w, word) in words.enumerated() where word != 0 {
+          var bits = word
+          while bits != 0 {
+            let t = bits.trailingZeroBitCount
+            body(high | UInt32(w << 6 + t))
+            bits &= bits - 1
+          }
+        }
+      }
+    }
+  }
+
+  /// Adds every value of `other`.
+  public mutating func formUnion(_ other: RoaringBitmap) {
+    other.forEach { insert($0) }
+  }
+
+  /// Number of values shared with `other`.
+  public func intersectionCount(_ other: RoaringBitmap) -> Int {
+    let (small, large) = count <= other.count ? (self, other) : (other, self)
+    var n = 0
+    small.forEach { if large.contains($0) { n += 1 } }
+    return n
+  }
+
+  /// Smallest value, if any.
+  public var min: UInt32? {
+    guard let k = keys.first else { return nil }
+    var result: UInt32? = nil
+    switch containers[0] {
+    case .array(let a): result = a.first.map { UInt32(k) << 16 | UInt32($0) }
+    case .bitmap(let words, _):
+      for (w, word) in words.enumerated() where word != 0 {
+        result = UInt32(k) << 16 | UInt32(w << 6 + word.trailingZeroBitCount)
+        break
+      }
+    }
+    return result
+  }
+
+  /// Largest value, if any.
+  public var max: UInt32? {
+    guard let k = keys.last, let c = containers.last else { return nil }
+    switch c {
+    case .array(let a): return a.last.map { UInt32(k) << 16 | UInt32($0) }
+    case .bitmap(let words, _):
+      for w in stride(from: 1023, through: 0, by: -1) where words[w] != 0 {
+        return UInt32(k) << 16 | UInt32(w << 6 + 63 - words[w].leadingZeroBitCount)
+      }
+      return nil
+    }
+  }
+
+  /// Approximate heap bytes used (for memory accounting and tests).
+  public var approximateBytes: Int {
+    var n = keys.count * 2
+    for c in containers {
+      switch c {
+      case .array(let a): n += a.count * 2
+      case .bitmap: n += 8192
+      }
+    }
+    return n
+  }
+}

@@ -1,0 +1,177 @@
+// Sessions/AnalysisEngine.swift - the streaming analysis core: templates, sessions, detection.
+
+/// Consumes time-ordered events and produces findings, sessions, exposure and a timeline.
+///
+/// ```swift
+/// let engine = AnalysisEngine(options: AnalysisOptions(), symbols: symbols, inputPaths: paths)
+/// for event in mergedEvents { engine.consume(event) }
+/// let outcome = engine.finish()
+/// ```
+///
+/// - Complexity: O(1) amortised per event plus the templating of its path. Memory grows
+///   with the number of actors, templates and distinct record ids (compressed), not with
+///   events: sessions idle for longer than the session gap are closed and summarised.
+public final class AnalysisEngine {
+  let options: AnalysisOptions
+  let symbols: SymbolTable
+  let inputPaths: [String]
+  let templater: EndpointTemplater
+  let templates = TemplateTable()
+  var actors: [ActorState] = []
+  private var actorIndex: [ActorKey: Int] = [:]
+  private var liveActors: Set<Int> = []
+  private var lastSweep: Int64 = Int64.min
+  /// Closed sessions (ids are assigned at the end) and the actor each belongs to.
+  var sessions: [SessionReport] = []
+  var sessionActors: [Int] = []
+  // Per template.
+  var templateRequests: [Int] = []
+  var templateIds: [RecordSet] = []
+  var sizeModels: [ResponseSizeModel] = []
+  var logins = LoginTracker()
+  private var gapMicros: Int64
+
+  /// - Parameters:
+  ///   - options: session gap, forced patient endpoints, session reporting.
+  ///   - symbols: the table the events' symbols were interned in.
+  ///   - inputPaths: `inputPaths[event.inputIndex]` names the file of an event (evidence).
+  public init(options: AnalysisOptions, symbols: SymbolTable, inputPaths: [String]) {
+    self.options = options
+    self.symbols = symbols
+    self.inputPaths = inputPaths
+    templater = EndpointTemplater(patientEndpoints: options.patientEndpoints)
+    gapMicros = max(1, options.sessionGap) * 1_000_000
+  }
+
+  func evidence(_ e: LogEvent) -> Evidence {
+    let i = Int(e.inputIndex)
+    let file = i >= 0 && i < inputPaths.count ? inputPaths[i] : "input#\(i)"
+    return Evidence(file: file, line: e.lineNumber)
+  }
+
+  /// Adds one event. Events must come in non-decreasing time order (a few seconds of
+  /// disorder are tolerated: they only shorten a gap).
+  public func consume(_ e: LogEvent) {
+    let now = e.timestamp.microseconds
+    if lastSweep == Int64.min { lastSweep = now }
+    if now - lastSweep > gapMicros {
+      sweep(now: now)
+      lastSweep = now
+    }
+    let t = templater.template(path: e.path, query: e.query)
+    let tid = templates.intern(t)
+    let info = templates[tid]
+    if Int(tid) == templateRequests.count {
+      templateRequests.append(0)
+      templateIds.append(RecordSet())
+      sizeModels.append(ResponseSizeModel())
+    }
+    templateRequests[Int(tid)] += 1
+    let ev = evidence(e)
+    let key = ActorKey(e)
+    let actor: ActorState
+    if let i = actorIndex[key] {
+      actor = actors[i]
+    } else {
+      actor = ActorState(key: key, label: TerminalSanitizer.clean(key.label(symbols)), index: actors.count, time: e.timestamp)
+      actorIndex[key] = actors.count
+      actors.append(actor)
+    }
+    if let live = actor.live, now - live.end.microseconds > gapMicros { close(actor) }
+    if actor.live == nil {
+      actor.live = SessionState(start: e.timestamp)
+      liveActors.insert(actor.index)
+    }
+    // Identity and token reuse.
+    actor.requests += 1
+    actor.last = max(actor.last, e.timestamp)
+    actor.ips[e.clientIP, default: 0] += 1
+    actor.userAgents[e.userAgent, default: 0] += 1
+    if actor.key.isIdentity {
+      if !actor.lastIP.isNone && actor.lastIP != e.clientIP && now - actor.lastIPTime.microseconds <= 60_000_000 {
+        actor.ipSwitches += 1
+        if actor.firstSwitch == nil { actor.firstSwitch = (e.timestamp, ev, actor.lastIP, e.clientIP) }
+      }
+      actor.lastIP = e.clientIP
+      actor.lastIPTime = e.timestamp
+    }
+    actor.hourly[e.timestamp.seconds / 3600, default: 0] += 1
+    let isAsset = AnalysisEngine.isAsset(e.path)
+    if isAsset { actor.assets += 1 }
+    if !e.referer.isNone { actor.withReferer += 1 }
+    // Patient endpoints.
+    var recordHash: UInt64?
+    var recordValue: Int64?
+    switch info.kind {
+    case .record:
+      if let id = t.recordID {
+        let rk = RecordKey(text: id)
+        templateIds[Int(tid)].insert(rk)
+        recordHash = HashedIdSet.hash(info.namespace + "\u{0}" + id)
+        recordValue = Int64(id)
+        let track = actor.track(tid)
+        track.note(time: e.timestamp, evidence: ev)
+        track.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
+      }
+      notePatient(actor, e)
+    case .list:
+      let track = actor.track(tid)
+      track.note(time: e.timestamp, evidence: ev)
+      if let p = t.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
+        track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
+      }
+      notePatient(actor, e)
+    case .auth:
+      actor.otherRequests += 1
+      logins.add(e, template: tid, evidence: ev)
+    case .other:
+      actor.otherRequests += 1
+    }
+    if (info.kind == .record || info.kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
+      sizeModels[Int(tid)].add(size: e.responseBytes)
+    }
+    actor.live?.add(e, kind: info.kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
+  }
+
+  private func notePatient(_ actor: ActorState, _ e: LogEvent) {
+    actor.patientRequests += 1
+    if let p = actor.lastPatient {
+      let gap = e.timestamp.microseconds - p.microseconds
+      if gap <= gapMicros { actor.patientGaps.add(Double(gap) / 1_000_000) }
+    }
+    actor.lastPatient = e.timestamp
+    let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
+    if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
+  }
+
+  static func isAsset(_ path: String) -> Bool {
+    for ext in [".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2", ".map"]
+    where path.hasSuffix(ext) {
+      return true
+    }
+    return false
+  }
+
+  private func sweep(now: Int64) {
+    for i in liveActors.sorted() {
+      let a = actors[i]
+      if let live = a.live, now - live.end.microseconds > gapMicros { close(a) }
+    }
+  }
+
+  func close(_ actor: ActorState) {
+    guard let live = actor.live else { return }
+    actor.live = nil
+    liveActors.remove(actor.index)
+    actor.sessionIndices.append(sessions.count)
+    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(symbols), symbols: symbols))
+    sessionActors.append(actor.index)
+  }
+
+  /// Closes every session, runs detection and exposure estimation, and returns the outcome.
+  public func finish() -> AnalysisOutcome {
+    for i in liveActors.sorted() { close(actors[i]) }
+    var detector = Detector(engine: self)
+    return detector.run()
+  }
+}

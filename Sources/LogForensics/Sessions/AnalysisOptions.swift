@@ -1,0 +1,14 @@
+// Sessions/AnalysisOptions.swift - knobs of the analysis engine (session gap, patient endpoints).
+
+/// Options of an ``AnalysisEngine`` run.
+public struct AnalysisOptions: Sendable {
+  /// A session ends after this many seconds without a request from its actor.
+  public var sessionGap: Int64 = 30 * 60
+  /// `--patient-endpoint` templates (`/fhir/Patient/{id}`, `/ws/GetPatient?nir={id}`); they
+  /// are matched before zero-config templating and always count as patient endpoints.
+  public var patientEndpoints: [String] = []
+  /// Report every session, not only flagged ones.
+  public var allSessions: Bool = false
+
+  public init() {}
+}

@@ -1,0 +1,85 @@
+// Sessions/SessionState.swift - features of a live session, folded into a summary when it closes.
+
+/// A session being built. Only counters and small sets are kept, never events.
+struct SessionState {
+  var start: Timestamp
+  var end: Timestamp
+  var requests = 0
+  var patientRequests = 0
+  var recordRequests = 0
+  var recordMisses = 0
+  var statusClasses = [Int](repeating: 0, count: 5)
+  var records = HashedIdSet()
+  var ips: [Symbol] = []
+  var userAgents: [Symbol] = []
+  var gaps = RunningStats()
+  var night = 0
+  var assets = 0
+  var withReferer = 0
+  var previousRecord: Int64?
+  var previousDelta: Int64 = 0
+  var steps = 0
+  var constantSteps = 0
+
+  init(start: Timestamp) {
+    self.start = start
+    end = start
+  }
+
+  mutating func add(_ e: LogEvent, kind: EndpointKind, recordHash: UInt64?, recordValue: Int64?, isAsset: Bool) {
+    if requests > 0 {
+      gaps.add(Double(e.timestamp.microseconds - end.microseconds) / 1_000_000)
+    }
+    requests += 1
+    end = max(end, e.timestamp)
+    let s = Int(e.status)
+    let cls = s >= 200 && s < 600 ? s / 100 - 2 : 4
+    statusClasses[cls] += 1
+    if !ips.contains(e.clientIP) && ips.count < 16 { ips.append(e.clientIP) }
+    if !userAgents.contains(e.userAgent) && userAgents.count < 16 { userAgents.append(e.userAgent) }
+    let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
+    if hour >= 22 || hour < 6 { night += 1 }
+    if isAsset { assets += 1 }
+    if !e.referer.isNone { withReferer += 1 }
+    if kind == .record || kind == .list { patientRequests += 1 }
+    if kind == .record {
+      recordRequests += 1
+      if s >= 400 && s < 500 { recordMisses += 1 }
+      if let h = recordHash { records.insert(h) }
+      if let v = recordValue {
+        if let p = previousRecord, v != p {
+          let d = v - p
+          steps += 1
+          if d == previousDelta && abs(d) <= 16 { constantSteps += 1 }
+          previousDelta = d
+        }
+        previousRecord = v
+      }
+    }
+  }
+
+  func summary(actor: String, scriptClient: Bool, symbols: SymbolTable) -> SessionReport {
+    let seconds = Double(end.microseconds - start.microseconds) / 1_000_000
+    let names = ["2xx", "3xx", "4xx", "5xx", "other"]
+    var mix: [StatusCount] = []
+    for (i, c) in statusClasses.enumerated() where c > 0 { mix.append(StatusCount(status: names[i], count: c)) }
+    let features = SessionFeatures(
+      ips: ips.map { symbols.string($0) }.sorted(),
+      userAgents: userAgents.map { TerminalSanitizer.clean(symbols.string($0)) }.sorted(),
+      meanGapSeconds: round3(gaps.mean), gapCV: round3(gaps.cv),
+      nightShare: round3(Double(night) / Double(max(1, requests))),
+      missRatio: round3(recordRequests > 0 ? Double(recordMisses) / Double(recordRequests) : 0),
+      scriptClient: scriptClient,
+      sequentialShare: round3(steps > 0 ? Double(constantSteps) / Double(steps) : 0))
+    return SessionReport(
+      id: "", actor: actor, start: start, end: end, requests: requests, patientRequests: patientRequests,
+      distinctRecords: records.count, statusMix: mix,
+      rate: round3(Double(requests) / max(1.0, seconds / 60)), features: features)
+  }
+}
+
+/// Rounds to three decimals so reports stay readable and stable.
+func round3(_ x: Double) -> Double {
+  guard x.isFinite else { return 0 }
+  return (x * 1000).rounded() / 1000
+}
