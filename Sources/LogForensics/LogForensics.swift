@@ -5,6 +5,8 @@ public struct AnalysisConfiguration: Sendable {
   /// Files, directories (read recursively) or `-` for standard input.
   public var paths: [String]
   public var pipeline = PipelineOptions()
+  /// Sessions, patient endpoints, detection.
+  public var analysis = AnalysisOptions()
   /// Value of the report's `runTimestamp` (the only wall-clock value), or `nil` to omit it.
   public var runTimestamp: Timestamp? = nil
 
@@ -34,12 +36,9 @@ public enum Analyzer {
     let pipeline = LogPipeline(paths: config.paths, options: config.pipeline)
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter
-    var first: Timestamp? = nil
-    var last: Timestamp? = nil
-    let stats = pipeline.run { event in
-      if first == nil { first = event.timestamp }
-      if last == nil || event.timestamp > last! { last = event.timestamp }
-    }
+    let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
+    let stats = pipeline.run { event in engine.consume(event) }
+    let outcome = engine.finish()
     meter?.finish()
     let inputs = stats.map(InputReport.init(statistics:))
     let summary = ReportSummary(
@@ -55,16 +54,19 @@ public enum Analyzer {
       skipped: inputs.reduce(0) { $0 + $1.skipped },
       firstEvent: inputs.compactMap(\.firstEvent).min(),
       lastEvent: inputs.compactMap(\.lastEvent).max(),
-      sessions: 0, flaggedSessions: 0, findings: 0)
-    _ = first
-    _ = last
+      sessions: outcome.sessionCount, flaggedSessions: outcome.flaggedSessionCount,
+      findings: outcome.findings.count, exposure: outcome.exposure)
     let p = config.pipeline
+    let a = config.analysis
     let parameters = ReportParameters(
       paths: config.paths, logFormat: p.format.description, maxLineLength: p.maxLineLength,
       reorderWindowSeconds: p.reorderWindowSeconds, preferForwardedFor: p.eventOptions.preferForwardedFor,
-      userField: p.eventOptions.userField, sessionGapSeconds: 1800, patientEndpoints: [], allSessions: false)
+      userField: p.eventOptions.userField, sessionGapSeconds: a.sessionGap, patientEndpoints: a.patientEndpoints,
+      allSessions: a.allSessions)
     let report = Report(
-      tool: .current, runTimestamp: config.runTimestamp, parameters: parameters, inputs: inputs, summary: summary)
+      tool: .current, runTimestamp: config.runTimestamp, parameters: parameters, inputs: inputs, summary: summary,
+      findings: outcome.findings, sessions: outcome.sessions, patientEndpoints: outcome.patientEndpoints,
+      timeline: outcome.timeline)
     return AnalysisResult(report: report, inputs: stats, anyInputReadable: stats.contains { !$0.isUnreadable })
   }
 }

@@ -21,6 +21,7 @@ struct Analyze: ParsableCommand {
   var paths: [String] = []
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var analysis: AnalysisOptionGroup
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -28,6 +29,14 @@ struct Analyze: ParsableCommand {
     if input.threads < 1 { throw ValidationError("--threads must be at least 1.") }
     if input.maxLineLength < 256 { throw ValidationError("--max-line-length must be at least 256 bytes.") }
     if input.reorderWindow < 0 { throw ValidationError("--reorder-window cannot be negative.") }
+    if TimelineZone(argument: output.timelineZone) == nil {
+      throw ValidationError("--timeline-zone takes UTC or a fixed offset such as +01:00.")
+    }
+    for (name, path) in [("--json", output.json), ("--timeline", output.timeline)] {
+      if let path, path != "-", paths.contains(path) {
+        throw ValidationError("\(name) \(path) is also an input: refusing to overwrite evidence.")
+      }
+    }
   }
 
   func run() throws {
@@ -39,15 +48,21 @@ struct Analyze: ParsableCommand {
     if let path = output.json {
       try JSONReportWriter.write(result.report, to: path)
     }
+    if let path = output.timeline {
+      let zone = TimelineZone(argument: output.timelineZone) ?? .utc
+      try OutputFile.write(Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8), to: path)
+    }
     if !output.quiet {
       print(TextSummary.render(result.report, elapsedSeconds: elapsed), terminator: "")
     }
     guard result.anyInputReadable else { throw ExitStatus.noReadableInput.exitCode }
+    if let worst = result.report.highestSeverity, worst >= .medium { throw ExitStatus.findings.exitCode }
   }
 
   /// Turns the command-line values into the library's configuration (validated).
   func makeConfiguration() throws -> AnalysisConfiguration {
     var config = AnalysisConfiguration(paths: paths)
+    config.analysis = analysis.options
     config.pipeline.format = input.logFormat
     if case .preset = input.logFormat {
       _ = try? input.logFormat.makeParser()

@@ -14,14 +14,41 @@ public struct Report: Codable, Sendable, Equatable {
   public var parameters: ReportParameters
   public var inputs: [InputReport]
   public var summary: ReportSummary
+  /// Findings, most severe first (severity, start, id).
+  public var findings: [Finding]
+  /// Flagged sessions (every session with `--all-sessions`), by start then id.
+  public var sessions: [SessionReport]
+  /// Every endpoint template classified as a patient record or patient list/search/export.
+  public var patientEndpoints: [EndpointSummary]
+  /// Notable events in time order (the text timeline is rendered from these).
+  public var timeline: [TimelineEntry]
 
-  public init(tool: ToolInfo, runTimestamp: Timestamp?, parameters: ReportParameters, inputs: [InputReport], summary: ReportSummary) {
+  public init(
+    tool: ToolInfo, runTimestamp: Timestamp?, parameters: ReportParameters, inputs: [InputReport],
+    summary: ReportSummary, findings: [Finding] = [], sessions: [SessionReport] = [],
+    patientEndpoints: [EndpointSummary] = [], timeline: [TimelineEntry] = []
+  ) {
     self.tool = tool
     self.runTimestamp = runTimestamp
     self.parameters = parameters
     self.inputs = inputs
     self.summary = summary
+    self.findings = findings
+    self.sessions = sessions
+    self.patientEndpoints = patientEndpoints
+    self.timeline = timeline
   }
+
+  /// The analysis part of the report, as the timeline writer takes it.
+  public var outcome: AnalysisOutcome {
+    AnalysisOutcome(
+      findings: findings, sessions: sessions, sessionCount: summary.sessions,
+      flaggedSessionCount: summary.flaggedSessions, exposure: summary.exposure,
+      patientEndpoints: patientEndpoints, timeline: timeline)
+  }
+
+  /// The most severe finding's severity, if any.
+  public var highestSeverity: Severity? { findings.map(\.severity).max() }
 }
 
 /// Name and version of the tool that wrote the report.
@@ -119,4 +146,6 @@ public struct ReportSummary: Codable, Sendable, Equatable {
   public var sessions: Int
   public var flaggedSessions: Int
   public var findings: Int
+  /// Distinct records exposed across all findings (a record taken twice counts once).
+  public var exposure: ExposureBounds
 }

@@ -43,6 +43,24 @@ public enum TextSummary {
     out += "\nTotal: \(s.lines) lines, \(s.parsed) parsed, \(s.rejected) rejected, \(s.skipped) skipped"
     out += "; \(s.inputs - s.incompleteInputs)/\(s.inputs) inputs complete\n"
     if let f = s.firstEvent, let l = s.lastEvent { out += "Events from \(f.iso8601) to \(l.iso8601)\n" }
+    out += "Sessions: \(s.sessions), flagged \(s.flaggedSessions)\n"
+    out += "\n"
+    if report.findings.isEmpty {
+      out += "Findings: none\n"
+    } else {
+      out += "Findings: \(report.findings.count)\n"
+      for f in report.findings {
+        let r = f.exposure.records
+        out += "  [\(f.severity.rawValue.uppercased())] \(f.id) \(f.kind.rawValue): \(f.start.iso8601) .. \(f.end.iso8601), "
+        out += "\(f.requests) requests, \(f.distinctRecords) distinct records, exposure \(r.estimate) (\(r.low)–\(r.high))\n"
+        out += "      actors: \(clean(f.actors.ips.prefix(6).joined(separator: ", ")))\(f.actors.ips.count > 6 ? " (+\(f.actors.ips.count - 6) IPs)" : "")"
+        if !f.actors.users.isEmpty { out += "; users \(clean(f.actors.users.prefix(4).joined(separator: ", ")))" }
+        out += "\n"
+        if let why = f.reasons.first { out += "      why: \(clean(why))\n" }
+      }
+      let e = s.exposure.records
+      out += "Records exposed (all findings, each record once): estimate \(e.estimate), low \(e.low), high \(e.high)\n"
+    }
     if let t = elapsedSeconds, t > 0 {
       let mb = Double(s.decodedBytes) / 1_048_576
       out += "Read \(round1(mb)) MiB of log text in \(round1(t)) s (\(round1(mb / t)) MiB/s, \(Int(Double(s.lines) / t)) lines/s)\n"
@@ -52,16 +70,5 @@ public enum TextSummary {
 
   private static func round1(_ v: Double) -> String { String((v * 10).rounded() / 10) }
 
-  /// Removes control characters and escape sequences from text shown on a terminal.
-  static func clean(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars {
-      if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) {
-        out.append(contentsOf: "\\u{\(String(u.value, radix: 16))}".unicodeScalars)
-      } else {
-        out.append(u)
-      }
-    }
-    return String(out)
-  }
+  private static func clean(_ s: String) -> String { TerminalSanitizer.clean(s) }
 }
