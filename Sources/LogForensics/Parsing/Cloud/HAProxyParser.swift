@@ -45,7 +45,12 @@ public struct HAProxyParser: LineParser {
         break
       }
       if parts == 2 && Self.isSignedTimers(tok) {
-        return .skipped("haproxy tcp-mode log line (no HTTP request)")
+        // TCP mode: Tw/Tc/Tt bytes_read termination_state(2) …
+        var probe = c
+        if let bytes = probe.token(), Self.signed(bytes) != nil, let term = probe.token(), term.count == 2 {
+          return .skipped("haproxy tcp-mode log line (no HTTP request)")
+        }
+        return .rejected("timers \(CloudFields.show(tok)) are not Tq/Tw/Tc/Tr/Ta")
       }
       if custom != nil { break }
       custom = tok

@@ -17,7 +17,8 @@ public struct S3AccessParser: LineParser {
     if line[0] == .hash { return .skipped("comment line") }
     var c = FieldCursor(line)
     guard let owner = c.token(), !owner.isEmpty else { return .rejected("missing bucket_owner field") }
-    guard let bucket = c.token(), !bucket.isDashOrEmpty else { return .rejected("missing bucket field") }
+    guard let bucket = c.token() else { return .rejected("missing bucket field") }
+    guard !bucket.isDashOrEmpty else { return .rejected("bucket \(CloudFields.show(bucket)) is not a bucket name") }
     guard let time = c.bracketed() else {
       var probe = c
       return .rejected("expected [time] after bucket, found \(CloudFields.show(probe.token() ?? c.rest))")
