@@ -3,7 +3,7 @@
 /// All named formats. Order matters for detection ties: specific formats first.
 public enum FormatCatalog {
   /// Every preset, most specific first.
-  public static let all: [FormatDescriptor] = structuredFormats + clfFamilyFormats
+  public static let all: [FormatDescriptor] = structuredFormats + cloudFormats + clfFamilyFormats
 
   /// The preset called `name`, if any.
   public static func descriptor(named name: String) -> FormatDescriptor? {
