@@ -7,6 +7,9 @@ public struct AnalysisConfiguration: Sendable {
   public var pipeline = PipelineOptions()
   /// Sessions, patient endpoints, detection.
   public var analysis = AnalysisOptions()
+  /// `false` reads and parses only (no sessions, findings or exposure): for measuring the
+  /// ingestion stage alone (hidden `--skip-analysis` developer flag).
+  public var runAnalysis = true
   /// Value of the report's `runTimestamp` (the only wall-clock value), or `nil` to omit it.
   public var runTimestamp: Timestamp? = nil
 
@@ -37,7 +40,12 @@ public enum Analyzer {
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter
     let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
-    let stats = pipeline.run { event in engine.consume(event) }
+    let stats: [InputStatistics]
+    if config.runAnalysis {
+      stats = pipeline.run { event in engine.consume(event) }
+    } else {
+      stats = pipeline.run { _ in }
+    }
     let outcome = engine.finish()
     meter?.finish()
     let inputs = stats.map(InputReport.init(statistics:))

@@ -24,6 +24,9 @@ struct Analyze: ParsableCommand {
   @OptionGroup var analysis: AnalysisOptionGroup
   @OptionGroup var output: OutputOptions
 
+  @Flag(name: .customLong("skip-analysis"), help: .hidden)
+  var skipAnalysis = false
+
   func validate() throws {
     if paths.isEmpty { throw ValidationError("Provide at least one PATH (use - for standard input).") }
     if input.threads < 1 { throw ValidationError("--threads must be at least 1.") }
@@ -63,6 +66,7 @@ struct Analyze: ParsableCommand {
   func makeConfiguration() throws -> AnalysisConfiguration {
     var config = AnalysisConfiguration(paths: paths)
     config.analysis = analysis.options
+    config.runAnalysis = !skipAnalysis
     config.pipeline.format = input.logFormat
     if case .preset = input.logFormat {
       _ = try? input.logFormat.makeParser()
