@@ -11,6 +11,9 @@ extension Detector {
     static let memberShareInRegion = 0.6
     static let memberMinimumIds = 10
     static let maximumOverlap = 0.3
+    /// Automation signals each member must show (staff of one hospital share a dense IPP
+    /// range too, but browse at human pace and open related resources).
+    static let memberSignals = 2
   }
 
   /// Finds dense id regions on each record template and groups the actors whose ids fall
@@ -51,7 +54,9 @@ extension Detector {
           var inside = 0
           tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
           let share = Double(inside) / Double(tr.ids.numeric.count)
-          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion {
+          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
+            && automationSignals(engine.actors[a], tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
+          {
             members.append((a, inside))
             sum += inside
             tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
@@ -86,7 +91,7 @@ extension Detector {
     let days = max(1, Int((end.microseconds - start.microseconds) / 86_400_000_000) + 1)
     let reasons = [
       "\(members.count) actors from \(ips.count) IP addresses each requested only \(counts.min() ?? 0)–\(counts.max() ?? 0) ids on \(text(t)) (at most \(maxDay) per actor-day"
-        + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + ").",
+        + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + "), and each shows at least \(CampaignRules.memberSignals) automation signals (regular pace, night, no related requests, scripted client, misses).",
       "Together they cover \(union.count) of the \(Int(width)) ids in \(lo)–\(hi) (density \(pct(Double(union.count) / width))) with only \(pct(overlap)) overlap between actors: they split the id space between them.",
       "Activity spread over \(days) day(s), from \(start.iso8601) to \(end.iso8601).",
     ]
