@@ -136,10 +136,10 @@ public final class AnalysisEngine {
   private func notePatient(_ actor: ActorState, _ e: LogEvent) {
     actor.patientRequests += 1
     if let p = actor.lastPatient {
-      let gap = e.timestamp.microseconds - p.microseconds
+      let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
       if gap <= gapMicros { actor.patientGaps.add(Double(gap) / 1_000_000) }
     }
-    actor.lastPatient = e.timestamp
+    actor.lastPatient = max(actor.lastPatient ?? e.timestamp, e.timestamp)
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
   }
