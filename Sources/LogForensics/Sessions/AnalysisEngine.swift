@@ -27,7 +27,8 @@ public final class AnalysisEngine {
   // Per template.
   var templateRequests: [Int] = []
   var templateIds: [RecordSet] = []
-  var sizeModels: [ResponseSizeModel] = []
+  /// Response sizes of patient templates only (other templates never need them).
+  var sizeModels: [TemplateID: ResponseSizeModel] = [:]
   var logins = LoginTracker()
   private var gapMicros: Int64
 
@@ -64,7 +65,6 @@ public final class AnalysisEngine {
     if Int(tid) == templateRequests.count {
       templateRequests.append(0)
       templateIds.append(RecordSet())
-      sizeModels.append(ResponseSizeModel())
     }
     templateRequests[Int(tid)] += 1
     let ev = evidence(e)
@@ -128,7 +128,7 @@ public final class AnalysisEngine {
       actor.otherRequests += 1
     }
     if (info.kind == .record || info.kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
-      sizeModels[Int(tid)].add(size: e.responseBytes)
+      sizeModels[tid, default: ResponseSizeModel()].add(size: e.responseBytes)
     }
     actor.live?.add(e, kind: info.kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
   }

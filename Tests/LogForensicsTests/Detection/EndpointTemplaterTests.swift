@@ -91,3 +91,21 @@ struct EndpointTemplaterTests {
     #expect(IdentifierShapes.shape(Array("prise-de-rendez-vous".utf8)) == nil)
   }
 }
+
+@Suite("Template table")
+struct TemplateTableTests {
+  @Test func otherTemplatesBeyondTheLimitShareOneOverflowId() {
+    let table = TemplateTable(maximumOtherTemplates: 2)
+    let t = EndpointTemplater()
+    let a = table.intern(t.template(path: "/a", query: nil))
+    let b = table.intern(t.template(path: "/b", query: nil))
+    let c = table.intern(t.template(path: "/c", query: nil))
+    let d = table.intern(t.template(path: "/d", query: nil))
+    let p = table.intern(t.template(path: "/api/patients/7", query: nil))
+    #expect([a, b] == [0, 1])
+    #expect(c == d)
+    #expect(table[c].text == TemplateTable.overflowText)
+    #expect(table[p].kind == .record)
+    #expect(table.intern(t.template(path: "/a", query: nil)) == a)
+  }
+}
