@@ -45,7 +45,7 @@ extension Detector {
         if gaps.count >= 5 && gaps.cv < RecordRules.regularCV {
           reasons.append("Machine-regular pace: mean \(one(gaps.mean)) s between pages, coefficient of variation \(one(gaps.cv * 100))%.")
         }
-        if actor.looksScripted(symbols) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
+        if actor.looksScripted(engine.isScriptAgent) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
         let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.distinctOffsets.count) / 50))
         var d = Draft(
           kind: .paginationScrape, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],

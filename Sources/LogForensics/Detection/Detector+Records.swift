@@ -50,7 +50,7 @@ extension Detector {
     if related < RecordRules.relatedPerRecord {
       behaviour.append("almost nothing but this endpoint: \(one(related)) other requests per record request (clinical use opens related resources)")
     }
-    if actor.looksScripted(symbols) { behaviour.append("scripted client: library user agent, no assets, no referer") }
+    if actor.looksScripted(engine.isScriptAgent) { behaviour.append("scripted client: library user agent, no assets, no referer") }
     if missRatio >= 0.2 { behaviour.append("\(pct(missRatio)) of requested ids do not exist") }
     if gaps.count >= 20 && gaps.mean < 2 { behaviour.append("fast: \(one(60 / max(gaps.mean, 0.01))) requests per minute") }
     return behaviour

@@ -64,11 +64,14 @@ public final class EndpointTemplater {
   public func template(path: String, query: String?) -> TemplatedRequest {
     var pathBytes = Array(path.utf8)
     if pathBytes.isEmpty { pathBytes = [.slash] }
-    let segments = pathBytes.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)
-    for f in forced {
-      if let t = f.match(segments: segments, query: query) { return t }
+    if !forced.isEmpty {
+      let segments = pathBytes.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)
+      for f in forced {
+        if let t = f.match(segments: segments, query: query) { return t }
+      }
     }
-    var out: [String] = []
+    var out: [UInt8] = []
+    out.reserveCapacity(pathBytes.count)
     var recordID: String?
     var shape: IdentifierShape?
     var namespace = ""
@@ -76,37 +79,44 @@ public final class EndpointTemplater {
     var patientIdentifier = false
     var bulk = false
     var previousWasPatientWord = false
-    for seg in segments {
-      let text = String(decoding: seg, as: UTF8.self)
-      var isId = false
-      var segShape = IdentifierShapes.shape(seg)
-      if segShape == nil && previousWasPatientWord && seg.contains(where: IdentifierShapes.isDigit)
-        && seg.count <= 64
-      {
-        segShape = .token
-      }
-      if let s = segShape {
-        isId = true
-        if recordID == nil || (previousWasPatientWord && !patientIdentifier) {
-          recordID = text
-          shape = s
-          namespace = (out + ["{id}"]).joined(separator: "/")
-          if previousWasPatientWord { patientIdentifier = true }
+    let idText: [UInt8] = Array("{id}".utf8)
+    pathBytes.withUnsafeBufferPointer { buf in
+      let n = buf.count
+      var start = 0
+      while start <= n {
+        var end = start
+        while end < n && buf[end] != .slash { end += 1 }
+        // safe: start <= end <= n
+        let seg = UnsafeBufferPointer(rebasing: buf[start..<end])
+        if start > 0 { out.append(.slash) }
+        var segShape = IdentifierShapes.shape(seg)
+        if segShape == nil && previousWasPatientWord && seg.count <= 64 && seg.contains(where: IdentifierShapes.isDigit) {
+          segShape = .token
         }
-        out.append("{id}")
-      } else {
-        out.append(text)
+        if let sh = segShape {
+          if recordID == nil || (previousWasPatientWord && !patientIdentifier) {
+            recordID = String(decoding: seg, as: UTF8.self)
+            shape = sh
+            namespace = String(decoding: out, as: UTF8.self) + "{id}"
+            if previousWasPatientWord { patientIdentifier = true }
+          }
+          out.append(contentsOf: idText)
+          previousWasPatientWord = false
+        } else {
+          out.append(contentsOf: seg)
+          if seg.count > 0 {
+            let (isPatientWord, mentionsPatient, export) = classifyWord(String(decoding: seg, as: UTF8.self))
+            if export { bulk = true }
+            if isPatientWord || mentionsPatient { patientResource = true }
+            previousWasPatientWord = isPatientWord
+          } else {
+            previousWasPatientWord = false
+          }
+        }
+        start = end + 1
       }
-      if isId {
-        previousWasPatientWord = false
-        continue
-      }
-      let (isPatientWord, mentionsPatient, export) = classifyWord(text)
-      if export { bulk = true }
-      if isPatientWord || mentionsPatient { patientResource = true }
-      previousWasPatientWord = isPatientWord
     }
-    var template = out.joined(separator: "/")
+    var template = String(decoding: out, as: UTF8.self)
     var page: PageRequest?
     if let q = query, !q.isEmpty {
       var names: [String] = []

@@ -144,12 +144,25 @@ public final class AnalysisEngine {
     if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
   }
 
+  private var scriptAgents: [Symbol: Bool] = [:]
+
+  /// `true` when the user agent names an HTTP library or tool (cached per symbol).
+  func isScriptAgent(_ ua: Symbol) -> Bool {
+    if let v = scriptAgents[ua] { return v }
+    let v = ClientClassifier.isScript(symbols.string(ua))
+    scriptAgents[ua] = v
+    return v
+  }
+
+  static let assetExtensions: Set<String> = ["js", "css", "png", "jpg", "jpeg", "gif", "svg", "ico", "woff", "woff2", "map"]
+
+  /// `true` for static assets (`.js`, `.css`, images, fonts), judged by the extension.
   static func isAsset(_ path: String) -> Bool {
-    for ext in [".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2", ".map"]
-    where path.hasSuffix(ext) {
-      return true
-    }
-    return false
+    let u = path.utf8
+    guard let dot = u.lastIndex(of: .dot), u.distance(from: dot, to: u.endIndex) <= 6 else { return false }
+    let ext = u[u.index(after: dot)...]
+    if ext.contains(.slash) { return false }
+    return assetExtensions.contains(String(decoding: ext, as: UTF8.self).lowercased())
   }
 
   private func sweep(now: Int64) {
@@ -164,7 +177,7 @@ public final class AnalysisEngine {
     actor.live = nil
     liveActors.remove(actor.index)
     actor.sessionIndices.append(sessions.count)
-    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(symbols), symbols: symbols))
+    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
     sessionActors.append(actor.index)
   }
 
