@@ -29,7 +29,7 @@ extension Detector {
   mutating func detectPagination() {
     for actor in engine.actors {
       for t in actor.tracks.keys.sorted() where engine.templates[t].kind == .list {
-        guard let tr = actor.tracks[t], tr.distinctOffsets.count >= PageRules.minimumPages else { continue }
+        guard let tr = actor.tracks[t], tr.pagesWalked >= PageRules.minimumPages else { continue }
         let (size, how) = recordSize(forList: t)
         guard size > 0 else { continue }
         let ns = engine.templates[t].namespace
@@ -38,7 +38,7 @@ extension Detector {
         guard tr.maxPageSize >= PageRules.largePageSize || listed >= PageRules.minimumListedRecords else { continue }
         let bytes = tr.pages.reduce(Int64(0)) { $0 + max(0, $1.bytes) }
         var reasons = [
-          "Walked \(text(t)) page by page: \(tr.pages.count) successful pages at \(tr.distinctOffsets.count) distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)), page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
+          "Walked \(text(t)) page by page: \(tr.pages.count) successful pages, \(tr.distinctOffsets.count) at distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)) and \(tr.cursorPages) through a cursor, page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
           "About \(listed) records listed: each page counts min(page size, bytes / \(Int(size.rounded())) bytes), \(how).",
         ]
         let gaps = actor.patientGaps
@@ -46,7 +46,7 @@ extension Detector {
           reasons.append("Machine-regular pace: mean \(one(gaps.mean)) s between pages, coefficient of variation \(one(gaps.cv * 100))%.")
         }
         if actor.looksScripted(engine.isScriptAgent) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
-        let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.distinctOffsets.count) / 50))
+        let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.pagesWalked) / 50))
         var d = Draft(
           kind: .paginationScrape, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],
           requests: tr.requests, distinct: listed, reasons: reasons, evidence: evidence([(actor.index, t)]),

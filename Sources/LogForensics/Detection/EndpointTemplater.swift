@@ -6,6 +6,9 @@ public struct PageRequest: Sendable, Equatable {
   public var pageSize: Int?
   /// Zero-based index of the first record on the page, when it can be computed.
   public var offset: Int?
+  /// The page is addressed by an opaque cursor (`cursor`, `pageToken`, HAPI `_getpages`…)
+  /// without an offset: pages are then taken to follow each other.
+  public var cursor: Bool = false
 }
 
 /// One request reduced to its template.
@@ -51,6 +54,10 @@ public final class EndpointTemplater {
   static let pageSizeParams: Set<String> = ["_count", "size", "per_page", "pagesize", "page_size", "limit", "rows", "count"]
   static let offsetParams: Set<String> = ["_getpagesoffset", "_offset", "offset", "start", "skip", "from"]
   static let pageParams: Set<String> = ["page", "pagenumber", "page_number", "p"]
+  static let cursorParams: Set<String> = [
+    "cursor", "_cursor", "_getpages", "pagetoken", "page_token", "nextpagetoken", "continuation",
+    "continuationtoken", "after", "scroll_id", "next",
+  ]
 
   let forced: [ForcedTemplate]
   /// Word classification of literal segments: (patient word, mentions "patient", `$export`).
@@ -123,6 +130,7 @@ public final class EndpointTemplater {
       var pageSize: Int?
       var offset: Int?
       var pageIndex: Int?
+      var hasCursor = false
       for pair in q.utf8.split(separator: .ampersand) {
         let eq = pair.firstIndex(of: .equals)
         let name = String(decoding: eq.map { pair[pair.startIndex..<$0] } ?? pair[...], as: UTF8.self)
@@ -152,6 +160,7 @@ public final class EndpointTemplater {
           }
         } else {
           names.append(name)
+          if !value.isEmpty && EndpointTemplater.cursorParams.contains(lname) { hasCursor = true }
           if let v = Int(value), v >= 0 {
             if EndpointTemplater.pageSizeParams.contains(lname) { pageSize = v }
             if EndpointTemplater.offsetParams.contains(lname) { offset = v }
@@ -165,9 +174,10 @@ public final class EndpointTemplater {
         for n in names where unique.last != n { unique.append(n) }
         template += "?" + unique.joined(separator: "&")
       }
-      if pageSize != nil || offset != nil || pageIndex != nil {
+      if pageSize != nil || offset != nil || pageIndex != nil || hasCursor {
         var p = PageRequest(pageSize: pageSize, offset: offset)
         if offset == nil, let i = pageIndex, let s = pageSize { p.offset = i * s }
+        if p.offset == nil && hasCursor { p.cursor = true }
         page = p
       }
     }

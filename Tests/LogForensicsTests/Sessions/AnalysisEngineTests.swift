@@ -112,3 +112,32 @@ struct AnalysisEngineTests {
     #expect(text.contains("F001 sequential-enumeration requests per hour from 2026-02-17 01:00:00+01:00 (1 h, peak 120/h):\n  |@|"))
   }
 }
+
+@Suite("Pagination")
+struct PaginationTests {
+  @Test func cursorPagingIsAScrapeAndPagesFollowEachOther() throws {
+    let f = EventFactory()
+    let engine = f.engine()
+    for i in 0..<8 {
+      // 100 records of 1 000 bytes per page (the record endpoint below teaches the size), the last holds 40.
+      let n = i == 7 ? 40 : 100
+      engine.consume(f.make(Double(i * 3), ip: "203.0.113.5", path: "/api/patients", query: "limit=100&cursor=tok\(i)x", bytes: Int64(n * 1000), ua: "python-httpx/0.27"))
+    }
+    engine.consume(f.make(40, ip: "10.0.0.9", path: "/api/patients/12", bytes: 1000))
+    let out = engine.finish()
+    let finding = try #require(out.findings.first)
+    #expect(finding.kind == .paginationScrape)
+    #expect(finding.endpoints == ["/api/patients?cursor&limit"])
+    #expect(finding.exposure.records == RecordBounds(estimate: 740, low: 592, high: 800))
+    #expect(finding.reasons[0].contains("8 successful pages, 0 at distinct offsets (0–0) and 8 through a cursor"))
+  }
+
+  @Test func smallSearchesAreNotAScrape() {
+    let f = EventFactory()
+    let engine = f.engine()
+    for i in 0..<40 {
+      engine.consume(f.make(Double(i * 60), user: "sec", path: "/api/patients", query: "name=n\(i)&page=0&size=20", bytes: 3000))
+    }
+    #expect(engine.finish().findings.isEmpty)
+  }
+}
