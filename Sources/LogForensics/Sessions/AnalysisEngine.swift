@@ -21,9 +21,13 @@ public final class AnalysisEngine {
   private var actorIndex: [ActorKey: Int] = [:]
   private var liveActors: Set<Int> = []
   private var lastSweep: Int64 = Int64.min
-  /// Closed sessions (ids are assigned at the end) and the actor each belongs to.
+  /// Closed sessions kept for reporting: every session with ``AnalysisOptions/allSessions``,
+  /// otherwise only those of actors that could be flagged (patient activity or a shared identity).
   var sessions: [SessionReport] = []
-  var sessionActors: [Int] = []
+  /// Sessions closed so far (kept or not); ids are `S` + this sequence number.
+  private(set) var sessionCount = 0
+  /// Client actors without patient activity are dropped when their session closes in a sweep.
+  private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
   // Per template.
   var templateRequests: [Int] = []
   var templateIds: [RecordSet] = []
@@ -168,17 +172,29 @@ public final class AnalysisEngine {
   private func sweep(now: Int64) {
     for i in liveActors.sorted() {
       let a = actors[i]
-      if let live = a.live, now - live.end.microseconds > gapMicros { close(a) }
+      if let live = a.live, now - live.end.microseconds > gapMicros {
+        close(a)
+        // Nothing of a client actor without patient requests is needed any more: free it.
+        if !a.key.isIdentity && a.tracks.isEmpty {
+          actorIndex.removeValue(forKey: a.key)
+          actors[i] = retired
+        }
+      }
     }
+    logins.expire(now: now)
   }
 
   func close(_ actor: ActorState) {
     guard let live = actor.live else { return }
     actor.live = nil
     liveActors.remove(actor.index)
+    sessionCount += 1
+    guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
+    var report = live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
+    let n = String(sessionCount)
+    report.id = "S" + String(repeating: "0", count: max(0, 6 - n.count)) + n
     actor.sessionIndices.append(sessions.count)
-    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
-    sessionActors.append(actor.index)
+    sessions.append(report)
   }
 
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.

@@ -20,7 +20,7 @@ struct AnalysisEngineTests {
     let out = engine.finish()
     #expect(out.sessionCount == 3)
     #expect(out.sessions.map(\.actor) == ["user:alice", "ip:10.0.0.2 ua:kube-probe/1.28", "user:alice"])
-    #expect(out.sessions.map(\.id) == ["S0001", "S0002", "S0003"])
+    #expect(out.sessions.map(\.id) == ["S000001", "S000002", "S000003"])
     let first = out.sessions[0]
     #expect(first.requests == 2)
     #expect(first.patientRequests == 2)
@@ -90,7 +90,7 @@ struct AnalysisEngineTests {
     enc.outputFormatting = [.sortedKeys]
     let json = try #require(String(data: enc.encode(finding), encoding: .utf8))
     for key in ["\"id\"", "\"kind\":\"sequential-enumeration\"", "\"severity\":\"medium\"", "\"score\"", "\"start\"", "\"end\"",
-                "\"actors\":{\"ips\":[\"203.0.113.9\"],\"userAgents\":[\"curl\\/8.5.0\"],\"users\":[]}", "\"sessionIds\":[\"S0001\"]",
+                "\"actors\":{\"ips\":[\"203.0.113.9\"],\"userAgents\":[\"curl\\/8.5.0\"],\"users\":[]}", "\"sessionIds\":[\"S000001\"]",
                 "\"endpoints\":[\"\\/api\\/patients\\/{id}\"]", "\"requests\":200", "\"distinctRecords\":200",
                 "\"exposure\":{\"records\":{\"estimate\":200,\"high\":200,\"low\":200}}", "\"reasons\"", "\"evidence\":[{\"file\":\"access.log\",\"line\":1}"] {
       #expect(json.contains(key), "missing \(key) in \(json.prefix(400))")
@@ -139,5 +139,23 @@ struct PaginationTests {
       engine.consume(f.make(Double(i * 60), user: "sec", path: "/api/patients", query: "name=n\(i)&page=0&size=20", bytes: 3000))
     }
     #expect(engine.finish().findings.isEmpty)
+  }
+}
+
+@Suite("Bounded memory")
+struct BoundedMemoryTests {
+  @Test func idleClientActorsWithoutPatientRequestsAreDroppedButCounted() {
+    let f = EventFactory()
+    let engine = f.engine()
+    for i in 0..<50 {
+      engine.consume(f.make(Double(i), ip: "198.18.0.\(i)", path: "/wp-login.php", status: 404, bytes: 100, ua: "scanner"))
+    }
+    engine.consume(f.make(100, user: "dr.a", path: "/api/patients/1"))
+    engine.consume(f.make(4000, user: "dr.a", path: "/api/patients/2"))  // sweep: 50 scanner sessions closed
+    #expect(engine.actors.filter { $0.index >= 0 }.count == 1)
+    let out = engine.finish()
+    #expect(out.sessionCount == 52)
+    #expect(out.sessions.isEmpty)
+    #expect(engine.sessions.map(\.actor) == ["user:dr.a", "user:dr.a"])
   }
 }
