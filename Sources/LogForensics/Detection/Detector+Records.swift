@@ -81,7 +81,9 @@ extension Detector {
 
     let isSequential = distinct >= RecordRules.sequentialMinimum
       && (seq >= RecordRules.sequentialShare || (density >= 0.5 && mono >= 0.9 && distinct >= 100))
-    let isProbing = distinct >= RecordRules.probingMinimum && misses.count >= 20 && missRatio >= RecordRules.probingMissRatio
+    let invalidKeys = tr.nirChecked >= 20 ? Double(tr.nirInvalidKey) / Double(tr.nirChecked) : 0
+    let isProbing = distinct >= RecordRules.probingMinimum
+      && ((misses.count >= 20 && missRatio >= RecordRules.probingMissRatio) || invalidKeys >= 0.5)
     let isBulk = Double(maxDay) >= base.threshold && behaviour.count >= 2
     let isSwarm = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.swarmIPs && distinct >= 100
       && behaviour.count >= 2
@@ -103,6 +105,9 @@ extension Detector {
         how += ", \(sizeMissCount) answered 200 with an error-sized body (< \(ResponseSizeModel.lowerBound(ofBucket: hb)) bytes, the size that separates misses from records on this endpoint)"
       }
       reasons.append("Probed identifiers: \(misses.count) of \(distinct) ids tried (\(pct(missRatio))) were misses: \(how).")
+      if tr.nirInvalidKey > 0 {
+        reasons.append("\(tr.nirInvalidKey) of \(tr.nirChecked) NIRs tried (\(pct(Double(tr.nirInvalidKey) / Double(max(1, tr.nirChecked))))) have an invalid control key: generated, not copied from a record.")
+      }
       reasons.append("Requested " + volume + ".")
     } else if isBulk {
       kind = manyIPs ? .distributedEnumeration : .bulkRecordAccess

@@ -116,6 +116,10 @@ public final class AnalysisEngine {
         let track = actor.track(tid)
         track.note(time: e.timestamp, evidence: ev)
         track.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
+        if t.recordShape == .nir && id.utf8.count == 15 {
+          track.nirChecked += 1
+          if !IdentifierShapes.nirKeyIsValid(id) { track.nirInvalidKey += 1 }
+        }
       }
       notePatient(actor, e)
     case .list:

@@ -36,6 +36,10 @@ final class RecordTrack {
   var maxValue = Int64.min
   var enumerationStart: (Timestamp, Evidence)?
 
+  // NIR-shaped ids: how many were checked and how many had an invalid key.
+  var nirChecked = 0
+  var nirInvalidKey = 0
+
   // Per UTC day distinct counts.
   var currentDay: Int64 = Int64.min
   var daySet = RecordSet()

@@ -159,3 +159,21 @@ struct BoundedMemoryTests {
     #expect(engine.sessions.map(\.actor) == ["user:dr.a", "user:dr.a"])
   }
 }
+
+@Suite("Identifier probing")
+struct IdentifierProbingTests {
+  @Test func nirsWithInvalidKeysAreProbingEvenWhenAllAnswersLookLikeHits() throws {
+    let f = EventFactory()
+    let engine = f.engine()
+    for order in 1...40 {
+      let body = "1850775123" + String(100 + order)  // 13 digits
+      let nir = body + "00"  // key 00 is never valid (97 − n mod 97 is 1…97)
+      engine.consume(f.make(Double(order), ip: "198.51.100.7", path: "/assures/\(nir)", bytes: 2000, ua: "curl/8.5.0"))
+    }
+    let out = engine.finish()
+    let finding = try #require(out.findings.first)
+    #expect(finding.kind == .identifierProbing)
+    #expect(finding.reasons.contains("40 of 40 NIRs tried (100%) have an invalid control key: generated, not copied from a record."))
+    #expect(finding.exposure.records.estimate == 40)
+  }
+}
