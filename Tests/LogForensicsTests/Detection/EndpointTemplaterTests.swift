@@ -109,3 +109,23 @@ struct TemplateTableTests {
     #expect(table.intern(t.template(path: "/a", query: nil)) == a)
   }
 }
+
+@Suite("Templater robustness")
+struct TemplaterRobustnessTests {
+  @Test func randomPathsAndQueriesNeverCrashAndAreStable() {
+    var rng = SeededRNG(seed: 99)
+    let alphabet = Array("/?&=|%7Cc0123456789abcdefABCDEF-_.$ \u{1B}é/Patient/patients/nir=id=".unicodeScalars)
+    let t = EndpointTemplater(patientEndpoints: ["/x/{id}", "/q?nir={id}"])
+    for _ in 0..<2000 {
+      var path = "/"
+      for _ in 0..<Int.random(in: 0...40, using: &rng) { path.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+      var query = ""
+      for _ in 0..<Int.random(in: 0...30, using: &rng) { query.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+      let a = t.template(path: path, query: query.isEmpty ? nil : query)
+      let b = t.template(path: path, query: query.isEmpty ? nil : query)
+      #expect(a == b)
+      #expect(a.template.hasPrefix("/"))
+    }
+    #expect(t.template(path: "", query: "").template == "/")
+  }
+}

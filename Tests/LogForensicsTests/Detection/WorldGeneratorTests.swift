@@ -1,5 +1,6 @@
 // Detection/WorldGeneratorTests.swift - the fixture generator itself: determinism and log output.
 
+import Foundation
 import Testing
 
 @testable import LogForensics
@@ -27,5 +28,13 @@ struct WorldGeneratorTests {
     #expect(e.query?.hasPrefix("page=0&size=500&apikey=[fp:") == true)
     #expect(symbols.string(e.credential).hasPrefix("apikey:"))
     #expect(events.map(\.lineNumber) == Array(1...Int64(events.count)))
+  }
+
+  @Test func writesTheCombinedLogToAFile() throws {
+    let g = WorldGenerator.world(seed: 5, cases: [.loginThenEnumerate], days: 1, practices: 1)
+    let path = NSTemporaryDirectory() + "world-\(getpid()).log"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try g.writeCombinedLog(to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == g.combinedLog())
   }
 }
