@@ -46,9 +46,7 @@ extension Detector {
       }
       runs = runs.filter { $0.count >= CampaignRules.minimumRunBlocks }
       for run in runs {
-        var members: [(Int, Int)] = []  // actor, ids in region
-        var sum = 0
-        var regionUnion = RoaringBitmap()
+        var candidates: [(Int, Int)] = []  // actor, ids in region
         for a in actorIndices.sorted() {
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
@@ -57,10 +55,24 @@ extension Detector {
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
             && automationSignals(engine.actors[a], tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
-            members.append((a, inside))
-            sum += inside
-            tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+            candidates.append((a, inside))
           }
+        }
+        // Same period: a member's activity must overlap that of at least half of the others.
+        let spans = candidates.map { c -> (Timestamp, Timestamp) in
+          let tr = engine.actors[c.0].tracks[t]
+          return (tr?.first ?? Timestamp(microseconds: 0), tr?.last ?? Timestamp(microseconds: 0))
+        }
+        var members: [(Int, Int)] = []
+        var sum = 0
+        var regionUnion = RoaringBitmap()
+        for (i, c) in candidates.enumerated() {
+          var overlapping = 0
+          for (j, o) in spans.enumerated() where j != i && o.0 <= spans[i].1 && spans[i].0 <= o.1 { overlapping += 1 }
+          guard overlapping * 2 >= candidates.count - 1 else { continue }
+          members.append(c)
+          sum += c.1
+          engine.actors[c.0].tracks[t]?.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)

@@ -177,3 +177,41 @@ struct IdentifierProbingTests {
     #expect(finding.exposure.records.estimate == 40)
   }
 }
+
+@Suite("Campaigns")
+struct CampaignTests {
+  /// `count` IPs each take every `count`-th id of 10 000… slowly; `background` random readers.
+  func run(count: Int, sequentialInTime: Bool) -> AnalysisOutcome {
+    let f = EventFactory()
+    let engine = f.engine()
+    var events: [LogEvent] = []
+    for k in 0..<count {
+      let base = sequentialInTime ? Double(k) * 40 * 86_400 : Double(k)
+      for j in 0..<150 {
+        events.append(f.make(base + Double(j) * 300, ip: "100.64.0.\(k + 1)", path: "/api/patients/\(10_000 + count * j + k)", ua: "Go-http-client/1.1"))
+      }
+    }
+    for r in 0..<5 {
+      for j in 0..<60 {
+        events.append(f.make(Double(j * 200 + r), ip: "10.0.\(r).1", user: "dr\(r)", path: "/api/patients/\(1_000_000 + (j * 7919 + r * 104_729) % 900_000)"))
+        events.append(f.make(Double(j * 200 + r) + 5, ip: "10.0.\(r).1", user: "dr\(r)", path: "/app/main.js"))
+      }
+    }
+    for e in events.sorted(by: { ($0.timestamp, $0.lineNumber) < ($1.timestamp, $1.lineNumber) }) { engine.consume(e) }
+    return engine.finish()
+  }
+
+  @Test func interleavedSlowActorsFormOneDistributedFinding() throws {
+    let out = run(count: 8, sequentialInTime: false)
+    let f = try #require(out.findings.first { $0.kind == .distributedEnumeration })
+    #expect(f.actors.ips == (1...8).map { "100.64.0.\($0)" })
+    #expect(f.distinctRecords == 1200)
+    #expect(f.exposure.records.estimate == 1200)
+    #expect(f.reasons[1].hasPrefix("Together they cover 1200 of the 1200 ids in 10000–11199 (density 100%) with only 0% overlap"))
+  }
+
+  @Test func actorsMonthsApartAreNotOneCampaign() {
+    let out = run(count: 8, sequentialInTime: true)
+    #expect(!out.findings.contains { $0.kind == .distributedEnumeration })
+  }
+}
