@@ -24,8 +24,10 @@ public final class AnalysisEngine {
   /// Closed sessions kept for reporting: every session with ``AnalysisOptions/allSessions``,
   /// otherwise only those of actors that could be flagged (patient activity or a shared identity).
   var sessions: [SessionReport] = []
-  /// Sessions closed so far (kept or not); ids are `S` + this sequence number.
+  /// Sessions closed so far (kept or not); ids are `S` + the closing sequence number.
   private(set) var sessionCount = 0
+  /// Closing sequence number of each kept session (ids are formatted once the width is known).
+  var sessionNumbers: [Int] = []
   /// Client actors without patient activity are dropped when their session closes in a sweep.
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
   // Per template.
@@ -194,16 +196,19 @@ public final class AnalysisEngine {
     liveActors.remove(actor.index)
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
-    var report = live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
-    let n = String(sessionCount)
-    report.id = "S" + String(repeating: "0", count: max(0, 6 - n.count)) + n
     actor.sessionIndices.append(sessions.count)
-    sessions.append(report)
+    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
+    sessionNumbers.append(sessionCount)
   }
 
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   public func finish() -> AnalysisOutcome {
     for i in liveActors.sorted() { close(actors[i]) }
+    let width = max(4, String(sessionCount).count)
+    for (i, n) in sessionNumbers.enumerated() {
+      let digits = String(n)
+      sessions[i].id = "S" + String(repeating: "0", count: width - digits.count) + digits
+    }
     var detector = Detector(engine: self)
     return detector.run()
   }

@@ -20,7 +20,7 @@ struct AnalysisEngineTests {
     let out = engine.finish()
     #expect(out.sessionCount == 3)
     #expect(out.sessions.map(\.actor) == ["user:alice", "ip:10.0.0.2 ua:kube-probe/1.28", "user:alice"])
-    #expect(out.sessions.map(\.id) == ["S000001", "S000002", "S000003"])
+    #expect(out.sessions.map(\.id) == ["S0001", "S0002", "S0003"])
     let first = out.sessions[0]
     #expect(first.requests == 2)
     #expect(first.patientRequests == 2)
@@ -90,7 +90,7 @@ struct AnalysisEngineTests {
     enc.outputFormatting = [.sortedKeys]
     let json = try #require(String(data: enc.encode(finding), encoding: .utf8))
     for key in ["\"id\"", "\"kind\":\"sequential-enumeration\"", "\"severity\":\"medium\"", "\"score\"", "\"start\"", "\"end\"",
-                "\"actors\":{\"ips\":[\"203.0.113.9\"],\"userAgents\":[\"curl\\/8.5.0\"],\"users\":[]}", "\"sessionIds\":[\"S000001\"]",
+                "\"actors\":{\"ips\":[\"203.0.113.9\"],\"userAgents\":[\"curl\\/8.5.0\"],\"users\":[]}", "\"sessionIds\":[\"S0001\"]",
                 "\"endpoints\":[\"\\/api\\/patients\\/{id}\"]", "\"requests\":200", "\"distinctRecords\":200",
                 "\"exposure\":{\"records\":{\"estimate\":200,\"high\":200,\"low\":200}}", "\"reasons\"", "\"evidence\":[{\"file\":\"access.log\",\"line\":1}"] {
       #expect(json.contains(key), "missing \(key) in \(json.prefix(400))")
