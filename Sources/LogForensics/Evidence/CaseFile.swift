@@ -81,7 +81,12 @@ public struct CaseFile: Sendable, Equatable {
       let path = prefix + f.key
       let v = values[f.key]
       if v == nil || isEmpty(v) {
-        if f.required { out.append(path) }
+        guard f.required else { continue }
+        if case .object(let sub) = f.type {
+          check(sub, [:], prefix: path + ".", into: &out)
+        } else {
+          out.append(path)
+        }
         continue
       }
       guard let v else { continue }

@@ -19,7 +19,8 @@ public enum CaseJSONSchema {
   private static func schema(_ t: CaseFieldType, help: String) -> [String: Any] {
     switch t {
     case .text: return ["type": ["string", "number"], "description": help]
-    case .timestamp: return ["type": "string", "format": "date-time", "description": help]
+    case .timestamp:
+      return ["type": "string", "pattern": #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$"#, "description": help + " ISO-8601 with a zone (Z or ±hh:mm)."]
     case .choice(let c): return ["enum": c, "description": help]
     case .flag: return ["type": "boolean", "description": help]
     case .list(let item, let minItems):

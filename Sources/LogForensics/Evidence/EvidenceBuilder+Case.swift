@@ -89,7 +89,7 @@ extension EvidenceBuilder {
     blocks.append(.note(L.label("consequences.suggest")))
     blocks.append(.facts([
       EvidenceFact(L.label("f.riskLevel"), choice("riskLevel")),
-      EvidenceFact(L.label("f.intelligible"), caseFile.string("dataIntelligible").map { L.label("v.\($0)") } ?? missing),
+      EvidenceFact(L.label("f.intelligible"), optChoice("dataIntelligible")),
     ]))
     listOrMissing("measuresBefore", "f.measuresBefore")
     if !report.findings.isEmpty { blocks.append(.note(L.label("measures.observed"))) }

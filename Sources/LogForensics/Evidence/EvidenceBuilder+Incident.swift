@@ -64,9 +64,9 @@ extension EvidenceBuilder {
       EvidenceFact(L.label("f.incidentType"), incident.isEmpty ? L.label("noFinding") : L.label("proposed", incident.joined(separator: "; "))),
       EvidenceFact(L.label("f.cause"), report.findings.isEmpty ? L.label("noFinding") : L.label("proposed", L.label("cause.external"))),
       EvidenceFact(L.label("f.systems"), endpoints.isEmpty ? L.label("none") : endpoints.joined(separator: ", ")),
-      EvidenceFact(L.label("f.hosting"), c("hosting")),
-      EvidenceFact(L.label("f.rootCause"), c("rootCause")),
-      EvidenceFact(L.label("f.stillExploitable"), choice("stillExploitable")),
+      EvidenceFact(L.label("f.hosting"), opt("hosting")),
+      EvidenceFact(L.label("f.rootCause"), opt("rootCause")),
+      EvidenceFact(L.label("f.stillExploitable"), optChoice("stillExploitable")),
     ]))
     return blocks
   }
@@ -116,7 +116,7 @@ extension EvidenceBuilder {
         [
           p.template, L.label("epkind.\(p.kind)"), n(p.requests), n(p.distinctIds),
           p.missSizeThreshold.map { "< \($0) B" } ?? "—",
-          mapping[p.template].map { $0.map { L.label("v.\($0)") }.joined(separator: ", ") } ?? missing,
+          mapping[p.template].map { $0.map { L.label("v.\($0)") }.joined(separator: ", ") } ?? (mapping.isEmpty ? missing : L.label("notDeclared")),
         ]
       }
       blocks.append(.table(headers: [L.label("col.endpoint"), L.label("col.kind"), L.label("col.requests"), L.label("col.distinctIds"), L.label("col.missSize"), L.label("col.categories")], rows: rows))

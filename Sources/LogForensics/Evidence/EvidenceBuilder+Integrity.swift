@@ -6,13 +6,14 @@ extension EvidenceBuilder {
     let rows = report.inputs.map { i -> [String] in
       [
         i.path, i.format, n(Int(i.bytes)) + (i.compression == "none" ? "" : " (\(i.compression))"), n(i.lines),
-        "\(n(i.parsed)) / \(n(i.rejected))", i.sha256 ?? L.label("unreadable"), utc(i.firstEvent), utc(i.lastEvent),
+        "\(n(i.parsed)) / \(n(i.rejected))", utc(i.firstEvent), utc(i.lastEvent),
         i.complete ? L.label("v.yes") : L.label("incomplete", i.errors.map(\.message).joined(separator: "; ")),
       ]
     }
     blocks.append(.table(
-      headers: [L.label("col.path"), L.label("col.format"), L.label("col.bytes"), L.label("col.lines"), L.label("col.parsedRejected"), "SHA-256", L.label("col.first"), L.label("col.last"), L.label("col.complete")],
+      headers: [L.label("col.path"), L.label("col.format"), L.label("col.bytes"), L.label("col.lines"), L.label("col.parsedRejected"), L.label("col.first"), L.label("col.last"), L.label("col.complete")],
       rows: rows))
+    blocks.append(.table(headers: [L.label("col.path"), "SHA-256"], rows: report.inputs.map { [$0.path, $0.sha256 ?? L.label("unreadable")] }))
     blocks.append(.paragraph(L.label("integrity.custody")))
     let custody = caseFile.list("custody")
     if custody.isEmpty {
@@ -86,8 +87,8 @@ extension EvidenceBuilder {
       EvidenceFact(L.label("f.canonicalZone"), "UTC"),
       EvidenceFact(L.label("f.displayZone"), L.label("displayZone.text")),
       EvidenceFact(L.label("f.skew"), L.label("skew.text")),
-      EvidenceFact(L.label("f.ntp"), c("clock.ntp")),
-      EvidenceFact(L.label("f.measuredSkew"), c("clock.measuredSkew")),
+      EvidenceFact(L.label("f.ntp"), opt("clock.ntp")),
+      EvidenceFact(L.label("f.measuredSkew"), opt("clock.measuredSkew")),
     ])]
     let rows = report.inputs.map { i -> [String] in
       [i.path, i.format, i.zoneAssumed > 0 ? L.label("zone.assumed", n(i.zoneAssumed)) : L.label("zone.read"), n(i.outOfOrder)]

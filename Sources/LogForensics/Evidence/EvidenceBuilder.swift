@@ -70,6 +70,12 @@ public struct EvidenceBuilder {
   /// Case-file text at `path`, or the missing marker.
   func c(_ path: String) -> String { caseFile.string(path) ?? missing }
 
+  /// Optional case-file text at `path`, or "not provided" (only required fields get the missing marker).
+  func opt(_ path: String) -> String { caseFile.string(path) ?? L.label("notProvided") }
+
+  /// An optional case-file choice, translated, or "not provided".
+  func optChoice(_ path: String) -> String { caseFile.string(path).map { L.label("v.\($0)") } ?? L.label("notProvided") }
+
   /// A case-file choice value, translated.
   func choice(_ path: String) -> String {
     guard let v = caseFile.string(path) else { return missing }

@@ -24,6 +24,8 @@ public enum EvidenceLabels {
     ("paris", "heure de Paris", "Paris time"),
     ("none", "aucun", "none"),
     ("noneDeclared", "aucun (déclaré dans le dossier)", "none (declared in the case file)"),
+    ("notProvided", "non renseigné", "not provided"),
+    ("notDeclared", "non déclaré dans le dossier", "not declared in the case file"),
     ("notYet", "pas encore attribué", "not yet assigned"),
     ("notRecorded", "non enregistré", "not recorded"),
     ("unreadable", "illisible", "unreadable"),

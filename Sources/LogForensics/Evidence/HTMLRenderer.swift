@@ -44,6 +44,9 @@ public enum HTMLRenderer {
 
   /// Escaped text; the missing-field marker is highlighted.
   static func text(_ t: String, _ missing: String) -> String {
+    if t.utf8.count == 64 && t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) {
+      return "<code class=\"hash\">\(t)</code>"
+    }
     let e = HTMLText.escape(t)
     let m = HTMLText.escape(missing)
     guard e.contains(m) else { return e }
@@ -59,6 +62,8 @@ public enum HTMLRenderer {
     .status.draft { border-style: dashed; }
     table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 8.5pt; }
     th, td { border: 0.6pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th { overflow-wrap: normal; hyphens: none; }
+    td:first-child { overflow-wrap: break-word; }
     thead th { background: #e6e6e6; }
     table.facts th { width: 38%; background: #f2f2f2; font-weight: normal; }
     tr { break-inside: avoid; }
@@ -69,6 +74,7 @@ public enum HTMLRenderer {
     .caption { font-size: 8pt; margin: 2pt 0; }
     nav ol { columns: 2; font-size: 9pt; }
     a { color: #000; }
+    code.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; white-space: nowrap; }
     footer { margin-top: 16pt; font-size: 8pt; border-top: 0.6pt solid #000; }
 
     """

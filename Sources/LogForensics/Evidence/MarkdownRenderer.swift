@@ -7,7 +7,7 @@ public enum MarkdownRenderer {
   public static func render(_ doc: EvidenceDocument) -> String {
     var m = "**\(escape(doc.status))**\n\n# \(escape(doc.title))\n\n"
     m += "## \(escape(doc.language.label("toc")))\n\n"
-    for (i, s) in doc.sections.enumerated() { m += "\(i + 1). \(escape(s.title))\n" }
+    for s in doc.sections { m += "- \(escape(s.title))\n" }
     m += "\n"
     for s in doc.sections {
       m += "## \(escape(s.title))\n\n"
