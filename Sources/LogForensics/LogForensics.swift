@@ -46,14 +46,19 @@ public enum Analyzer {
     pipeline.progress = meter
     let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
     let stats: [InputStatistics]
+    var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {
-      stats = pipeline.run { event in engine.consume(event) }
+      stats = pipeline.run { event in
+        traffic.add(input: Int(event.inputIndex), time: event.timestamp)
+        engine.consume(event)
+      }
     } else {
-      stats = pipeline.run { _ in }
+      stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }
     let outcome = engine.finish()
     meter?.finish()
-    let inputs = stats.map(InputReport.init(statistics:))
+    var inputs = stats.map(InputReport.init(statistics:))
+    for i in inputs.indices { inputs[i].hourlyRequests = traffic.hours(of: Int(stats[i].index)) }
     let summary = ReportSummary(
       inputs: inputs.count,
       incompleteInputs: inputs.filter { !$0.complete }.count,

@@ -110,11 +110,13 @@ extension EvidenceBuilder {
           gaps.append("\(utc(e)) → \(utc(f))")
         }
       }
+      let silences = silenceText(items)
       rows.append([
         n(s), items.map(\.path).joined(separator: ", "), utc(first), utc(last), gaps.isEmpty ? L.label("none") : gaps.joined(separator: "; "),
+        silences,
       ])
     }
-    blocks.append(.table(headers: [L.label("col.stream"), L.label("col.inputs"), L.label("col.first"), L.label("col.last"), L.label("col.gaps")], rows: rows))
+    blocks.append(.table(headers: [L.label("col.stream"), L.label("col.inputs"), L.label("col.first"), L.label("col.last"), L.label("col.gaps"), L.label("col.silences")], rows: rows))
     blocks.append(contentsOf: EvidenceCharts(builder: self).coverageCharts())
     let s = report.summary
     blocks.append(.facts([
@@ -179,5 +181,43 @@ extension EvidenceBuilder {
     ]
     if a.notListable > 0 { facts.append(EvidenceFact(L.label("f.annexNotListable"), L.label("annex.hashedOnly", n(a.notListable)))) }
     return [.note(L.label("annex.restricted")), .facts(facts)]
+  }
+}
+
+extension EvidenceBuilder {
+  /// All requests per UTC hour (seconds of the hour start → count), summed over inputs.
+  func backgroundTraffic() -> [Int64: Int] {
+    var out: [Int64: Int] = [:]
+    for i in report.inputs {
+      for h in i.hourlyRequests ?? [] { out[h.hour.seconds, default: 0] += h.requests }
+    }
+    return out
+  }
+
+  /// Consecutive integers merged into ranges (input sorted or not).
+  static func runs(_ values: [Int64]) -> [ClosedRange<Int64>] {
+    var out: [ClosedRange<Int64>] = []
+    for v in Set(values).sorted() {
+      if let last = out.last, last.upperBound + 1 == v {
+        out[out.count - 1] = last.lowerBound...v
+      } else {
+        out.append(v...v)
+      }
+    }
+    return out
+  }
+
+  /// Runs of 3 or more UTC hours without any request inside a stream's covered period.
+  func silenceText(_ items: [InputReport]) -> String {
+    let hours = items.flatMap { ($0.hourlyRequests ?? []).map { $0.hour.seconds / 3600 } }
+    guard items.allSatisfy({ $0.hourlyRequests != nil }), !hours.isEmpty else { return L.label("silences.unknown") }
+    let active = EvidenceBuilder.runs(hours)
+    var silences: [String] = []
+    for (a, b) in zip(active, active.dropFirst()) where b.lowerBound - a.upperBound - 1 >= 3 {
+      let from = Timestamp(microseconds: (a.upperBound + 1) * 3_600_000_000)
+      let to = Timestamp(microseconds: b.lowerBound * 3_600_000_000)
+      silences.append("\(utc(from)) → \(utc(to)) (\(b.lowerBound - a.upperBound - 1) h)")
+    }
+    return silences.isEmpty ? L.label("none") : silences.joined(separator: "; ")
   }
 }

@@ -42,10 +42,22 @@ struct EvidenceCharts {
     }
     let xLabel = L.label("chart.timeAxis")
     var blocks: [EvidenceBlock] = []
+    let background = builder.backgroundTraffic()
+    if !background.isEmpty {
+      var pts: [(x: Int64, y: Double)] = []
+      var h = startHour
+      while h < end {
+        let c = Double(background[h] ?? 0)
+        pts.append((x: h, y: c))
+        pts.append((x: h + 3600, y: c))
+        h += 3600
+      }
+      hourly.append(ChartSeries(name: L.label("chart.background"), points: pts))
+    }
     blocks.append(.chart(EvidenceChart(
       title: L.label("chart.hourly.title"),
       svg: SVGChart.lines(series: hourly, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.hourly.y"), xTick: EvidenceCharts.tick),
-      caption: L.label("chart.hourly.caption"))))
+      caption: L.label(background.isEmpty ? "chart.hourly.caption" : "chart.hourly.captionBackground"))))
     blocks.append(.chart(EvidenceChart(
       title: L.label("chart.cumulative.title"),
       svg: SVGChart.lines(series: cumulative, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.cumulative.y"), xTick: EvidenceCharts.tick),
@@ -58,7 +70,11 @@ struct EvidenceCharts {
     var rows: [ChartRow] = []
     for i in report.inputs {
       guard let a = i.firstEvent?.seconds, let b = i.lastEvent?.seconds else { continue }
-      rows.append(ChartRow(label: i.path, spans: [a...max(a, b)]))
+      if let hours = i.hourlyRequests, !hours.isEmpty {
+        rows.append(ChartRow(label: i.path, spans: EvidenceBuilder.runs(hours.map { $0.hour.seconds / 3600 }).map { ($0.lowerBound * 3600)...($0.upperBound * 3600 + 3599) }))
+      } else {
+        rows.append(ChartRow(label: i.path, spans: [a...max(a, b)]))
+      }
     }
     for f in report.findings where !f.activity.isEmpty {
       let spans = f.activity.map { $0.hour.seconds...($0.hour.seconds + 3599) }
