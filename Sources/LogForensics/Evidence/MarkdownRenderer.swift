@@ -45,7 +45,9 @@ public enum MarkdownRenderer {
         out.unicodeScalars.append(u)
       case "\n", "\r", "\t": out += " "
       default:
-        if u.value < 0x20 || u.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
+        if HTMLText.isBidiControl(u) {
+          out += "[U+\(String(u.value, radix: 16, uppercase: true))]"
+        } else if u.value < 0x20 || u.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
       }
     }
     return out

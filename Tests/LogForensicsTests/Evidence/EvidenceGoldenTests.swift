@@ -37,7 +37,7 @@ import Testing
   static func outline(_ html: String) -> String {
     var out = ""
     out += "title: " + between(html, "<title>", "</title>") + "\n"
-    out += "status: " + between(html, "<p class=\"status", "</p>") + "\n"
+    out += "status: " + between(between(html, "<p class=\"status", "</p>") + "</p>", "\">", "</p>") + "\n"
     out += "toc entries: \(count(between(html, "<nav>", "</nav>"), "<li>"))\n"
     for part in html.components(separatedBy: "<section id=\"").dropFirst() {
       let id = String(part.prefix { $0 != "\"" })

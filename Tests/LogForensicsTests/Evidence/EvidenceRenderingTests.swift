@@ -28,6 +28,8 @@ import Testing
   @Test func htmlEscapesEveryMetacharacter() {
     #expect(HTMLText.escape(#"a<b>&"c"'d"#) == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d")
     #expect(HTMLText.escape("x\u{1B}[2Jy") == "x\u{FFFD}[2Jy")
+    #expect(HTMLText.escape("evil\u{202E}gpj.exe") == "evil[U+202E]gpj.exe")
+    #expect(MarkdownRenderer.escape("evil\u{202E}gpj") == "evil[U+202E]gpj")
     #expect(MarkdownRenderer.escape("a|b*c_[d](e)\nf") == #"a\|b\*c\_\[d\](e) f"#)
   }
 
