@@ -72,6 +72,10 @@ struct Analyze: ParsableCommand {
       o.annexRaw = evidenceReport.annexRaw
       o.annexKey = evidenceReport.annexKey
       o.commandLine = CommandLine.arguments.joined(separator: " ")
+      if let path = output.timeline, path != "-" {
+        let zone = TimelineZone(argument: output.timelineZone) ?? .utc
+        o.extraOutputs.append((path, Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8)))
+      }
       let written = try EvidenceWriter.run(report: result.report, sourceJSON: nil, exposed: result.exposedRecords, options: o)
       if let key = written.generatedKey {
         FileHandle.standardError.write(Data("annex key (HMAC-SHA256; printed once, stored nowhere — keep it to match pseudonyms): \(key)\n".utf8))
@@ -79,7 +83,7 @@ struct Analyze: ParsableCommand {
     } else if let path = output.json {
       try JSONReportWriter.write(result.report, to: path)
     }
-    if let path = output.timeline {
+    if let path = output.timeline, !wantsEvidence || path == "-" {
       let zone = TimelineZone(argument: output.timelineZone) ?? .utc
       try OutputFile.write(Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8), to: path)
     }

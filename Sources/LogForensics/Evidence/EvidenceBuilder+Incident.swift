@@ -194,7 +194,19 @@ extension EvidenceBuilder {
   }
 
   func actorsSection() -> [EvidenceBlock] {
-    guard !report.findings.isEmpty else { return [.paragraph(L.label("noFinding"))] }
+    var blocks: [EvidenceBlock] = []
+    if report.findings.isEmpty {
+      blocks.append(.paragraph(L.label("noFinding")))
+    } else {
+      blocks.append(contentsOf: findingBlocks())
+    }
+    let credentials = Array(Set(report.sessions.map(\.actor).filter { $0.hasPrefix("credential:") })).sorted()
+    blocks.append(.facts([EvidenceFact(L.label("f.credentials"), credentials.isEmpty ? L.label("none") : credentials.joined(separator: ", "))]))
+    blocks.append(contentsOf: sessionBlocks())
+    return blocks
+  }
+
+  func findingBlocks() -> [EvidenceBlock] {
     var blocks: [EvidenceBlock] = [.paragraph(L.label("actors.intro"))]
     let rows = report.findings.map { f -> [String] in
       let r = f.exposure.records
@@ -211,8 +223,11 @@ extension EvidenceBuilder {
       blocks.append(.paragraph(L.label("actors.evidenceFor", f.id, kind(f.kind), String(f.score))))
       blocks.append(.bullets(f.reasons + [L.label("actors.lines", f.evidence.map(\.text).joined(separator: ", "))]))
     }
-    let credentials = Array(Set(report.sessions.map(\.actor).filter { $0.hasPrefix("credential:") })).sorted()
-    blocks.append(.facts([EvidenceFact(L.label("f.credentials"), credentials.isEmpty ? L.label("none") : credentials.joined(separator: ", "))]))
+    return blocks
+  }
+
+  func sessionBlocks() -> [EvidenceBlock] {
+    var blocks: [EvidenceBlock] = []
     if !report.sessions.isEmpty {
       blocks.append(.paragraph(L.label("sessions.intro")))
       let srows = report.sessions.map { s -> [String] in

@@ -250,7 +250,7 @@ public enum EvidenceLabels {
     ("actors.intro", "Constats de l'analyse (adresses IP, comptes et agents utilisateurs tels que journalisés ; une adresse IP n'identifie pas une personne) :", "Findings of the analysis (IPs, accounts and user agents as logged; an IP address does not identify a person):"),
     ("actors.evidenceFor", "Éléments caractérisant {0} ({1}, confiance {2}) :", "Evidence for {0} ({1}, confidence {2}):"),
     ("actors.lines", "Lignes de preuve : {0}", "Evidence lines: {0}"),
-    ("sessions.intro", "Sessions signalées :", "Flagged sessions:"),
+    ("sessions.intro", "Sessions du rapport (signalées, ou toutes avec --all-sessions) :", "Sessions in the report (flagged, or all with --all-sessions):"),
     ("consequences.suggest", "Suggestions (à valider) : usurpation d'identité, fraude à l'assurance maladie, hameçonnage ciblé, atteinte au secret médical.", "Suggestions (to be validated): identity theft, health-insurance fraud, targeted phishing, breach of medical confidentiality."),
     ("measures.observed", "Constat factuel des journaux : l'activité signalée n'a pas été bloquée pendant sa durée (pas de limitation de débit visible).", "Factual note from the logs: the flagged activity was not blocked while it lasted (no visible rate limiting)."),
     ("integrity.inventory", "Inventaire des sources (empreinte SHA-256 des octets tels que stockés, compressés pour gzip) :", "Input inventory (SHA-256 of the bytes as stored, compressed for gzip):"),

@@ -27,13 +27,17 @@ public struct EvidenceOptions: Sendable {
   /// Manifest path; defaults to `<report>.sha256` when an evidence report is written.
   public var manifestPath: String?
   public var commandLine: String?
+  /// Other outputs of the run to write and list in the manifest (e.g. the text timeline).
+  public var extraOutputs: [(path: String, data: Data)] = []
 
   public init() {}
 
-  /// The manifest path actually used, if any.
+  /// The manifest path actually used, if any: `--manifest`, else `<report>.sha256`, else
+  /// `<json>.sha256` when the run writes an annex or a Timesketch export beside the JSON.
   public var effectiveManifestPath: String? {
     if let m = manifestPath { return m }
     if let r = reportPath, r != "-" { return r + ".sha256" }
+    if let j = jsonPath, j != "-", annexPath != nil || timesketchPath != nil { return j + ".sha256" }
     return nil
   }
 }
@@ -71,6 +75,7 @@ public enum EvidenceWriter {
   /// - Throws: ``CaseFileError``, ``EvidenceError``, ``LogForensicsError/outputFailed(path:reason:)``.
   public static func run(report: Report, sourceJSON: Data?, exposed: ExposedRecords?, options o: EvidenceOptions) throws -> EvidenceRunResult {
     var manifest = OutputManifest()
+    for extra in o.extraOutputs { try manifest.write(extra.data, to: extra.path) }
     var inputs = EvidenceInputs(report: report)
     inputs.commandLine = o.commandLine
     if let path = o.jsonPath {

@@ -98,3 +98,31 @@ import Testing
     #expect(md.contains("new: SampleLogs/misc/zeek-http.log"))
   }
 }
+
+@Suite struct EvidencePipelineInjectionTests {
+  /// A user agent logged by the server goes through parsing, sessions and the evidence report
+  /// and comes out as text.
+  @Test func loggedScriptUserAgentIsEscapedEndToEnd() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-inject-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let ua = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
+    var log = ""
+    for i in 0..<3 {
+      log += "10.0.0.9 - - [04/Mar/2026:10:00:0\(i) +0000] \"GET /api/v1/patients/10\(i) HTTP/1.1\" 200 512 \"-\" \"\(ua)\"\n"
+    }
+    let file = dir.appendingPathComponent("access.log")
+    try log.write(to: file, atomically: true, encoding: .utf8)
+    var config = AnalysisConfiguration(paths: [file.path])
+    config.analysis.allSessions = true
+    let report = Analyzer.run(config).report
+    #expect(report.inputs.first?.parsed == 3)
+    let actor = try #require(report.sessions.first?.actor)
+    #expect(actor.contains(ua))
+    let html = HTMLRenderer.render(EvidenceBuilder(EvidenceInputs(report: report), language: .en).build())
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<img"))
+    #expect(html.contains(HTMLText.escape(actor)))
+    #expect(HTMLText.escape(actor).contains("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"))
+  }
+}
