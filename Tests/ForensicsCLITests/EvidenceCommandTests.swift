@@ -15,7 +15,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: d) }
     let p = { (n: String) in d.appendingPathComponent(n).path }
     let r = try CLI.run([
-      "analyze", "SampleLogs/", "-q", "--json", p("r.json"), "--report", p("r.md"), "--report-format", "md", "--lang", "en",
+      "analyze", "SampleLogs/", "-q", "--json", p("r.json"), "--report", p("r.md"), "--report-format", "md", "--lang",
+      "en",
       "--timesketch", p("ts.jsonl"), "--annex", p("annex.csv"),
     ])
     #expect(r.status == 3)

@@ -76,7 +76,9 @@ public struct CaseFile: Sendable, Equatable {
   /// `true` when every required field is filled (the report may leave draft status).
   public var isComplete: Bool { missingRequired.isEmpty }
 
-  private static func check(_ fields: [CaseField], _ values: [String: CaseValue], prefix: String, into out: inout [String]) {
+  private static func check(
+    _ fields: [CaseField], _ values: [String: CaseValue], prefix: String, into out: inout [String]
+  ) {
     for f in fields {
       let path = prefix + f.key
       let v = values[f.key]

@@ -41,7 +41,9 @@ public enum CaseFileParser {
     }
     guard let node, !isNull(node) else { return CaseFile() }
     guard case .mapping = node else {
-      throw CaseFileError(file: file, line: node.mark?.line, message: "the case file must be a mapping of keys (see 'forensics case init')")
+      throw CaseFileError(
+        file: file, line: node.mark?.line,
+        message: "the case file must be a mapping of keys (see 'forensics case init')")
     }
     guard case .object(let root, _) = try read(node, as: .object(CaseSchema.root), path: "", file: file) else {
       return CaseFile()
@@ -57,14 +59,17 @@ public enum CaseFileParser {
       guard case .scalar(let s) = node else { throw fail("'\(path)' must be a single value, not a list or mapping") }
       let text = s.string
       if case .timestamp = type, Timestamp(iso8601: text) == nil {
-        throw fail("'\(path)' must be an ISO-8601 date-time with a zone, such as 2026-03-04T09:30:00+01:00 (got '\(text)')")
+        throw fail(
+          "'\(path)' must be an ISO-8601 date-time with a zone, such as 2026-03-04T09:30:00+01:00 (got '\(text)')")
       }
       if case .choice(let allowed) = type, !allowed.contains(text) {
         throw fail("'\(path)' must be one of \(allowed.joined(separator: ", ")) (got '\(text)')")
       }
       return .text(text, line: line)
     case .flag:
-      guard case .scalar(let s) = node, let b = Bool(s.string.lowercased()) else { throw fail("'\(path)' must be true or false") }
+      guard case .scalar(let s) = node, let b = Bool(s.string.lowercased()) else {
+        throw fail("'\(path)' must be true or false")
+      }
       return .flag(b, line: line)
     case .list(let item, _):
       guard case .sequence(let seq) = node else { throw fail("'\(path)' must be a list (use [] for none)") }
@@ -74,7 +79,9 @@ public enum CaseFileParser {
       }
       return .list(items, line: line)
     case .object(let fields):
-      guard case .mapping(let map) = node else { throw fail("'\(path.isEmpty ? "root" : path)' must be a mapping of keys") }
+      guard case .mapping(let map) = node else {
+        throw fail("'\(path.isEmpty ? "root" : path)' must be a mapping of keys")
+      }
       var out: [String: CaseValue] = [:]
       for (k, v) in map {
         let key = k.string ?? ""
@@ -86,7 +93,8 @@ public enum CaseFileParser {
             message: "unknown key '\(path.isEmpty ? key : path + "." + key)'; known keys here: \(known)")
         }
         if out[key] != nil {
-          throw CaseFileError(file: file, line: keyLine, message: "duplicate key '\(path.isEmpty ? key : path + "." + key)'")
+          throw CaseFileError(
+            file: file, line: keyLine, message: "duplicate key '\(path.isEmpty ? key : path + "." + key)'")
         }
         if isNull(v) { continue }
         out[key] = try read(v, as: field.type, path: path.isEmpty ? key : path + "." + key, file: file)

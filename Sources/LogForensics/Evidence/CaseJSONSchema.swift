@@ -12,7 +12,9 @@ public enum CaseJSONSchema {
     root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     root["$id"] = "https://logforensics.invalid/case-schema.json"
     root["title"] = "LogForensics case file (case.yaml)"
-    let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
@@ -20,7 +22,10 @@ public enum CaseJSONSchema {
     switch t {
     case .text: return ["type": ["string", "number"], "description": help]
     case .timestamp:
-      return ["type": "string", "pattern": #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$"#, "description": help + " ISO-8601 with a zone (Z or ±hh:mm)."]
+      return [
+        "type": "string", "pattern": #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$"#,
+        "description": help + " ISO-8601 with a zone (Z or ±hh:mm).",
+      ]
     case .choice(let c): return ["enum": c, "description": help]
     case .flag: return ["type": "boolean", "description": help]
     case .list(let item, let minItems):

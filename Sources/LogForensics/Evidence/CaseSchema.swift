@@ -102,22 +102,27 @@ public enum CaseSchema {
       .list(
         .object([
           CaseField("endpoint", .text, required: true, "Endpoint template as in the report (/api/v1/patients/{id})."),
-          CaseField("categories", .list(.choice(dataCategories), minItems: 1), required: true, "Data categories it returns."),
+          CaseField(
+            "categories", .list(.choice(dataCategories), minItems: 1), required: true, "Data categories it returns."),
           CaseField("fieldsSource", .text, "Where the fields come from (API specification version, code, schema)."),
         ]), minItems: 1), required: true, "Data categories returned by each endpoint (from the API specification)."),
     CaseField(
       "dataSubjectCategories", .list(.choice(subjectCategories), minItems: 1), required: true,
       "Categories of data subjects."),
-    CaseField("dataIntelligible", .choice(["yes", "no", "partially", "unknown"]), "Were the disclosed data intelligible (not encrypted)?"),
+    CaseField(
+      "dataIntelligible", .choice(["yes", "no", "partially", "unknown"]),
+      "Were the disclosed data intelligible (not encrypted)?"),
     CaseField("likelyConsequences", .list(.text, minItems: 1), required: true, "Likely consequences for the persons."),
     CaseField("riskLevel", .choice(["unlikely", "risk", "high"]), required: true, "Risk conclusion."),
     CaseField("measuresBefore", .list(.text, minItems: 0), required: true, "Measures in place before the breach."),
-    CaseField("measuresTaken", .list(.text, minItems: 1), required: true, "Measures taken to end and mitigate the breach."),
+    CaseField(
+      "measuresTaken", .list(.text, minItems: 1), required: true, "Measures taken to end and mitigate the breach."),
     CaseField("measuresPlanned", .list(.text, minItems: 0), required: true, "Measures planned to prevent recurrence."),
     CaseField(
       "art34",
       .object([
-        CaseField("decision", .choice(["inform", "notInform", "exempt"]), required: true, "Inform the persons (Art. 34)?"),
+        CaseField(
+          "decision", .choice(["inform", "notInform", "exempt"]), required: true, "Inform the persons (Art. 34)?"),
         CaseField("justification", .text, required: true, "Why (incl. Art. 34(3) exemption)."),
         CaseField("date", .timestamp, "When the persons were informed."),
         CaseField("means", .text, "How (letter, e-mail, portal…)."),

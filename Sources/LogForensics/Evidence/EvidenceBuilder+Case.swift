@@ -69,7 +69,12 @@ extension EvidenceBuilder {
         ]
       }
       blocks.append(.paragraph(L.label("f.processors")))
-      blocks.append(.table(headers: [L.label("col.name"), L.label("col.role"), L.label("col.hds"), L.label("col.hdsCert"), L.label("col.notifiedAt")], rows: rows))
+      blocks.append(
+        .table(
+          headers: [
+            L.label("col.name"), L.label("col.role"), L.label("col.hds"), L.label("col.hdsCert"),
+            L.label("col.notifiedAt"),
+          ], rows: rows))
     }
     return blocks
   }
@@ -87,22 +92,24 @@ extension EvidenceBuilder {
     }
     listOrMissing("likelyConsequences", "f.consequences")
     blocks.append(.note(L.label("consequences.suggest")))
-    blocks.append(.facts([
-      EvidenceFact(L.label("f.riskLevel"), choice("riskLevel")),
-      EvidenceFact(L.label("f.intelligible"), optChoice("dataIntelligible")),
-    ]))
+    blocks.append(
+      .facts([
+        EvidenceFact(L.label("f.riskLevel"), choice("riskLevel")),
+        EvidenceFact(L.label("f.intelligible"), optChoice("dataIntelligible")),
+      ]))
     listOrMissing("measuresBefore", "f.measuresBefore")
     if !report.findings.isEmpty { blocks.append(.note(L.label("measures.observed"))) }
     listOrMissing("measuresTaken", "f.measuresTaken")
     listOrMissing("measuresPlanned", "f.measuresPlanned")
     blocks.append(.paragraph(L.label("f.art34")))
-    blocks.append(.facts([
-      EvidenceFact(L.label("f.art34decision"), choice("art34.decision")),
-      EvidenceFact(L.label("f.art34why"), c("art34.justification")),
-      EvidenceFact(L.label("f.art34date"), caseFile.string("art34.date") == nil ? "—" : caseTime("art34.date")),
-      EvidenceFact(L.label("f.art34means"), caseFile.string("art34.means") ?? "—"),
-      EvidenceFact(L.label("f.art34count"), caseFile.string("art34.personsInformed") ?? "—"),
-    ]))
+    blocks.append(
+      .facts([
+        EvidenceFact(L.label("f.art34decision"), choice("art34.decision")),
+        EvidenceFact(L.label("f.art34why"), c("art34.justification")),
+        EvidenceFact(L.label("f.art34date"), caseFile.string("art34.date") == nil ? "—" : caseTime("art34.date")),
+        EvidenceFact(L.label("f.art34means"), caseFile.string("art34.means") ?? "—"),
+        EvidenceFact(L.label("f.art34count"), caseFile.string("art34.personsInformed") ?? "—"),
+      ]))
     blocks.append(.paragraph(L.label("f.otherFilings")))
     if !caseFile.hasList("otherFilings") {
       blocks.append(.bullets([missing]))
@@ -110,9 +117,13 @@ extension EvidenceBuilder {
       blocks.append(.bullets([L.label("noneDeclared")]))
     } else {
       let rows = caseFile.list("otherFilings").map { f in
-        [CaseFile.field(f, "authority") ?? missing, CaseFile.field(f, "date") ?? "—", CaseFile.field(f, "reference") ?? "—"]
+        [
+          CaseFile.field(f, "authority") ?? missing, CaseFile.field(f, "date") ?? "—",
+          CaseFile.field(f, "reference") ?? "—",
+        ]
       }
-      blocks.append(.table(headers: [L.label("col.authority"), L.label("col.date"), L.label("col.reference")], rows: rows))
+      blocks.append(
+        .table(headers: [L.label("col.authority"), L.label("col.date"), L.label("col.reference")], rows: rows))
     }
     return blocks
   }

@@ -10,10 +10,17 @@ extension EvidenceBuilder {
         i.complete ? L.label("v.yes") : L.label("incomplete", i.errors.map(\.message).joined(separator: "; ")),
       ]
     }
-    blocks.append(.table(
-      headers: [L.label("col.path"), L.label("col.format"), L.label("col.bytes"), L.label("col.lines"), L.label("col.parsedRejected"), L.label("col.first"), L.label("col.last"), L.label("col.complete")],
-      rows: rows))
-    blocks.append(.table(headers: [L.label("col.path"), "SHA-256"], rows: report.inputs.map { [$0.path, $0.sha256 ?? L.label("unreadable")] }))
+    blocks.append(
+      .table(
+        headers: [
+          L.label("col.path"), L.label("col.format"), L.label("col.bytes"), L.label("col.lines"),
+          L.label("col.parsedRejected"), L.label("col.first"), L.label("col.last"), L.label("col.complete"),
+        ],
+        rows: rows))
+    blocks.append(
+      .table(
+        headers: [L.label("col.path"), "SHA-256"],
+        rows: report.inputs.map { [$0.path, $0.sha256 ?? L.label("unreadable")] }))
     blocks.append(.paragraph(L.label("integrity.custody")))
     let custody = caseFile.list("custody")
     if custody.isEmpty {
@@ -33,14 +40,22 @@ extension EvidenceBuilder {
         }
         return [
           input, CaseFile.field(item, "system") ?? "—", CaseFile.field(item, "exportedBy") ?? missing,
-          CaseFile.field(item, "exportedAt") ?? missing, CaseFile.field(item, "method") ?? missing, declared ?? missing, status,
+          CaseFile.field(item, "exportedAt") ?? missing, CaseFile.field(item, "method") ?? missing, declared ?? missing,
+          status,
           CaseFile.field(item, "storage") ?? "—",
         ]
       }
-      blocks.append(.table(
-        headers: [L.label("col.input"), L.label("col.system"), L.label("col.exportedBy"), L.label("col.exportedAt"), L.label("col.method"), L.label("col.exportHash"), L.label("col.check"), L.label("col.storage")],
-        rows: crows))
-      let covered = Set(report.inputs.filter { i in custody.contains { CaseFile.field($0, "input").map { i.path == $0 || i.path.hasSuffix("/" + $0) } ?? false } }.map(\.path))
+      blocks.append(
+        .table(
+          headers: [
+            L.label("col.input"), L.label("col.system"), L.label("col.exportedBy"), L.label("col.exportedAt"),
+            L.label("col.method"), L.label("col.exportHash"), L.label("col.check"), L.label("col.storage"),
+          ],
+          rows: crows))
+      let covered = Set(
+        report.inputs.filter { i in
+          custody.contains { CaseFile.field($0, "input").map { i.path == $0 || i.path.hasSuffix("/" + $0) } ?? false }
+        }.map(\.path))
       let uncovered = report.inputs.map(\.path).filter { !covered.contains($0) }
       if !uncovered.isEmpty { blocks.append(.note(L.label("custody.uncovered", uncovered.joined(separator: ", ")))) }
     }
@@ -61,7 +76,10 @@ extension EvidenceBuilder {
     #endif
     let p = report.parameters
     var facts = [
-      EvidenceFact(L.label("f.tool"), "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string), \(build), \(platform))"),
+      EvidenceFact(
+        L.label("f.tool"),
+        "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string), \(build), \(platform))"
+      ),
       EvidenceFact(L.label("f.commandLine"), inputs.commandLine ?? L.label("notRecorded")),
       EvidenceFact(L.label("p.paths"), p.paths.joined(separator: " ")),
       EvidenceFact(L.label("p.logFormat"), p.logFormat),
@@ -70,12 +88,16 @@ extension EvidenceBuilder {
       EvidenceFact(L.label("p.forwardedFor"), yesNo(p.preferForwardedFor)),
       EvidenceFact(L.label("p.userField"), p.userField ?? "—"),
       EvidenceFact(L.label("p.sessionGap"), n(Int(p.sessionGapSeconds))),
-      EvidenceFact(L.label("p.patientEndpoints"), p.patientEndpoints.isEmpty ? L.label("p.auto") : p.patientEndpoints.joined(separator: ", ")),
+      EvidenceFact(
+        L.label("p.patientEndpoints"),
+        p.patientEndpoints.isEmpty ? L.label("p.auto") : p.patientEndpoints.joined(separator: ", ")),
       EvidenceFact(L.label("p.allSessions"), yesNo(p.allSessions)),
       EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256.map { "SHA-256 \($0)" } ?? L.label("notRecorded")),
       EvidenceFact(L.label("f.caseFile"), inputs.caseSHA256.map { "SHA-256 \($0)" } ?? L.label("none")),
     ]
-    facts.append(EvidenceFact(L.label("f.manifest"), inputs.manifestName.map { L.label("manifest.text", $0) } ?? L.label("manifest.none")))
+    facts.append(
+      EvidenceFact(
+        L.label("f.manifest"), inputs.manifestName.map { L.label("manifest.text", $0) } ?? L.label("manifest.none")))
     facts.append(EvidenceFact(L.label("f.determinism"), L.label("determinism.text")))
     blocks.append(.paragraph(L.label("integrity.tool")))
     blocks.append(.facts(facts))
@@ -83,17 +105,25 @@ extension EvidenceBuilder {
   }
 
   func timeSection() -> [EvidenceBlock] {
-    var blocks: [EvidenceBlock] = [.facts([
-      EvidenceFact(L.label("f.canonicalZone"), "UTC"),
-      EvidenceFact(L.label("f.displayZone"), L.label("displayZone.text")),
-      EvidenceFact(L.label("f.skew"), L.label("skew.text")),
-      EvidenceFact(L.label("f.ntp"), opt("clock.ntp")),
-      EvidenceFact(L.label("f.measuredSkew"), opt("clock.measuredSkew")),
-    ])]
+    var blocks: [EvidenceBlock] = [
+      .facts([
+        EvidenceFact(L.label("f.canonicalZone"), "UTC"),
+        EvidenceFact(L.label("f.displayZone"), L.label("displayZone.text")),
+        EvidenceFact(L.label("f.skew"), L.label("skew.text")),
+        EvidenceFact(L.label("f.ntp"), opt("clock.ntp")),
+        EvidenceFact(L.label("f.measuredSkew"), opt("clock.measuredSkew")),
+      ])
+    ]
     let rows = report.inputs.map { i -> [String] in
-      [i.path, i.format, i.zoneAssumed > 0 ? L.label("zone.assumed", n(i.zoneAssumed)) : L.label("zone.read"), n(i.outOfOrder)]
+      [
+        i.path, i.format, i.zoneAssumed > 0 ? L.label("zone.assumed", n(i.zoneAssumed)) : L.label("zone.read"),
+        n(i.outOfOrder),
+      ]
     }
-    blocks.append(.table(headers: [L.label("col.path"), L.label("col.format"), L.label("col.zone"), L.label("col.outOfOrder")], rows: rows))
+    blocks.append(
+      .table(
+        headers: [L.label("col.path"), L.label("col.format"), L.label("col.zone"), L.label("col.outOfOrder")],
+        rows: rows))
     return blocks
   }
 
@@ -102,7 +132,9 @@ extension EvidenceBuilder {
     var rows: [[String]] = []
     let streams = Dictionary(grouping: report.inputs, by: \.stream)
     for s in streams.keys.sorted() {
-      let items = (streams[s] ?? []).filter { $0.firstEvent != nil }.sorted { ($0.firstEvent!, $0.path) < ($1.firstEvent!, $1.path) }
+      let items = (streams[s] ?? []).filter { $0.firstEvent != nil }.sorted {
+        ($0.firstEvent!, $0.path) < ($1.firstEvent!, $1.path)
+      }
       guard let first = items.first?.firstEvent, let last = items.compactMap(\.lastEvent).max() else { continue }
       var gaps: [String] = []
       for (a, b) in zip(items, items.dropFirst()) {
@@ -112,21 +144,28 @@ extension EvidenceBuilder {
       }
       let silences = silenceText(items)
       rows.append([
-        n(s), items.map(\.path).joined(separator: ", "), utc(first), utc(last), gaps.isEmpty ? L.label("none") : gaps.joined(separator: "; "),
+        n(s), items.map(\.path).joined(separator: ", "), utc(first), utc(last),
+        gaps.isEmpty ? L.label("none") : gaps.joined(separator: "; "),
         silences,
       ])
     }
-    blocks.append(.table(headers: [L.label("col.stream"), L.label("col.inputs"), L.label("col.first"), L.label("col.last"), L.label("col.gaps"), L.label("col.silences")], rows: rows))
+    blocks.append(
+      .table(
+        headers: [
+          L.label("col.stream"), L.label("col.inputs"), L.label("col.first"), L.label("col.last"), L.label("col.gaps"),
+          L.label("col.silences"),
+        ], rows: rows))
     blocks.append(contentsOf: EvidenceCharts(builder: self).coverageCharts())
     let s = report.summary
-    blocks.append(.facts([
-      EvidenceFact(L.label("f.linesTotal"), n(s.lines)),
-      EvidenceFact(L.label("f.parsed"), n(s.parsed)),
-      EvidenceFact(L.label("f.rejected"), n(s.rejected)),
-      EvidenceFact(L.label("f.skipped"), n(s.skipped)),
-      EvidenceFact(L.label("f.incompleteInputs"), n(s.incompleteInputs)),
-      EvidenceFact(L.label("f.unreadableInputs"), n(s.unreadableInputs)),
-    ]))
+    blocks.append(
+      .facts([
+        EvidenceFact(L.label("f.linesTotal"), n(s.lines)),
+        EvidenceFact(L.label("f.parsed"), n(s.parsed)),
+        EvidenceFact(L.label("f.rejected"), n(s.rejected)),
+        EvidenceFact(L.label("f.skipped"), n(s.skipped)),
+        EvidenceFact(L.label("f.incompleteInputs"), n(s.incompleteInputs)),
+        EvidenceFact(L.label("f.unreadableInputs"), n(s.unreadableInputs)),
+      ]))
     var problems: [String] = []
     for i in report.inputs {
       for e in i.errors { problems.append("\(i.path): \(e.message)") }
@@ -148,14 +187,17 @@ extension EvidenceBuilder {
       .paragraph(L.label("method.sessions", n(Int(report.parameters.sessionGapSeconds)))),
       .paragraph(L.label("method.detection")),
     ]
-    blocks.append(.bullets(FindingKind.allCases.map { "\(kind($0)) (\($0.rawValue)): \(L.label("kinddef.\($0.rawValue)"))" }))
+    blocks.append(
+      .bullets(FindingKind.allCases.map { "\(kind($0)) (\($0.rawValue)): \(L.label("kinddef.\($0.rawValue)"))" }))
     blocks.append(.paragraph(L.label("method.exposure")))
     blocks.append(.paragraph(L.label("method.severity")))
     let thresholds = report.patientEndpoints.compactMap { p in p.missSizeThreshold.map { "\(p.template): < \($0) B" } }
-    blocks.append(.facts([
-      EvidenceFact(L.label("f.missThresholds"), thresholds.isEmpty ? L.label("none") : thresholds.joined(separator: "; ")),
-      EvidenceFact(L.label("f.alternatives"), L.label("alternatives.text")),
-    ]))
+    blocks.append(
+      .facts([
+        EvidenceFact(
+          L.label("f.missThresholds"), thresholds.isEmpty ? L.label("none") : thresholds.joined(separator: "; ")),
+        EvidenceFact(L.label("f.alternatives"), L.label("alternatives.text")),
+      ]))
     return blocks
   }
 
@@ -167,9 +209,14 @@ extension EvidenceBuilder {
         e.count.map { n($0) } ?? "—", e.detail, e.evidence?.text ?? "—",
       ]
     }
-    return [.table(
-      headers: [L.label("col.utc"), L.label("col.paris"), L.label("col.finding"), L.label("col.event"), L.label("col.actor"), L.label("col.endpoint"), L.label("col.count"), L.label("col.detail"), L.label("col.evidence")],
-      rows: rows)]
+    return [
+      .table(
+        headers: [
+          L.label("col.utc"), L.label("col.paris"), L.label("col.finding"), L.label("col.event"), L.label("col.actor"),
+          L.label("col.endpoint"), L.label("col.count"), L.label("col.detail"), L.label("col.evidence"),
+        ],
+        rows: rows)
+    ]
   }
 
   func annexRecordsSection() -> [EvidenceBlock] {
@@ -179,7 +226,9 @@ extension EvidenceBuilder {
       EvidenceFact(L.label("f.annexMode"), a.pseudonymised ? L.label("annex.hmac") : L.label("annex.raw")),
       EvidenceFact(L.label("f.annexListed"), n(a.listed)),
     ]
-    if a.notListable > 0 { facts.append(EvidenceFact(L.label("f.annexNotListable"), L.label("annex.hashedOnly", n(a.notListable)))) }
+    if a.notListable > 0 {
+      facts.append(EvidenceFact(L.label("f.annexNotListable"), L.label("annex.hashedOnly", n(a.notListable))))
+    }
     return [.note(L.label("annex.restricted")), .facts(facts)]
   }
 }

@@ -74,7 +74,9 @@ public struct EvidenceBuilder {
   func opt(_ path: String) -> String { caseFile.string(path) ?? L.label("notProvided") }
 
   /// An optional case-file choice, translated, or "not provided".
-  func optChoice(_ path: String) -> String { caseFile.string(path).map { L.label("v.\($0)") } ?? L.label("notProvided") }
+  func optChoice(_ path: String) -> String {
+    caseFile.string(path).map { L.label("v.\($0)") } ?? L.label("notProvided")
+  }
 
   /// A case-file choice value, translated.
   func choice(_ path: String) -> String {

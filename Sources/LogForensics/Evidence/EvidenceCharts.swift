@@ -54,24 +54,38 @@ struct EvidenceCharts {
       }
       hourly.append(ChartSeries(name: L.label("chart.background"), points: pts))
     }
-    blocks.append(.chart(EvidenceChart(
-      title: L.label("chart.hourly.title"),
-      svg: SVGChart.lines(series: hourly, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.hourly.y"), xTick: EvidenceCharts.tick),
-      caption: L.label(background.isEmpty ? "chart.hourly.caption" : "chart.hourly.captionBackground"))))
-    blocks.append(.chart(EvidenceChart(
-      title: L.label("chart.cumulative.title"),
-      svg: SVGChart.lines(series: cumulative, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.cumulative.y"), xTick: EvidenceCharts.tick),
-      caption: L.label("chart.cumulative.caption"))))
+    blocks.append(
+      .chart(
+        EvidenceChart(
+          title: L.label("chart.hourly.title"),
+          svg: SVGChart.lines(
+            series: hourly, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.hourly.y"),
+            xTick: EvidenceCharts.tick),
+          caption: L.label(background.isEmpty ? "chart.hourly.caption" : "chart.hourly.captionBackground"))))
+    blocks.append(
+      .chart(
+        EvidenceChart(
+          title: L.label("chart.cumulative.title"),
+          svg: SVGChart.lines(
+            series: cumulative, start: startHour, end: end, xLabel: xLabel, yLabel: L.label("chart.cumulative.y"),
+            xTick: EvidenceCharts.tick),
+          caption: L.label("chart.cumulative.caption"))))
     return blocks
   }
 
   func coverageCharts() -> [EvidenceBlock] {
-    guard let first = report.summary.firstEvent?.seconds, let last = report.summary.lastEvent?.seconds, last > first else { return [] }
+    guard let first = report.summary.firstEvent?.seconds, let last = report.summary.lastEvent?.seconds, last > first
+    else { return [] }
     var rows: [ChartRow] = []
     for i in report.inputs {
       guard let a = i.firstEvent?.seconds, let b = i.lastEvent?.seconds else { continue }
       if let hours = i.hourlyRequests, !hours.isEmpty {
-        rows.append(ChartRow(label: i.path, spans: EvidenceBuilder.runs(hours.map { $0.hour.seconds / 3600 }).map { ($0.lowerBound * 3600)...($0.upperBound * 3600 + 3599) }))
+        rows.append(
+          ChartRow(
+            label: i.path,
+            spans: EvidenceBuilder.runs(hours.map { $0.hour.seconds / 3600 }).map {
+              ($0.lowerBound * 3600)...($0.upperBound * 3600 + 3599)
+            }))
       } else {
         rows.append(ChartRow(label: i.path, spans: [a...max(a, b)]))
       }
@@ -80,22 +94,32 @@ struct EvidenceCharts {
       let spans = f.activity.map { $0.hour.seconds...($0.hour.seconds + 3599) }
       rows.append(ChartRow(label: "\(f.id) \(f.kind.rawValue)", spans: spans))
     }
-    return [.chart(EvidenceChart(
-      title: L.label("chart.coverage.title"),
-      svg: SVGChart.spans(rows: rows, start: first, end: last, xLabel: L.label("chart.timeAxis"), xTick: EvidenceCharts.tick),
-      caption: L.label("chart.coverage.caption")))]
+    return [
+      .chart(
+        EvidenceChart(
+          title: L.label("chart.coverage.title"),
+          svg: SVGChart.spans(
+            rows: rows, start: first, end: last, xLabel: L.label("chart.timeAxis"), xTick: EvidenceCharts.tick),
+          caption: L.label("chart.coverage.caption")))
+    ]
   }
 
   /// Id-space coverage from the restricted annex's id ranges (only when the annex was produced in this run).
   func idSpaceCharts() -> [EvidenceBlock] {
-    guard let a = builder.inputs.annex, !a.idRanges.isEmpty else { return [.note(L.label("chart.idspace.unavailable"))] }
+    guard let a = builder.inputs.annex, !a.idRanges.isEmpty else {
+      return [.note(L.label("chart.idspace.unavailable"))]
+    }
     var blocks: [EvidenceBlock] = []
     for r in a.idRanges {
       guard let lo = r.spans.first?.lowerBound, let hi = r.spans.map(\.upperBound).max() else { continue }
-      blocks.append(.chart(EvidenceChart(
-        title: L.label("chart.idspace.title", r.label),
-        svg: SVGChart.spans(rows: [ChartRow(label: r.label, spans: r.spans)], start: lo, end: max(hi, lo + 1), xLabel: L.label("chart.idspace.x"), xTick: { String($0) }),
-        caption: L.label("chart.idspace.caption", String(lo), String(hi)))))
+      blocks.append(
+        .chart(
+          EvidenceChart(
+            title: L.label("chart.idspace.title", r.label),
+            svg: SVGChart.spans(
+              rows: [ChartRow(label: r.label, spans: r.spans)], start: lo, end: max(hi, lo + 1),
+              xLabel: L.label("chart.idspace.x"), xTick: { String($0) }),
+            caption: L.label("chart.idspace.caption", String(lo), String(hi)))))
     }
     return blocks
   }

@@ -5,7 +5,8 @@
 /// replaced by arguments.
 public enum EvidenceLabels {
   /// Entries as written, in order (a test checks keys are unique and both texts are present).
-  public static let entries: [(key: String, fr: String, en: String)] = documentLabels + sectionLabels + factLabels
+  public static let entries: [(key: String, fr: String, en: String)] =
+    documentLabels + sectionLabels + factLabels
     + columnLabels + valueLabels + textLabels + chartLabels
 
   /// Lookup table built from ``entries``.
@@ -16,7 +17,10 @@ public enum EvidenceLabels {
   }()
 
   static let documentLabels: [(key: String, fr: String, en: String)] = [
-    ("doc.title", "Rapport de preuves — violation de données personnelles (API de données patients)", "Evidence report — personal data breach (patient-data API)"),
+    (
+      "doc.title", "Rapport de preuves — violation de données personnelles (API de données patients)",
+      "Evidence report — personal data breach (patient-data API)"
+    ),
     ("status.draft", "PROJET — champs à compléter", "DRAFT — fields to be completed"),
     ("status.final", "VERSION DÉFINITIVE — tous les champs requis renseignés", "FINAL — every required field filled"),
     ("missing", "À COMPLÉTER", "TO BE COMPLETED"),
@@ -30,9 +34,15 @@ public enum EvidenceLabels {
     ("notRecorded", "non enregistré", "not recorded"),
     ("unreadable", "illisible", "unreadable"),
     ("incomplete", "non ({0})", "no ({0})"),
-    ("noFinding", "Aucune activité malveillante détectée dans les journaux analysés.", "No malicious activity detected in the analysed logs."),
+    (
+      "noFinding", "Aucune activité malveillante détectée dans les journaux analysés.",
+      "No malicious activity detected in the analysed logs."
+    ),
     ("proposed", "Proposition : {0}", "Proposed: {0}"),
-    ("draft.explain", "Ce rapport reste un PROJET : {0} champ(s) requis du dossier (case.yaml) manquent :", "This report stays a DRAFT: {0} required case-file (case.yaml) field(s) are missing:"),
+    (
+      "draft.explain", "Ce rapport reste un PROJET : {0} champ(s) requis du dossier (case.yaml) manquent :",
+      "This report stays a DRAFT: {0} required case-file (case.yaml) field(s) are missing:"
+    ),
   ]
 
   static let sectionLabels: [(key: String, fr: String, en: String)] = [
@@ -42,13 +52,19 @@ public enum EvidenceLabels {
     ("section.nature", "Nature de la violation", "Nature of the breach"),
     ("section.records", "Personnes concernées et enregistrements", "Data subjects and records"),
     ("section.actors", "Acteurs et méthodes", "Actors and methods"),
-    ("section.consequences", "Conséquences, mesures et information des personnes", "Consequences, measures and communication"),
+    (
+      "section.consequences", "Conséquences, mesures et information des personnes",
+      "Consequences, measures and communication"
+    ),
     ("section.integrity", "Intégrité et provenance des éléments de preuve", "Evidence integrity and provenance"),
     ("section.time", "Gestion du temps", "Time handling"),
     ("section.coverage", "Couverture et limites", "Coverage and limits"),
     ("section.methodology", "Méthodologie", "Methodology"),
     ("section.annex-timeline", "Annexe A — Chronologie détaillée des événements", "Annex A — Detailed event timeline"),
-    ("section.annex-records", "Annexe B (diffusion restreinte) — Enregistrements concernés", "Annex B (restricted) — Affected records"),
+    (
+      "section.annex-records", "Annexe B (diffusion restreinte) — Enregistrements concernés",
+      "Annex B (restricted) — Affected records"
+    ),
   ]
 
   static let factLabels: [(key: String, fr: String, en: String)] = [
@@ -75,8 +91,14 @@ public enum EvidenceLabels {
     ("f.legalRep", "Représentant légal", "Legal representative"),
     ("f.contactPerson", "Personne à contacter", "Contact person"),
     ("f.dpo", "Délégué à la protection des données (DPO)", "Data protection officer (DPO)"),
-    ("f.processors", "Sous-traitants / responsables conjoints (dont hébergeur HDS)", "Processors / joint controllers (incl. HDS host)"),
-    ("f.firstMalicious", "Début de la violation (premier événement malveillant)", "Breach start (first malicious event)"),
+    (
+      "f.processors", "Sous-traitants / responsables conjoints (dont hébergeur HDS)",
+      "Processors / joint controllers (incl. HDS host)"
+    ),
+    (
+      "f.firstMalicious", "Début de la violation (premier événement malveillant)",
+      "Breach start (first malicious event)"
+    ),
     ("f.lastMalicious", "Fin de la violation (dernier événement malveillant)", "Breach end (last malicious event)"),
     ("f.ongoing", "Violation en cours ?", "Still ongoing?"),
     ("f.containment", "Point de confinement observé dans les journaux", "Containment point seen in the logs"),
@@ -84,7 +106,10 @@ public enum EvidenceLabels {
     ("f.datesEstimated", "Dates estimées ?", "Dates estimated?"),
     ("f.discovery", "Modalités de découverte", "How the breach was discovered"),
     ("f.detectionSource", "Source de détection", "Detection source"),
-    ("f.awareness", "Date et heure de prise de connaissance (responsable du traitement)", "Controller awareness date and time"),
+    (
+      "f.awareness", "Date et heure de prise de connaissance (responsable du traitement)",
+      "Controller awareness date and time"
+    ),
     ("f.deadline", "Échéance des 72 heures", "72-hour deadline"),
     ("f.notificationTime", "Date de notification à la CNIL", "CNIL notification date"),
     ("f.delayReasons", "Motifs du retard", "Reasons for the delay"),
@@ -100,20 +125,28 @@ public enum EvidenceLabels {
     ("f.subjectCategories", "Catégories de personnes concernées", "Categories of data subjects"),
     ("f.specialCategories", "Données sensibles", "Special-category data"),
     ("f.volume", "Volume transféré", "Volume transferred"),
-    ("f.credentials", "Empreintes d'identifiants de connexion (jetons, clés)", "Credential fingerprints (tokens, keys)"),
+    (
+      "f.credentials", "Empreintes d'identifiants de connexion (jetons, clés)", "Credential fingerprints (tokens, keys)"
+    ),
     ("f.consequences", "Conséquences probables pour les personnes", "Likely consequences for the persons"),
     ("f.riskLevel", "Conclusion sur le risque", "Risk conclusion"),
     ("f.intelligible", "Données intelligibles ?", "Data intelligible?"),
     ("f.measuresBefore", "Mesures en place au moment de la violation", "Measures in place before the breach"),
     ("f.measuresTaken", "Mesures prises pour remédier à la violation", "Measures taken to address the breach"),
-    ("f.measuresPlanned", "Mesures envisagées pour éviter qu'elle se reproduise", "Measures planned to prevent recurrence"),
+    (
+      "f.measuresPlanned", "Mesures envisagées pour éviter qu'elle se reproduise",
+      "Measures planned to prevent recurrence"
+    ),
     ("f.art34", "Information des personnes concernées (art. 34 RGPD)", "Communication to data subjects (GDPR Art. 34)"),
     ("f.art34decision", "Décision", "Decision"),
     ("f.art34why", "Justification", "Justification"),
     ("f.art34date", "Date de l'information", "Date informed"),
     ("f.art34means", "Moyen", "Means"),
     ("f.art34count", "Nombre de personnes informées", "Number of persons informed"),
-    ("f.otherFilings", "Autres signalements (portail CERT Santé / ARS, plainte, ANSSI)", "Other filings (CERT Santé / ARS portal, police, ANSSI)"),
+    (
+      "f.otherFilings", "Autres signalements (portail CERT Santé / ARS, plainte, ANSSI)",
+      "Other filings (CERT Santé / ARS portal, police, ANSSI)"
+    ),
     ("f.canonicalZone", "Fuseau de référence", "Canonical zone"),
     ("f.displayZone", "Fuseau d'affichage", "Display zone"),
     ("f.skew", "Décalage entre sources (estimé)", "Skew between sources (estimated)"),
@@ -145,49 +178,74 @@ public enum EvidenceLabels {
 
   static let columnLabels: [(key: String, fr: String, en: String)] = [
     ("col.item", "Élément", "Item"), ("col.value", "Valeur", "Value"), ("col.name", "Nom", "Name"),
-    ("col.role", "Rôle", "Role"), ("col.hds", "Hébergeur HDS", "HDS host"), ("col.hdsCert", "Certificat HDS", "HDS certificate"),
-    ("col.notifiedAt", "A notifié le responsable le", "Notified the controller at"), ("col.authority", "Autorité", "Authority"),
+    ("col.role", "Rôle", "Role"), ("col.hds", "Hébergeur HDS", "HDS host"),
+    ("col.hdsCert", "Certificat HDS", "HDS certificate"),
+    ("col.notifiedAt", "A notifié le responsable le", "Notified the controller at"),
+    ("col.authority", "Autorité", "Authority"),
     ("col.date", "Date", "Date"), ("col.reference", "Référence", "Reference"), ("col.count", "Dénombrement", "Count"),
-    ("col.definition", "Définition", "Definition"), ("col.low", "Borne basse", "Low"), ("col.central", "Estimation centrale", "Central"),
-    ("col.high", "Borne haute", "High"), ("col.qualifier", "Qualification", "Qualifier"), ("col.endpoint", "Point d'accès", "Endpoint"),
-    ("col.kind", "Type", "Kind"), ("col.requests", "Requêtes", "Requests"), ("col.distinctIds", "Identifiants distincts", "Distinct ids"),
-    ("col.missSize", "Réponse « absent »", "\"Missing\" response"), ("col.categories", "Catégories de données", "Data categories"),
+    ("col.definition", "Définition", "Definition"), ("col.low", "Borne basse", "Low"),
+    ("col.central", "Estimation centrale", "Central"),
+    ("col.high", "Borne haute", "High"), ("col.qualifier", "Qualification", "Qualifier"),
+    ("col.endpoint", "Point d'accès", "Endpoint"),
+    ("col.kind", "Type", "Kind"), ("col.requests", "Requêtes", "Requests"),
+    ("col.distinctIds", "Identifiants distincts", "Distinct ids"),
+    ("col.missSize", "Réponse « absent »", "\"Missing\" response"),
+    ("col.categories", "Catégories de données", "Data categories"),
     ("col.id", "Id", "Id"), ("col.severity", "Gravité", "Severity"), ("col.period", "Période (UTC)", "Period (UTC)"),
     ("col.exposure", "Enregistrements exposés (bas / central / haut)", "Records exposed (low / central / high)"),
-    ("col.ips", "Adresses IP", "IP addresses"), ("col.users", "Comptes", "Accounts"), ("col.userAgents", "Agents utilisateurs", "User agents"),
+    ("col.ips", "Adresses IP", "IP addresses"), ("col.users", "Comptes", "Accounts"),
+    ("col.userAgents", "Agents utilisateurs", "User agents"),
     ("col.actor", "Acteur", "Actor"), ("col.patientRequests", "Requêtes patients", "Patient requests"),
-    ("col.rate", "Requêtes / min", "Requests / min"), ("col.statuses", "Statuts HTTP", "HTTP statuses"), ("col.path", "Fichier", "File"),
-    ("col.format", "Format", "Format"), ("col.bytes", "Taille (octets)", "Size (bytes)"), ("col.lines", "Lignes", "Lines"),
-    ("col.parsedRejected", "Analysées / rejetées", "Parsed / rejected"), ("col.first", "Premier horodatage", "First timestamp"),
-    ("col.last", "Dernier horodatage", "Last timestamp"), ("col.complete", "Complet", "Complete"), ("col.input", "Source", "Input"),
+    ("col.rate", "Requêtes / min", "Requests / min"), ("col.statuses", "Statuts HTTP", "HTTP statuses"),
+    ("col.path", "Fichier", "File"),
+    ("col.format", "Format", "Format"), ("col.bytes", "Taille (octets)", "Size (bytes)"),
+    ("col.lines", "Lignes", "Lines"),
+    ("col.parsedRejected", "Analysées / rejetées", "Parsed / rejected"),
+    ("col.first", "Premier horodatage", "First timestamp"),
+    ("col.last", "Dernier horodatage", "Last timestamp"), ("col.complete", "Complet", "Complete"),
+    ("col.input", "Source", "Input"),
     ("col.system", "Système d'origine", "Source system"), ("col.exportedBy", "Exporté par", "Exported by"),
     ("col.exportedAt", "Exporté le", "Exported at"), ("col.method", "Méthode", "Method"),
     ("col.exportHash", "SHA-256 à l'export", "SHA-256 at export"), ("col.check", "Vérification", "Check"),
-    ("col.storage", "Stockage", "Storage"), ("col.zone", "Fuseau", "Zone"), ("col.outOfOrder", "Lignes hors ordre", "Out-of-order lines"),
+    ("col.storage", "Stockage", "Storage"), ("col.zone", "Fuseau", "Zone"),
+    ("col.outOfOrder", "Lignes hors ordre", "Out-of-order lines"),
     ("col.silences", "Silences (≥ 3 h sans requête)", "Silences (≥ 3 h without requests)"),
-    ("col.stream", "Flux", "Stream"), ("col.inputs", "Fichiers", "Files"), ("col.gaps", "Lacunes (> 1 h)", "Gaps (> 1 h)"),
+    ("col.stream", "Flux", "Stream"), ("col.inputs", "Fichiers", "Files"),
+    ("col.gaps", "Lacunes (> 1 h)", "Gaps (> 1 h)"),
     ("col.utc", "UTC", "UTC"), ("col.paris", "Heure de Paris", "Paris time"), ("col.finding", "Constat", "Finding"),
-    ("col.event", "Événement", "Event"), ("col.detail", "Détail", "Detail"), ("col.evidence", "Preuve (fichier:ligne)", "Evidence (file:line)"),
-    ("col.previous", "Rapport précédent", "Previous report"), ("col.current", "Ce rapport", "This report"), ("col.change", "Écart", "Change"),
+    ("col.event", "Événement", "Event"), ("col.detail", "Détail", "Detail"),
+    ("col.evidence", "Preuve (fichier:ligne)", "Evidence (file:line)"),
+    ("col.previous", "Rapport précédent", "Previous report"), ("col.current", "Ce rapport", "This report"),
+    ("col.change", "Écart", "Change"),
   ]
 
   static let valueLabels: [(key: String, fr: String, en: String)] = [
-    ("v.initial", "notification initiale", "initial notification"), ("v.complementary", "notification complémentaire", "complementary notification"),
-    ("v.final", "notification finale", "final notification"), ("v.public", "public", "public"), ("v.private", "privé", "private"),
-    ("v.yes", "oui", "yes"), ("v.no", "non", "no"), ("v.unknown", "inconnu", "unknown"), ("v.partially", "en partie", "partially"),
+    ("v.initial", "notification initiale", "initial notification"),
+    ("v.complementary", "notification complémentaire", "complementary notification"),
+    ("v.final", "notification finale", "final notification"), ("v.public", "public", "public"),
+    ("v.private", "privé", "private"),
+    ("v.yes", "oui", "yes"), ("v.no", "non", "no"), ("v.unknown", "inconnu", "unknown"),
+    ("v.partially", "en partie", "partially"),
     ("v.true", "oui", "yes"), ("v.false", "non", "no"),
-    ("v.identity", "état civil", "identity"), ("v.dateOfBirth", "date de naissance", "date of birth"), ("v.nirIns", "NIR / INS", "NIR / INS"),
+    ("v.identity", "état civil", "identity"), ("v.dateOfBirth", "date de naissance", "date of birth"),
+    ("v.nirIns", "NIR / INS", "NIR / INS"),
     ("v.contact", "coordonnées", "contact details"), ("v.health", "données de santé", "health data"),
-    ("v.credentials", "identifiants de connexion", "credentials"), ("v.patients", "patients", "patients"), ("v.minors", "mineurs", "minors"),
+    ("v.credentials", "identifiants de connexion", "credentials"), ("v.patients", "patients", "patients"),
+    ("v.minors", "mineurs", "minors"),
     ("v.vulnerablePersons", "personnes vulnérables", "vulnerable persons"), ("v.staff", "personnels", "staff"),
     ("v.healthProfessionals", "professionnels de santé", "health professionals"),
-    ("v.unlikely", "risque improbable", "risk unlikely"), ("v.risk", "risque", "risk"), ("v.high", "risque élevé", "high risk"),
-    ("v.inform", "les personnes sont informées", "the persons are informed"), ("v.notInform", "les personnes ne sont pas informées", "the persons are not informed"),
+    ("v.unlikely", "risque improbable", "risk unlikely"), ("v.risk", "risque", "risk"),
+    ("v.high", "risque élevé", "high risk"),
+    ("v.inform", "les personnes sont informées", "the persons are informed"),
+    ("v.notInform", "les personnes ne sont pas informées", "the persons are not informed"),
     ("v.exempt", "exemption (art. 34.3)", "exemption (Art. 34(3))"),
     ("q.exact", "nombre exact", "exact"), ("q.approximate", "nombre approximatif", "approximate"),
-    ("q.undetermined", "indéterminable", "cannot be determined"), ("q.toBeDetermined", "à déterminer", "to be determined"),
-    ("sev.low", "faible", "low"), ("sev.medium", "moyenne", "medium"), ("sev.high", "élevée", "high"), ("sev.critical", "critique", "critical"),
-    ("epkind.record", "enregistrement", "record"), ("epkind.list", "liste / recherche / export", "list / search / export"),
+    ("q.undetermined", "indéterminable", "cannot be determined"),
+    ("q.toBeDetermined", "à déterminer", "to be determined"),
+    ("sev.low", "faible", "low"), ("sev.medium", "moyenne", "medium"), ("sev.high", "élevée", "high"),
+    ("sev.critical", "critique", "critical"),
+    ("epkind.record", "enregistrement", "record"),
+    ("epkind.list", "liste / recherche / export", "list / search / export"),
     ("kind.sequential-enumeration", "énumération séquentielle", "sequential enumeration"),
     ("kind.bulk-record-access", "accès massif à des dossiers", "bulk record access"),
     ("kind.distributed-enumeration", "énumération distribuée", "distributed enumeration"),
@@ -195,113 +253,34 @@ public enum EvidenceLabels {
     ("kind.identifier-probing", "sondage d'identifiants", "identifier probing"),
     ("kind.credential-attack", "attaque sur les identifiants", "credential attack"),
     ("kind.token-reuse", "réutilisation de jeton", "token reuse"),
-    ("kinddef.sequential-enumeration", "identifiants parcourus dans l'ordre avec un pas constant", "identifiers walked in order with a constant stride"),
-    ("kinddef.bulk-record-access", "nombre de dossiers distincts par jour très au-dessus de la population (médiane + 10 × MAD, 2 × 90e centile, au moins 100)", "distinct records per day far above the population (median + 10 × MAD, 2 × 90th percentile, at least 100)"),
-    ("kinddef.distributed-enumeration", "plusieurs acteurs se partageant un même balayage d'identifiants", "several actors sharing one sweep of identifiers"),
-    ("kinddef.pagination-scrape", "parcours de pages d'une liste ou recherche de patients", "walking the pages of a patient list or search"),
-    ("kinddef.identifier-probing", "essais d'identifiants majoritairement inexistants (réponses d'erreur)", "trying mostly non-existent identifiers (error answers)"),
-    ("kinddef.credential-attack", "rafale d'échecs de connexion suivie d'un succès", "burst of failed logins followed by a success"),
-    ("kinddef.token-reuse", "un même identifiant de connexion utilisé depuis d'autres clients", "one credential used from other clients"),
-  ]
-
-  static let textLabels: [(key: String, fr: String, en: String)] = [
-    ("changes.title", "Modifications depuis le rapport précédent :", "Changes since the previous report:"),
-    ("changes.inputs", "Sources analysées", "Inputs analysed"), ("changes.lines", "Lignes lues", "Lines read"),
-    ("changes.findings", "Constats", "Findings"), ("changes.low", "Enregistrements exposés — borne basse", "Records exposed — low"),
-    ("changes.estimate", "Enregistrements exposés — estimation centrale", "Records exposed — central"),
-    ("changes.high", "Enregistrements exposés — borne haute", "Records exposed — high"),
-    ("changes.first", "Premier événement des journaux", "First log event"), ("changes.last", "Dernier événement des journaux", "Last log event"),
-    ("changes.newFindings", "Nouveaux constats", "New findings"), ("changes.newInputs", "Sources nouvelles ou modifiées", "New or changed inputs"),
-    ("changes.inputNew", "nouvelle : {0}", "new: {0}"), ("changes.inputChanged", "empreinte modifiée : {0}", "hash changed: {0}"),
-    ("ongoing.maybe", "peut-être : dernier événement malveillant dans la dernière heure des journaux (fin des journaux : {0})", "possibly: last malicious event within the last hour of the logs (logs end: {0})"),
-    ("ongoing.no", "non observé : aucune activité signalée pendant les {0} h suivantes, jusqu'à la fin des journaux ({1})", "not observed: no flagged activity in the following {0} h, up to the end of the logs ({1})"),
-    ("containment.silence", "silence après la dernière requête malveillante ({0}), {1} h sans activité signalée ensuite ; le premier blocage (403/429) n'est pas déterminable depuis le rapport JSON (statuts par requête non conservés)", "silence after the last malicious request ({0}), {1} h without flagged activity afterwards; the first block (403/429) cannot be determined from the JSON report (per-request statuses are not kept)"),
-    ("postContainment.text", "aucune dans les constats (toute tentative ultérieure d'un même acteur prolongerait son constat)", "none in the findings (any later attempt by the same actor would extend its finding)"),
-    ("datesEstimated.text", "non : horodatages des lignes de journal (voir « Gestion du temps »)", "no: timestamps of log lines (see \"Time handling\")"),
-    ("deadline.needsAwareness", "{0} (calculée à partir de la date de prise de connaissance)", "{0} (computed from the awareness time)"),
-    ("nature.proposals", "Les valeurs marquées « Proposition » sont déduites des journaux par l'outil ; elles doivent être validées par le responsable du traitement avant d'être reportées dans le formulaire.", "Values marked \"Proposed\" are inferred from the logs by the tool; the controller must validate them before copying them into the form."),
-    ("breach.confidentiality", "violation de la confidentialité", "confidentiality breach"),
-    ("subtype.disclosed", "données divulguées : au moins {0} réponses de succès de la taille d'un enregistrement journalisées", "data disclosed: at least {0} logged success responses of record size"),
-    ("subtype.likely", "probablement divulguées (réponses de succès de taille inconnue)", "likely disclosed (success responses of unknown size)"),
-    ("subtype.cannotAssess", "impossible à évaluer depuis les journaux", "cannot be assessed from the logs"),
-    ("incident.enumeration", "accès non autorisé par énumération d'API (BOLA, OWASP API1:2023) et exfiltration", "unauthorised access by API enumeration (BOLA, OWASP API1:2023) and exfiltration"),
-    ("incident.credential", "attaque sur les identifiants de connexion", "credential attack"),
-    ("incident.token", "utilisation d'un identifiant de connexion dérobé ou partagé", "use of a stolen or shared credential"),
-    ("cause.external", "acte externe malveillant", "external malicious act"),
-    ("funnel.intro", "Entonnoir de comptage : chaque ligne a sa définition, ses bornes et sa qualification (nombre exact / approximatif / indéterminable / à déterminer).", "Counting funnel: each row has its definition, bounds and qualifier (exact / approximate / cannot be determined / to be determined)."),
-    ("funnel.requests", "Requêtes vers des points d'accès patients", "Requests to patient endpoints"),
-    ("funnel.requests.def", "requêtes des sessions signalées vers des points d'accès patients (enregistrement ou liste)", "requests of the flagged sessions to patient endpoints (record or list)"),
-    ("funnel.ids", "Identifiants distincts demandés", "Distinct ids requested"),
-    ("funnel.ids.def", "identifiants d'enregistrement distincts demandés par constat (succès et échecs) ; basse = le plus grand constat, haute = somme des constats", "distinct record ids requested per finding (hits and misses); low = largest finding, high = sum of findings"),
-    ("funnel.records", "Identifiants ayant reçu un enregistrement", "Ids answered with a record"),
-    ("funnel.records.def", "enregistrements distincts servis avec succès (chacun compté une fois) ; basse = taille de réponse d'un enregistrement prouvée, haute = tout succès dont la taille n'est pas journalisée", "distinct records served with a success (each once); low = record-sized response proven, high = every success whose size was not logged"),
-    ("funnel.endpoint", "Enregistrements via {0}", "Records via {0}"),
-    ("funnel.endpoint.def", "enregistrements divulgués via ce point d'accès (champs selon la spécification de l'API)", "records disclosed via this endpoint (fields per the API specification)"),
-    ("funnel.category", "Enregistrements par catégorie de données", "Records per data category"),
-    ("funnel.categoryNamed", "Enregistrements contenant : {0}", "Records containing: {0}"),
-    ("funnel.category.def", "selon la correspondance point d'accès → catégories du dossier (endpointCategories), non observée dans les journaux", "per the case file's endpoint → categories mapping (endpointCategories), not observed in the logs"),
-    ("funnel.persons", "Personnes concernées", "Data subjects"),
-    ("funnel.persons.def", "en supposant un enregistrement patient par personne ; la déduplication exige la correspondance enregistrement → personne du responsable", "assuming one patient record per person; de-duplication needs the controller's record → person mapping"),
-    ("records.noOverclaim", "Les journaux d'accès ne contiennent pas les corps de réponse : ils prouvent quels enregistrements ont été servis, pas quels champs ; les catégories proviennent de la spécification de l'API déclarée au dossier.", "Access logs do not contain response bodies: they prove which records were served, not which fields; categories come from the API specification declared in the case file."),
-    ("special.health", "données de santé (art. 9 RGPD ; considérant 35)", "health data (GDPR Art. 9; recital 35)"),
-    ("special.nir", "NIR / INS (art. 30 loi Informatique et Libertés)", "NIR / INS (Art. 30 French Data Protection Act)"),
-    ("volume.notInReport", "non disponible : le rapport JSON ne conserve pas les octets par constat", "not available: the JSON report does not keep bytes per finding"),
-    ("endpoints.intro", "Points d'accès patients vus dans les journaux (tout trafic, légitime compris) :", "Patient endpoints seen in the logs (all traffic, legitimate included):"),
-    ("actors.intro", "Constats de l'analyse (adresses IP, comptes et agents utilisateurs tels que journalisés ; une adresse IP n'identifie pas une personne) :", "Findings of the analysis (IPs, accounts and user agents as logged; an IP address does not identify a person):"),
-    ("actors.evidenceFor", "Éléments caractérisant {0} ({1}, confiance {2}) :", "Evidence for {0} ({1}, confidence {2}):"),
-    ("actors.lines", "Lignes de preuve : {0}", "Evidence lines: {0}"),
-    ("sessions.intro", "Sessions du rapport (signalées, ou toutes avec --all-sessions) :", "Sessions in the report (flagged, or all with --all-sessions):"),
-    ("consequences.suggest", "Suggestions (à valider) : usurpation d'identité, fraude à l'assurance maladie, hameçonnage ciblé, atteinte au secret médical.", "Suggestions (to be validated): identity theft, health-insurance fraud, targeted phishing, breach of medical confidentiality."),
-    ("measures.observed", "Constat factuel des journaux : l'activité signalée n'a pas été bloquée pendant sa durée (pas de limitation de débit visible).", "Factual note from the logs: the flagged activity was not blocked while it lasted (no visible rate limiting)."),
-    ("integrity.inventory", "Inventaire des sources (empreinte SHA-256 des octets tels que stockés, compressés pour gzip) :", "Input inventory (SHA-256 of the bytes as stored, compressed for gzip):"),
-    ("integrity.custody", "Chaîne de traçabilité (dossier) et vérification des empreintes à l'export :", "Chain of custody (case file) and check of the hashes at export:"),
-    ("integrity.tool", "Outil et paramètres d'exécution :", "Tool and run parameters:"),
-    ("custody.match", "concordante", "match"), ("custody.mismatch", "NON CONCORDANTE (analysée : {0})", "MISMATCH (analysed: {0})"),
-    ("custody.noInput", "aucune source analysée de ce nom", "no analysed input of that name"),
-    ("custody.uncovered", "Sources sans entrée de traçabilité : {0}", "Inputs without a custody entry: {0}"),
-    ("manifest.text", "{0} (SHA-256 de chaque sortie de cette exécution, vérifiable par sha256sum -c)", "{0} (SHA-256 of every output of this run, checkable with sha256sum -c)"),
-    ("manifest.none", "aucun (sortie unique)", "none (single output)"),
-    ("determinism.text", "mêmes entrées et options → rapport JSON identique octet pour octet (horodatage d'exécution exclu)", "same inputs and options → byte-identical JSON report (run timestamp excluded)"),
-    ("displayZone.text", "Europe/Paris (UTC+1, UTC+2 en heure d'été, règle de l'UE)", "Europe/Paris (UTC+1, UTC+2 in summer time, EU rule)"),
-    ("skew.text", "non estimé : le rapport JSON ne rapproche pas les requêtes entre sources ; voir la dérive mesurée à la collecte", "not estimated: the JSON report does not match requests across sources; see the drift measured at collection"),
-    ("zone.read", "lu dans chaque ligne", "read from each line"), ("zone.assumed", "supposé UTC pour {0} lignes", "assumed UTC for {0} lines"),
-    ("coverage.intro", "Périodes couvertes par flux de journaux (un flux = un jeu de fichiers tournants) ; l'absence de preuve ne vaut qu'à l'intérieur de ces périodes.", "Periods covered per log stream (a stream = a set of rotated files); absence of evidence holds only within these periods."),
-    ("coverage.problems", "Erreurs de lecture et exemples de lignes rejetées :", "Read errors and examples of rejected lines:"),
-    ("coverage.blindSpots", "Ce que les journaux ne peuvent pas montrer :", "What the logs cannot show:"),
-    ("blind.bodies", "le contenu des réponses (quels champs ont été divulgués)", "response bodies (which fields were disclosed)"),
-    ("blind.cache", "les réponses servies par un cache ou un CDN sans journalisation", "responses served by a cache or CDN without logging"),
-    ("blind.channels", "les accès par d'autres canaux (base de données, sauvegardes, exports non journalisés)", "access through other channels (database, backups, unlogged exports)"),
-    ("blind.coverage", "toute période hors des fenêtres couvertes ci-dessus", "any period outside the covered windows above"),
-    ("method.sessions", "Sessions : les requêtes d'un même acteur (compte, identifiant de connexion, ou adresse IP + agent utilisateur) sans pause de plus de {0} s.", "Sessions: an actor's requests (account, credential, or IP + user agent) with no pause longer than {0} s."),
-    ("method.detection", "Détection : chaque constat cite les chiffres qui le justifient (section « Acteurs et méthodes ») ; types de constats :", "Detection: each finding quotes the figures that justify it (section \"Actors and methods\"); kinds of finding:"),
-    ("method.exposure", "Bornes d'exposition : basse = enregistrements servis avec un succès dont la taille est celle d'un enregistrement (les réponses 200 de la taille d'une erreur sont exclues grâce aux deux groupes de tailles appris par point d'accès) ; haute = ajoute les succès de taille non journalisée ; centrale = haute si la majorité des succès de taille connue sont des enregistrements, basse sinon ; listes : nombre d'enregistrements par page déduit des octets. 404/401/403/5xx ne comptent jamais. Un enregistrement servi plusieurs fois compte une fois.", "Exposure bounds: low = records served with a success of record size (error-sized 200 answers are excluded by the two size clusters learned per endpoint); high = adds successes whose size was not logged; central = high when most known-size successes are records, low otherwise; lists: records per page derived from bytes. 404/401/403/5xx never count. A record served twice counts once."),
-    ("method.severity", "Gravité d'un constat : selon l'estimation centrale d'enregistrements exposés (≥ 10000 critique, ≥ 500 élevée, ≥ 20 moyenne, sinon faible), au moins celle imposée par son type.", "Severity of a finding: from the central estimate of records exposed (≥ 10000 critical, ≥ 500 high, ≥ 20 medium, otherwise low), at least the minimum of its kind."),
-    ("alternatives.text", "à justifier par le responsable : clients d'intégration autorisés, supervision, tests d'intrusion ; l'outil compare chaque acteur à la population du même point d'accès", "to be justified by the controller: authorised integration clients, monitoring, penetration tests; the tool compares each actor with the population of the same endpoint"),
-    ("annex.notProduced", "Annexe non produite dans cette exécution. Le rapport JSON ne contient pas les identifiants d'enregistrements : l'annexe (pseudonymisée par HMAC-SHA256 par défaut) ne peut être produite que par « forensics analyze … --report FICHIER --annex FICHIER ».", "Annex not produced in this run. The JSON report does not carry record ids: the annex (pseudonymised with HMAC-SHA256 by default) can only be produced by 'forensics analyze … --report FILE --annex FILE'."),
-    ("annex.restricted", "Fichier séparé à diffusion restreinte (liste nominative pour l'information des personnes) : ne pas joindre à la notification.", "Separate restricted file (list for informing the persons): do not attach to the notification."),
-    ("annex.hmac", "pseudonymisé : HMAC-SHA256 avec une clé non conservée dans les sorties", "pseudonymised: HMAC-SHA256 with a key not stored in any output"),
-    ("annex.raw", "identifiants en clair (option explicite)", "raw ids (explicit option)"),
-    ("annex.hashedOnly", "{0} identifiants non numériques conservés par le moteur sous forme d'empreinte seulement : dénombrés, non listés", "{0} non-numeric ids kept by the engine as hashes only: counted, not listed"),
-  ]
-
-  static let chartLabels: [(key: String, fr: String, en: String)] = [
-    ("chart.markdown", "Graphique (version HTML)", "Chart (HTML version)"),
-    ("chart.timeAxis", "Heure (UTC, MM-JJ hh:mm)", "Time (UTC, MM-DD hh:mm)"),
-    ("chart.hourly.title", "Requêtes par heure et par constat", "Requests per hour per finding"),
-    ("chart.background", "Tout le trafic (fond)", "All traffic (background)"),
-    ("chart.hourly.captionBackground", "Requêtes de chaque constat par heure UTC, et toutes les requêtes de toutes les sources (trafic de fond) pour comparaison.", "Requests of each finding per UTC hour, and all requests of every source (background traffic) for comparison."),
-    ("silences.unknown", "non déterminable (rapport sans comptes horaires par source)", "cannot be determined (report without hourly counts per source)"),
-    ("chart.hourly.y", "requêtes / heure", "requests / hour"),
-    ("chart.hourly.caption", "Requêtes de chaque constat par heure UTC. Le trafic de fond (toutes requêtes) n'est pas dans le rapport JSON et n'est pas tracé.", "Requests of each finding per UTC hour. Background traffic (all requests) is not in the JSON report and is not drawn."),
-    ("chart.cumulative.title", "Requêtes cumulées par constat", "Cumulative requests per finding"),
-    ("chart.cumulative.y", "requêtes (cumul)", "requests (cumulative)"),
-    ("chart.cumulative.caption", "Cumul des requêtes de chaque constat (UTC). Le moteur ne date pas chaque enregistrement : le cumul des enregistrements distincts exposés n'est pas tracé, son total figure dans l'entonnoir.", "Cumulative requests of each finding (UTC). The engine does not timestamp each record: cumulative distinct records exposed are not drawn; their total is in the funnel."),
-    ("chart.coverage.title", "Couverture par source et activité des constats", "Coverage per source and finding activity"),
-    ("chart.coverage.caption", "Barres : heures UTC avec au moins une requête de chaque fichier (sans comptes horaires : du premier au dernier horodatage) ; une zone blanche est une lacune ou un silence. Dernières lignes : heures d'activité de chaque constat.", "Bars: UTC hours with at least one request of each file (without hourly counts: first to last timestamp); white space is a gap or a silence. Last rows: active hours of each finding."),
-    ("chart.idspace.title", "Espace d'identifiants pris : {0}", "Id space taken: {0}"),
-    ("chart.idspace.x", "identifiant d'enregistrement", "record id"),
-    ("chart.idspace.caption", "Plages d'identifiants exposés entre {0} et {1} (plages proches fusionnées).", "Ranges of exposed ids between {0} and {1} (close ranges merged)."),
-    ("chart.idspace.unavailable", "Graphique de l'espace d'identifiants : non tracé, les identifiants ne sont pas dans le rapport JSON (disponible avec « analyze --report --annex »).", "Id-space chart: not drawn, ids are not in the JSON report (available with 'analyze --report --annex')."),
-    ("chart.sizes.unavailable", "Histogramme des tailles de réponse (trouvés / absents) : non tracé, les distributions de tailles ne sont pas dans le rapport JSON ; le seuil appris par point d'accès figure dans le tableau ci-dessus.", "Response-size histogram (hits / misses): not drawn, size distributions are not in the JSON report; the learned threshold per endpoint is in the table above."),
+    (
+      "kinddef.sequential-enumeration", "identifiants parcourus dans l'ordre avec un pas constant",
+      "identifiers walked in order with a constant stride"
+    ),
+    (
+      "kinddef.bulk-record-access",
+      "nombre de dossiers distincts par jour très au-dessus de la population (médiane + 10 × MAD, 2 × 90e centile, au moins 100)",
+      "distinct records per day far above the population (median + 10 × MAD, 2 × 90th percentile, at least 100)"
+    ),
+    (
+      "kinddef.distributed-enumeration", "plusieurs acteurs se partageant un même balayage d'identifiants",
+      "several actors sharing one sweep of identifiers"
+    ),
+    (
+      "kinddef.pagination-scrape", "parcours de pages d'une liste ou recherche de patients",
+      "walking the pages of a patient list or search"
+    ),
+    (
+      "kinddef.identifier-probing", "essais d'identifiants majoritairement inexistants (réponses d'erreur)",
+      "trying mostly non-existent identifiers (error answers)"
+    ),
+    (
+      "kinddef.credential-attack", "rafale d'échecs de connexion suivie d'un succès",
+      "burst of failed logins followed by a success"
+    ),
+    (
+      "kinddef.token-reuse", "un même identifiant de connexion utilisé depuis d'autres clients",
+      "one credential used from other clients"
+    ),
   ]
 }

@@ -53,7 +53,8 @@ public enum EvidenceError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .previousUnreadable(let path, let reason): return "cannot read previous report \(path): \(reason)"
     case .annexNeedsAnalysis:
-      return "the restricted annex lists record ids the JSON report does not carry; produce it with 'forensics analyze … --annex FILE'"
+      return
+        "the restricted annex lists record ids the JSON report does not carry; produce it with 'forensics analyze … --annex FILE'"
     }
   }
 }
@@ -73,7 +74,9 @@ public enum EvidenceWriter {
   ///   - sourceJSON: the bytes of the JSON report the run read (`forensics report`), for its hash.
   ///   - exposed: the exposed record ids from the engine (`analyze` only), for the annex.
   /// - Throws: ``CaseFileError``, ``EvidenceError``, ``LogForensicsError/outputFailed(path:reason:)``.
-  public static func run(report: Report, sourceJSON: Data?, exposed: ExposedRecords?, options o: EvidenceOptions) throws -> EvidenceRunResult {
+  public static func run(report: Report, sourceJSON: Data?, exposed: ExposedRecords?, options o: EvidenceOptions) throws
+    -> EvidenceRunResult
+  {
     var manifest = OutputManifest()
     for extra in o.extraOutputs { try manifest.write(extra.data, to: extra.path) }
     var inputs = EvidenceInputs(report: report)
@@ -112,7 +115,8 @@ public enum EvidenceWriter {
           key = generatedKey
         }
       }
-      let (text, summary) = RecordAnnex.render(exposed, key: key, fileName: URL(fileURLWithPath: path).lastPathComponent)
+      let (text, summary) = RecordAnnex.render(
+        exposed, key: key, fileName: URL(fileURLWithPath: path).lastPathComponent)
       try manifest.write(Data(text.utf8), to: path)
       inputs.annex = summary
     }

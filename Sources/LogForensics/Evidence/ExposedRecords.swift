@@ -48,7 +48,9 @@ enum ExposedRecordCollector {
       let high = global.high[name] ?? RecordSet()
       let low = global.low[name] ?? RecordSet()
       let est = global.estimate[name] ?? RecordSet()
-      var certain: [UInt32] = [], likely: [UInt32] = [], possible: [UInt32] = []
+      var certain: [UInt32] = []
+      var likely: [UInt32] = []
+      var possible: [UInt32] = []
       var all = high
       all.formUnion(low)
       all.formUnion(est)
@@ -62,9 +64,10 @@ enum ExposedRecordCollector {
         }
       }
       if all.count == 0 { continue }
-      out.append(.init(
-        name: TerminalSanitizer.clean(name), isListing: listing.contains(name), certain: certain.sorted(),
-        likely: likely.sorted(), possible: possible.sorted(), hashedOnly: all.hashed.count))
+      out.append(
+        .init(
+          name: TerminalSanitizer.clean(name), isListing: listing.contains(name), certain: certain.sorted(),
+          likely: likely.sorted(), possible: possible.sorted(), hashedOnly: all.hashed.count))
     }
     return ExposedRecords(namespaces: out)
   }

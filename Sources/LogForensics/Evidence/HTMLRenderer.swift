@@ -6,7 +6,8 @@ public enum HTMLRenderer {
   public static func render(_ doc: EvidenceDocument) -> String {
     let L = doc.language
     var h = "<!DOCTYPE html>\n<html lang=\"\(doc.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-    h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+    h +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
     h += "<meta name=\"generator\" content=\"LogForensics \(HTMLText.escape(LogForensicsVersion.string))\">\n"
     h += "<title>\(HTMLText.escape(doc.title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
     h += "<header>\n<p class=\"status\(doc.isDraft ? " draft" : "")\">\(HTMLText.escape(doc.status))</p>\n"
@@ -31,14 +32,18 @@ public enum HTMLRenderer {
       return "<ul>\n" + items.map { "<li>\(text($0, missing))</li>\n" }.joined() + "</ul>\n"
     case .facts(let facts):
       var h = "<table class=\"facts\">\n"
-      for f in facts { h += "<tr><th scope=\"row\">\(HTMLText.escape(f.label))</th><td>\(text(f.value, missing))</td></tr>\n" }
+      for f in facts {
+        h += "<tr><th scope=\"row\">\(HTMLText.escape(f.label))</th><td>\(text(f.value, missing))</td></tr>\n"
+      }
       return h + "</table>\n"
     case .table(let headers, let rows):
-      var h = "<table>\n<thead><tr>" + headers.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+      var h =
+        "<table>\n<thead><tr>" + headers.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
       for r in rows { h += "<tr>" + r.map { "<td>\(text($0, missing))</td>" }.joined() + "</tr>\n" }
       return h + "</tbody>\n</table>\n"
     case .chart(let c):
-      return "<figure>\n<figcaption><strong>\(HTMLText.escape(c.title))</strong></figcaption>\n\(c.svg)\n<p class=\"caption\">\(HTMLText.escape(c.caption))</p>\n</figure>\n"
+      return
+        "<figure>\n<figcaption><strong>\(HTMLText.escape(c.title))</strong></figcaption>\n\(c.svg)\n<p class=\"caption\">\(HTMLText.escape(c.caption))</p>\n</figure>\n"
     }
   }
 

@@ -47,7 +47,11 @@ public enum MarkdownRenderer {
       default:
         if HTMLText.isBidiControl(u) {
           out += "[U+\(String(u.value, radix: 16, uppercase: true))]"
-        } else if u.value < 0x20 || u.value == 0x7F { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
+        } else if u.value < 0x20 || u.value == 0x7F {
+          out += "\u{FFFD}"
+        } else {
+          out.unicodeScalars.append(u)
+        }
       }
     }
     return out

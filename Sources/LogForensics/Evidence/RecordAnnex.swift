@@ -28,7 +28,8 @@ public enum RecordAnnex {
 
   /// The pseudonym of `id` in `namespace` under `key`.
   public static func pseudonym(_ id: String, namespace: String, key: String) -> String {
-    let mac = HMAC<SHA256>.authenticationCode(for: Data((namespace + "\u{0}" + id).utf8), using: SymmetricKey(data: Data(key.utf8)))
+    let mac = HMAC<SHA256>.authenticationCode(
+      for: Data((namespace + "\u{0}" + id).utf8), using: SymmetricKey(data: Data(key.utf8)))
     return Data(mac).map { String(format: "%02x", $0) }.joined()
   }
 
@@ -36,12 +37,16 @@ public enum RecordAnnex {
   /// - Parameters:
   ///   - key: HMAC key; `nil` writes raw ids (only with the explicit raw option).
   public static func render(_ records: ExposedRecords, key: String?, fileName: String) -> (String, RecordAnnexSummary) {
-    var out = "# LogForensics restricted annex / annexe à diffusion restreinte — affected records / enregistrements concernés\n"
-    out += key == nil
+    var out =
+      "# LogForensics restricted annex / annexe à diffusion restreinte — affected records / enregistrements concernés\n"
+    out +=
+      key == nil
       ? "# mode: raw ids (identifiants en clair) — handle as personal data\n"
       : "# mode: hmac-sha256(key, namespace NUL id), key not stored / clé non conservée\n"
-    out += "# level: certain (low bound), likely (central estimate), possible (high bound only); listing-position = position in a listing, not an id\n"
-    out += "# numeric ids in canonical decimal (leading zeros not kept); ids the engine keeps only as hashes are counted at the end\n"
+    out +=
+      "# level: certain (low bound), likely (central estimate), possible (high bound only); listing-position = position in a listing, not an id\n"
+    out +=
+      "# numeric ids in canonical decimal (leading zeros not kept); ids the engine keeps only as hashes are counted at the end\n"
     out += "namespace,level,record\n"
     var listed = 0
     var ranges: [ChartRow] = []
@@ -73,10 +78,13 @@ public enum RecordAnnex {
     guard let lo = ids.first, let hi = ids.last else { return [] }
     let join = max(1, Int64(hi - lo) / 200)
     var spans: [ClosedRange<Int64>] = []
-    var a = Int64(lo), b = Int64(lo)
+    var a = Int64(lo)
+    var b = Int64(lo)
     for v in ids.dropFirst() {
       let x = Int64(v)
-      if x - b <= join { b = x } else {
+      if x - b <= join {
+        b = x
+      } else {
         spans.append(a...b)
         a = x
         b = x

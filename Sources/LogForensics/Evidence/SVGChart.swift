@@ -51,7 +51,10 @@ public enum SVGChart {
       let y = py(v)
       s += "<line x1=\"\(f(left - 4))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" stroke=\"#000\"/>"
       s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 3))\" text-anchor=\"end\">\(compact(v))</text>"
-      if i > 0 { s += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#ccc\" stroke-width=\"0.5\"/>" }
+      if i > 0 {
+        s +=
+          "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#ccc\" stroke-width=\"0.5\"/>"
+      }
     }
     s += xTicks(start: start, end: end, plotW: plotW, plotH: plotH, xTick: xTick)
     for (i, ser) in series.enumerated() where !ser.points.isEmpty {
@@ -79,17 +82,22 @@ public enum SVGChart {
     let span = Double(max(1, end - start))
     func px(_ x: Int64) -> Double { l + Double(min(max(x, start), end) - start) / span * plotW }
     var s = open(height: height)
-    s += "<rect x=\"\(f(l))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#000\"/>"
+    s +=
+      "<rect x=\"\(f(l))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#000\"/>"
     for (i, r) in rows.enumerated() {
       let y = top + Double(i) * rowH
-      s += "<text x=\"\(f(l - 6))\" y=\"\(f(y + 11))\" text-anchor=\"end\">\(HTMLText.escape(truncate(r.label, 34)))</text>"
+      s +=
+        "<text x=\"\(f(l - 6))\" y=\"\(f(y + 11))\" text-anchor=\"end\">\(HTMLText.escape(truncate(r.label, 34)))</text>"
       for sp in r.spans {
-        let x0 = px(sp.lowerBound), x1 = max(px(sp.upperBound), px(sp.lowerBound) + 1)
-        s += "<rect x=\"\(f(x0))\" y=\"\(f(y + 3))\" width=\"\(f(x1 - x0))\" height=\"\(f(rowH - 6))\" fill=\"#555\" stroke=\"#000\" stroke-width=\"0.5\"/>"
+        let x0 = px(sp.lowerBound)
+        let x1 = max(px(sp.upperBound), px(sp.lowerBound) + 1)
+        s +=
+          "<rect x=\"\(f(x0))\" y=\"\(f(y + 3))\" width=\"\(f(x1 - x0))\" height=\"\(f(rowH - 6))\" fill=\"#555\" stroke=\"#000\" stroke-width=\"0.5\"/>"
       }
     }
     s += ticksOnly(start: start, end: end, x0: l, plotW: plotW, y: top + plotH, xTick: xTick)
-    s += "<text x=\"\(f(l + plotW / 2))\" y=\"\(f(top + plotH + 40))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
+    s +=
+      "<text x=\"\(f(l + plotW / 2))\" y=\"\(f(top + plotH + 40))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
     return s + "</svg>"
   }
 
@@ -101,9 +109,12 @@ public enum SVGChart {
 
   static func axes(plotW: Double, plotH: Double, xLabel: String, yLabel: String) -> String {
     var s = "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotH))\" stroke=\"#000\"/>"
-    s += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" stroke=\"#000\"/>"
-    s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 30))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
-    s += "<text x=\"12\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 12 \(f(top + plotH / 2)))\">\(HTMLText.escape(yLabel))</text>"
+    s +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" stroke=\"#000\"/>"
+    s +=
+      "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 30))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
+    s +=
+      "<text x=\"12\" y=\"\(f(top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 12 \(f(top + plotH / 2)))\">\(HTMLText.escape(yLabel))</text>"
     return s
   }
 
@@ -111,7 +122,9 @@ public enum SVGChart {
     ticksOnly(start: start, end: end, x0: left, plotW: plotW, y: top + plotH, xTick: xTick)
   }
 
-  static func ticksOnly(start: Int64, end: Int64, x0: Double, plotW: Double, y: Double, xTick: (Int64) -> String) -> String {
+  static func ticksOnly(start: Int64, end: Int64, x0: Double, plotW: Double, y: Double, xTick: (Int64) -> String)
+    -> String
+  {
     var s = ""
     let n = 4
     for i in 0...n {
@@ -128,7 +141,8 @@ public enum SVGChart {
     var s = ""
     for (i, n) in names.enumerated() {
       let yy = y + Double(i) * 14
-      s += "<line x1=\"\(f(left))\" y1=\"\(f(yy - 3))\" x2=\"\(f(left + 30))\" y2=\"\(f(yy - 3))\" stroke=\"\(greys[i % greys.count])\" stroke-width=\"1.5\""
+      s +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(yy - 3))\" x2=\"\(f(left + 30))\" y2=\"\(f(yy - 3))\" stroke=\"\(greys[i % greys.count])\" stroke-width=\"1.5\""
       let dash = dashes[i % dashes.count]
       s += dash.isEmpty ? "/>" : " stroke-dasharray=\"\(dash)\"/>"
       s += "<text x=\"\(f(left + 36))\" y=\"\(f(yy))\">\(HTMLText.escape(truncate(n, 100)))</text>"

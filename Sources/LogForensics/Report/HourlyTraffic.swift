@@ -37,6 +37,8 @@ struct HourlyTraffic {
   mutating func hours(of i: Int) -> [HourlyCount] {
     guard i >= 0 && i < counts.count else { return [] }
     flush(i)
-    return counts[i].keys.sorted().map { HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: counts[i][$0] ?? 0) }
+    return counts[i].keys.sorted().map {
+      HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: counts[i][$0] ?? 0)
+    }
   }
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 @Suite struct CaseFileTests {
@@ -17,7 +18,11 @@ import Testing
 
   @Test func unknownKeyIsAnErrorNamingTheLine() {
     let yaml = "reference: X\ncontroller:\n  name: A\n  sirne: \"123\"\n"
-    #expect(throws: CaseFileError(file: "case.yaml", line: 4, message: "unknown key 'controller.sirne'; known keys here: name, siren, address, sector")) {
+    #expect(
+      throws: CaseFileError(
+        file: "case.yaml", line: 4,
+        message: "unknown key 'controller.sirne'; known keys here: name, siren, address, sector")
+    ) {
       try CaseFileParser.parse(yaml)
     }
   }
@@ -36,10 +41,19 @@ import Testing
   }
 
   @Test func wrongValuesNameTheLineAndTheAllowedValues() {
-    #expect(throws: CaseFileError(file: "case.yaml", line: 2, message: "'reportType' must be one of initial, complementary, final (got 'first')")) {
+    #expect(
+      throws: CaseFileError(
+        file: "case.yaml", line: 2, message: "'reportType' must be one of initial, complementary, final (got 'first')")
+    ) {
       try CaseFileParser.parse("reference: X\nreportType: first\n")
     }
-    #expect(throws: CaseFileError(file: "case.yaml", line: 2, message: "'awareness.time' must be an ISO-8601 date-time with a zone, such as 2026-03-04T09:30:00+01:00 (got 'yesterday')")) {
+    #expect(
+      throws: CaseFileError(
+        file: "case.yaml", line: 2,
+        message:
+          "'awareness.time' must be an ISO-8601 date-time with a zone, such as 2026-03-04T09:30:00+01:00 (got 'yesterday')"
+      )
+    ) {
       try CaseFileParser.parse("awareness:\n  time: yesterday\n")
     }
     #expect(throws: CaseFileError(file: "case.yaml", line: 1, message: "'custody' must be a list (use [] for none)")) {
@@ -72,9 +86,11 @@ import Testing
   }
 
   @Test func publishedCaseSchemaIsTheGeneratedOne() throws {
-    let published = try String(contentsOf: Golden.repoRoot.appendingPathComponent("docs/case-schema.json"), encoding: .utf8)
+    let published = try String(
+      contentsOf: Golden.repoRoot.appendingPathComponent("docs/case-schema.json"), encoding: .utf8)
     if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
-      try CaseJSONSchema.text.write(to: Golden.repoRoot.appendingPathComponent("docs/case-schema.json"), atomically: true, encoding: .utf8)
+      try CaseJSONSchema.text.write(
+        to: Golden.repoRoot.appendingPathComponent("docs/case-schema.json"), atomically: true, encoding: .utf8)
     }
     #expect(published == CaseJSONSchema.text, "docs/case-schema.json is stale: run the tests with RECORD_GOLDENS=1")
     let object = try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [String: Any]

@@ -2,12 +2,16 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 /// Runs external programs with a hard timeout (a hung browser must not hang the test run).
 enum ExternalTool {
   static func find(_ names: [String]) -> String? {
-    let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+    let dirs =
+      (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + [
+        "/usr/bin", "/usr/local/bin",
+      ]
     for n in names {
       for d in dirs where FileManager.default.isExecutableFile(atPath: d + "/" + n) { return d + "/" + n }
     }
@@ -39,8 +43,11 @@ enum ExternalTool {
   }
 
   static func chromiumArgs(_ profile: URL) -> [String] {
-    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
-     "--user-data-dir=\(profile.path)", "--virtual-time-budget=2000"]
+    [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+      "--disable-extensions",
+      "--user-data-dir=\(profile.path)", "--virtual-time-budget=2000",
+    ]
   }
 }
 
@@ -56,7 +63,8 @@ enum ExternalTool {
   @Test(.enabled(if: ExternalTool.chromium != nil, "chromium is not installed (Debian package 'chromium')"))
   func pdfCarriesKeyFiguresAndInjectedScriptsStayText() throws {
     let chromium = try #require(ExternalTool.chromium)
-    let pdftotext = try #require(ExternalTool.find(["pdftotext"]), "pdftotext (poppler-utils) is needed next to chromium")
+    let pdftotext = try #require(
+      ExternalTool.find(["pdftotext"]), "pdftotext (poppler-utils) is needed next to chromium")
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let report = try EvidenceFixtures.injectedReport()
@@ -68,7 +76,9 @@ enum ExternalTool {
 
     // The DOM after loading: the title is unchanged and the script is text, not an element.
     let dom = dir.appendingPathComponent("dom.html")
-    let s1 = try ExternalTool.run(chromium, ExternalTool.chromiumArgs(dir.appendingPathComponent("p1")) + ["--dump-dom", htmlURL.absoluteString], stdoutFile: dom)
+    let s1 = try ExternalTool.run(
+      chromium, ExternalTool.chromiumArgs(dir.appendingPathComponent("p1")) + ["--dump-dom", htmlURL.absoluteString],
+      stdoutFile: dom)
     #expect(s1 == 0, "chromium --dump-dom timed out or failed")
     let dumped = try String(contentsOf: dom, encoding: .utf8)
     #expect(dumped.contains("<title>\(Self.title)</title>"))
@@ -80,14 +90,19 @@ enum ExternalTool {
     // The PDF: key figures are there as text.
     let pdf = dir.appendingPathComponent("evidence.pdf")
     let s2 = try ExternalTool.run(
-      chromium, ExternalTool.chromiumArgs(dir.appendingPathComponent("p2")) + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", htmlURL.absoluteString],
+      chromium,
+      ExternalTool.chromiumArgs(dir.appendingPathComponent("p2")) + [
+        "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", htmlURL.absoluteString,
+      ],
       stdoutFile: dir.appendingPathComponent("print.log"))
     #expect(s2 == 0, "chromium --print-to-pdf timed out or failed")
     let txt = dir.appendingPathComponent("evidence.txt")
-    let s3 = try ExternalTool.run(pdftotext, [pdf.path, txt.path], stdoutFile: dir.appendingPathComponent("pdftotext.log"), timeout: 30)
+    let s3 = try ExternalTool.run(
+      pdftotext, [pdf.path, txt.path], stdoutFile: dir.appendingPathComponent("pdftotext.log"), timeout: 30)
     #expect(s3 == 0)
     let text = try String(contentsOf: txt, encoding: .utf8)
-    let squeezed = text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(String.init).joined()
+    let squeezed = text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(String.init)
+      .joined()
     #expect(text.contains("2026-03-02 07:13:12 UTC"), "first malicious event")
     #expect(text.contains("2026-03-04 11:17:38 UTC"), "last malicious event")
     #expect(text.contains("3889"), "exposure bounds")
@@ -110,7 +125,9 @@ enum ExternalTool {
     try "<!DOCTYPE html><html><head><title>T</title></head><body><script>document.title='PWNED'</script></body></html>"
       .write(to: page, atomically: true, encoding: .utf8)
     let dom = dir.appendingPathComponent("dom.html")
-    let s = try ExternalTool.run(chromium, ExternalTool.chromiumArgs(dir.appendingPathComponent("p")) + ["--dump-dom", page.absoluteString], stdoutFile: dom)
+    let s = try ExternalTool.run(
+      chromium, ExternalTool.chromiumArgs(dir.appendingPathComponent("p")) + ["--dump-dom", page.absoluteString],
+      stdoutFile: dom)
     #expect(s == 0)
     #expect(try String(contentsOf: dom, encoding: .utf8).contains("<title>PWNED</title>"))
   }

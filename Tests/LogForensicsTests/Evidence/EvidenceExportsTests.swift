@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 @Suite struct EvidenceExportsTests {
@@ -12,7 +13,9 @@ import Testing
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(first["datetime"] as? String == "2026-03-02T07:13:12.000Z")
     #expect(first["timestamp_desc"] as? String == "First request of finding")
-    #expect(first["message"] as? String == "F001 finding-start: sequential-enumeration (high): 4106 requests, 4024 records, exposure ≈ 3827")
+    #expect(
+      first["message"] as? String
+        == "F001 finding-start: sequential-enumeration (high): 4106 requests, 4024 records, exposure ≈ 3827")
     #expect(first["finding_id"] as? String == "F001")
     #expect(first["evidence_file"] as? String == "SampleLogs/api-1/access.log.2.gz")
     #expect(first["evidence_line"] as? Int == 127)
@@ -26,19 +29,25 @@ import Testing
 
   @Test func annexPseudonymsAreKeyedHMACs() {
     // Reference value: python3 hmac.new(b'secret-key', b'/api/v1/patients/{id}\x00123', sha256).hexdigest()
-    #expect(RecordAnnex.pseudonym("123", namespace: "/api/v1/patients/{id}", key: "secret-key")
-      == "451c0e2def58c0df7a909d37874bc3c4f693c609142de0cb38406348a9bed304")
+    #expect(
+      RecordAnnex.pseudonym("123", namespace: "/api/v1/patients/{id}", key: "secret-key")
+        == "451c0e2def58c0df7a909d37874bc3c4f693c609142de0cb38406348a9bed304")
     let records = ExposedRecords(namespaces: [
-      .init(name: "/api/v1/patients/{id}", isListing: false, certain: [123, 124], likely: [], possible: [900], hashedOnly: 2)
+      .init(
+        name: "/api/v1/patients/{id}", isListing: false, certain: [123, 124], likely: [], possible: [900], hashedOnly: 2
+      )
     ])
     let (text, summary) = RecordAnnex.render(records, key: "secret-key", fileName: "annex.csv")
-    #expect(text.contains("/api/v1/patients/{id},certain,451c0e2def58c0df7a909d37874bc3c4f693c609142de0cb38406348a9bed304\n"))
+    #expect(
+      text.contains("/api/v1/patients/{id},certain,451c0e2def58c0df7a909d37874bc3c4f693c609142de0cb38406348a9bed304\n"))
     #expect(!text.contains(",123\n"))
     #expect(text.contains("# /api/v1/patients/{id}: 2 exposed ids kept only as hashes by the engine: not listable\n"))
     #expect(summary.listed == 3 && summary.notListable == 2 && summary.pseudonymised)
     #expect(summary.idRanges == [ChartRow(label: "/api/v1/patients/{id}", spans: [123...124, 900...900])])
     let (raw, rawSummary) = RecordAnnex.render(records, key: nil, fileName: "annex.csv")
-    #expect(raw.contains("/api/v1/patients/{id},certain,123\n/api/v1/patients/{id},certain,124\n/api/v1/patients/{id},possible,900\n"))
+    #expect(
+      raw.contains(
+        "/api/v1/patients/{id},certain,123\n/api/v1/patients/{id},certain,124\n/api/v1/patients/{id},possible,900\n"))
     #expect(!rawSummary.pseudonymised)
     #expect(RecordAnnex.generateKey().count == 64)
   }
@@ -56,12 +65,17 @@ import Testing
     o.timesketchPath = dir.appendingPathComponent("ts.jsonl").path
     o.annexPath = dir.appendingPathComponent("annex.csv").path
     o.annexKey = "k"
-    let exposed = ExposedRecords(namespaces: [.init(name: "/p/{id}", isListing: false, certain: [1], likely: [], possible: [], hashedOnly: 0)])
+    let exposed = ExposedRecords(namespaces: [
+      .init(name: "/p/{id}", isListing: false, certain: [1], likely: [], possible: [], hashedOnly: 0)
+    ])
     let result = try EvidenceWriter.run(report: report, sourceJSON: data, exposed: exposed, options: o)
     #expect(result.generatedKey == nil)
     let manifest = try String(contentsOfFile: dir.appendingPathComponent("r.md.sha256").path, encoding: .utf8)
     let lines = manifest.split(separator: "\n").filter { !$0.hasPrefix("#") }
-    #expect(lines.map { String($0.split(separator: " ").last ?? "") } == [o.jsonPath!, o.annexPath!, o.timesketchPath!, o.reportPath!])
+    #expect(
+      lines.map { String($0.split(separator: " ").last ?? "") } == [
+        o.jsonPath!, o.annexPath!, o.timesketchPath!, o.reportPath!,
+      ])
     for line in lines {
       let parts = line.split(separator: " ", omittingEmptySubsequences: true)
       let bytes = try Data(contentsOf: URL(fileURLWithPath: String(parts[1])))
@@ -76,7 +90,9 @@ import Testing
     let (report, data) = try EvidenceFixtures.sampleReport()
     var o = EvidenceOptions()
     o.annexPath = "/nonexistent/annex.csv"
-    #expect(throws: EvidenceError.annexNeedsAnalysis) { try EvidenceWriter.run(report: report, sourceJSON: data, exposed: nil, options: o) }
+    #expect(throws: EvidenceError.annexNeedsAnalysis) {
+      try EvidenceWriter.run(report: report, sourceJSON: data, exposed: nil, options: o)
+    }
     let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
     try "reference: X\nsurprise: 1\n".write(to: bad, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: bad) }

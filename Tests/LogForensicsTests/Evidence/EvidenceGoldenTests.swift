@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 @Suite struct EvidenceGoldenTests {
@@ -25,7 +26,11 @@ import Testing
     let html = HTMLRenderer.render(try Self.document(.fr))
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
     #expect(!html.lowercased().contains("<script"))
-    #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+    #expect(
+      !html.contains("http://")
+        || html.components(separatedBy: "http://").count - 1 == html.components(
+          separatedBy: "xmlns=\"http://www.w3.org/2000/svg\""
+        ).count - 1)
     #expect(!html.contains("https://"))
     #expect(!html.contains(" on") || !html.contains("onerror=") && !html.contains("onload="))
     #expect(html.contains("@page { size: A4;"))
@@ -43,7 +48,8 @@ import Testing
       let id = String(part.prefix { $0 != "\"" })
       let body = part.components(separatedBy: "</section>").first ?? ""
       out += "section \(id): \(between(body, "<h2>", "</h2>"))\n"
-      out += "  tables \(count(body, "<table")), rows \(count(body, "<tr>")), facts \(count(body, "<table class=\"facts\">")), lists \(count(body, "<ul>")), items \(count(body, "<li>")), notes \(count(body, "class=\"note\"")), missing \(count(body, "class=\"missing\"")), hashes \(count(body, "<code class=\"hash\">"))\n"
+      out +=
+        "  tables \(count(body, "<table")), rows \(count(body, "<tr>")), facts \(count(body, "<table class=\"facts\">")), lists \(count(body, "<ul>")), items \(count(body, "<li>")), notes \(count(body, "class=\"note\"")), missing \(count(body, "class=\"missing\"")), hashes \(count(body, "<code class=\"hash\">"))\n"
       for fig in body.components(separatedBy: "<figure>").dropFirst() {
         out += "  figure: \(between(fig, "<strong>", "</strong>"))\n"
         let texts = fig.components(separatedBy: "text-anchor=\"middle\"").count - 1

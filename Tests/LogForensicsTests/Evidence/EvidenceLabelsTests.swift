@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 @Suite struct EvidenceLabelsTests {
@@ -11,7 +12,9 @@ import Testing
       #expect(seen.insert(e.key).inserted, "duplicate label key \(e.key)")
       #expect(!e.fr.trimmingCharacters(in: .whitespaces).isEmpty, "\(e.key) has no French text")
       #expect(!e.en.trimmingCharacters(in: .whitespaces).isEmpty, "\(e.key) has no English text")
-      #expect(e.fr.components(separatedBy: "{").count == e.en.components(separatedBy: "{").count, "\(e.key): placeholders differ")
+      #expect(
+        e.fr.components(separatedBy: "{").count == e.en.components(separatedBy: "{").count,
+        "\(e.key): placeholders differ")
     }
   }
 
@@ -20,7 +23,9 @@ import Testing
     for withCase in [true, false] {
       let doc = EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: withCase), language: language).build()
       let md = MarkdownRenderer.render(doc)
-      #expect(!md.contains("⟦"), "a label key is missing from the table: \(md.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")")
+      #expect(
+        !md.contains("⟦"),
+        "a label key is missing from the table: \(md.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")")
     }
   }
 
@@ -32,7 +37,9 @@ import Testing
     for s in Severity.allCases { #expect(EvidenceLabels.table["sev.\(s.rawValue)"] != nil) }
     for v in CaseSchema.dataCategories + CaseSchema.subjectCategories { #expect(EvidenceLabels.table["v.\(v)"] != nil) }
     for f in CaseSchema.root {
-      if case .choice(let values) = f.type { for v in values { #expect(EvidenceLabels.table["v.\(v)"] != nil, "v.\(v)") } }
+      if case .choice(let values) = f.type {
+        for v in values { #expect(EvidenceLabels.table["v.\(v)"] != nil, "v.\(v)") }
+      }
     }
   }
 
@@ -46,8 +53,10 @@ import Testing
     #expect(ParisTime.offsetMinutes(at: after) == 120)
     #expect(ParisTime.offsetMinutes(at: endBefore) == 120)
     #expect(ParisTime.offsetMinutes(at: endAfter) == 60)
-    #expect(ParisTime.format(try #require(Timestamp(iso8601: "2026-03-03T01:12:08Z"))) == "2026-03-03 02:12:08 (UTC+01:00)")
+    #expect(
+      ParisTime.format(try #require(Timestamp(iso8601: "2026-03-03T01:12:08Z"))) == "2026-03-03 02:12:08 (UTC+01:00)")
     #expect(ParisTime.formatUTC(try #require(Timestamp(iso8601: "2026-07-01T10:00:00Z"))) == "2026-07-01 10:00:00 UTC")
-    #expect(ParisTime.format(try #require(Timestamp(iso8601: "2026-07-01T10:00:00Z"))) == "2026-07-01 12:00:00 (UTC+02:00)")
+    #expect(
+      ParisTime.format(try #require(Timestamp(iso8601: "2026-07-01T10:00:00Z"))) == "2026-07-01 12:00:00 (UTC+02:00)")
   }
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import Testing
+
 @testable import LogForensics
 
 @Suite struct EvidenceRenderingTests {
@@ -40,7 +41,8 @@ import Testing
     let html = HTMLRenderer.render(doc)
     #expect(html.contains("<p class=\"status draft\">PROJET — champs à compléter</p>"))
     #expect(html.contains("<span class=\"missing\">À COMPLÉTER</span>"))
-    let en = MarkdownRenderer.render(EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: false), language: .en).build())
+    let en = MarkdownRenderer.render(
+      EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: false), language: .en).build())
     #expect(en.hasPrefix("**DRAFT — fields to be completed**"))
     #expect(en.contains("| Controller (legal name) | TO BE COMPLETED |"))
     #expect(en.contains("- controller.siren\n"))
@@ -52,24 +54,34 @@ import Testing
     #expect(doc.status == "FINAL — every required field filled")
     let md = MarkdownRenderer.render(doc)
     #expect(!md.contains("TO BE COMPLETED"))
-    #expect(md.contains("| 72-hour deadline | 2026-03-07 14:30:00 UTC — 2026-03-07 15:30:00 (UTC+01:00) Paris time |") || md.contains("| 72-hour deadline | 2026-03-07 14:30:00 UTC — 2026-03-07 15:30:00 (UTC+01:00) Paris time |"))
+    #expect(
+      md.contains("| 72-hour deadline | 2026-03-07 14:30:00 UTC — 2026-03-07 15:30:00 (UTC+01:00) Paris time |")
+        || md.contains("| 72-hour deadline | 2026-03-07 14:30:00 UTC — 2026-03-07 15:30:00 (UTC+01:00) Paris time |"))
   }
 
   @Test func sectionsFollowTheNotificationOrder() throws {
     let doc = EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: true), language: .fr).build()
-    #expect(doc.sections.map(\.id) == [
-      "control", "controller", "timeline", "nature", "records", "actors", "consequences", "integrity", "time", "coverage",
-      "methodology", "annex-timeline", "annex-records",
-    ])
+    #expect(
+      doc.sections.map(\.id) == [
+        "control", "controller", "timeline", "nature", "records", "actors", "consequences", "integrity", "time",
+        "coverage",
+        "methodology", "annex-timeline", "annex-records",
+      ])
     #expect(doc.sections[2].title == "3. Chronologie et délais")
     #expect(doc.sections[12].title == "Annexe B (diffusion restreinte) — Enregistrements concernés")
   }
 
   @Test func keyFiguresOfTheSampleIncident() throws {
-    let md = MarkdownRenderer.render(EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: true), language: .en).build())
+    let md = MarkdownRenderer.render(
+      EvidenceBuilder(try EvidenceFixtures.sampleInputs(withCase: true), language: .en).build())
     // First and last malicious events (F001 start, F002 end), UTC and Paris.
-    #expect(md.contains("| Breach start (first malicious event) | 2026-03-02 07:13:12 UTC — 2026-03-02 08:13:12 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/access.log.2.gz:127\\] |"))
-    #expect(md.contains("| Breach end (last malicious event) | 2026-03-04 11:17:38 UTC — 2026-03-04 12:17:38 (UTC+01:00) Paris time"))
+    #expect(
+      md.contains(
+        "| Breach start (first malicious event) | 2026-03-02 07:13:12 UTC — 2026-03-02 08:13:12 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/access.log.2.gz:127\\] |"
+      ))
+    #expect(
+      md.contains(
+        "| Breach end (last malicious event) | 2026-03-04 11:17:38 UTC — 2026-03-04 12:17:38 (UTC+01:00) Paris time"))
     // Exposure funnel row: low / central / high / qualifier.
     #expect(md.contains("| 3889 | 3889 | 3889 | exact |"))
     // Custody check against the analysed hash.
@@ -109,7 +121,8 @@ import Testing
     let ua = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
     var log = ""
     for i in 0..<3 {
-      log += "10.0.0.9 - - [04/Mar/2026:10:00:0\(i) +0000] \"GET /api/v1/patients/10\(i) HTTP/1.1\" 200 512 \"-\" \"\(ua)\"\n"
+      log +=
+        "10.0.0.9 - - [04/Mar/2026:10:00:0\(i) +0000] \"GET /api/v1/patients/10\(i) HTTP/1.1\" 200 512 \"-\" \"\(ua)\"\n"
     }
     let file = dir.appendingPathComponent("access.log")
     try log.write(to: file, atomically: true, encoding: .utf8)
@@ -123,6 +136,8 @@ import Testing
     #expect(!html.contains("<script"))
     #expect(!html.contains("<img"))
     #expect(html.contains(HTMLText.escape(actor)))
-    #expect(HTMLText.escape(actor).contains("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"))
+    #expect(
+      HTMLText.escape(actor).contains(
+        "&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"))
   }
 }

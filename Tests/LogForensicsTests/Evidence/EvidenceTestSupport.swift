@@ -1,6 +1,7 @@
 // Evidence/EvidenceTestSupport.swift - the SampleLogs incident report and case file for evidence tests.
 
 import Foundation
+
 @testable import LogForensics
 
 enum EvidenceFixtures {
