@@ -12,6 +12,9 @@ public struct AnalysisConfiguration: Sendable {
   public var runAnalysis = true
   /// Value of the report's `runTimestamp` (the only wall-clock value), or `nil` to omit it.
   public var runTimestamp: Timestamp? = nil
+  /// Also list the exposed record ids (for the evidence report's restricted annex); runs the
+  /// detectors a second time over the finished engine.
+  public var collectExposedRecords = false
 
   public init(paths: [String]) { self.paths = paths }
 }
@@ -23,6 +26,8 @@ public struct AnalysisResult: Sendable {
   public var inputs: [InputStatistics]
   /// `true` when at least one input could be read.
   public var anyInputReadable: Bool
+  /// Exposed record ids, when ``AnalysisConfiguration/collectExposedRecords`` was set.
+  public var exposedRecords: ExposedRecords? = nil
 }
 
 /// Runs the pipeline and builds the report.
@@ -41,14 +46,19 @@ public enum Analyzer {
     pipeline.progress = meter
     let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
     let stats: [InputStatistics]
+    var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {
-      stats = pipeline.run { event in engine.consume(event) }
+      stats = pipeline.run { event in
+        traffic.add(input: Int(event.inputIndex), time: event.timestamp)
+        engine.consume(event)
+      }
     } else {
-      stats = pipeline.run { _ in }
+      stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }
     let outcome = engine.finish()
     meter?.finish()
-    let inputs = stats.map(InputReport.init(statistics:))
+    var inputs = stats.map(InputReport.init(statistics:))
+    for i in inputs.indices { inputs[i].hourlyRequests = traffic.hours(of: Int(stats[i].index)) }
     let summary = ReportSummary(
       inputs: inputs.count,
       incompleteInputs: inputs.filter { !$0.complete }.count,
@@ -75,7 +85,9 @@ public enum Analyzer {
       tool: .current, runTimestamp: config.runTimestamp, parameters: parameters, inputs: inputs, summary: summary,
       findings: outcome.findings, sessions: outcome.sessions, patientEndpoints: outcome.patientEndpoints,
       timeline: outcome.timeline)
-    return AnalysisResult(report: report, inputs: stats, anyInputReadable: stats.contains { !$0.isUnreadable })
+    var result = AnalysisResult(report: report, inputs: stats, anyInputReadable: stats.contains { !$0.isUnreadable })
+    if config.collectExposedRecords { result.exposedRecords = ExposedRecordCollector.collect(engine: engine) }
+    return result
   }
 }
 

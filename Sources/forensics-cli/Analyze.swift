@@ -23,6 +23,8 @@ struct Analyze: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var analysis: AnalysisOptionGroup
   @OptionGroup var output: OutputOptions
+  @OptionGroup var evidenceReport: AnalyzeEvidenceOptions
+  @OptionGroup var evidence: EvidenceOutputOptions
 
   @Flag(name: .customLong("skip-analysis"), help: .hidden)
   var skipAnalysis = false
@@ -35,7 +37,19 @@ struct Analyze: ParsableCommand {
     if TimelineZone(argument: output.timelineZone) == nil {
       throw ValidationError("--timeline-zone takes UTC or a fixed offset such as +01:00.")
     }
-    for (name, path) in [("--json", output.json), ("--timeline", output.timeline)] {
+    if evidenceReport.report == nil {
+      for (name, set) in [("--case", evidence.casePath != nil), ("--previous", evidence.previous != nil)] where set {
+        throw ValidationError("\(name) is used by the evidence report: add --report FILE.")
+      }
+    }
+    if evidenceReport.annexRaw && evidenceReport.annexKey != nil {
+      throw ValidationError("--annex-raw-ids and --annex-key exclude each other.")
+    }
+    if (evidenceReport.annexRaw || evidenceReport.annexKey != nil) && evidenceReport.annex == nil {
+      throw ValidationError("--annex-raw-ids and --annex-key need --annex FILE.")
+    }
+    let outputs = [("--json", output.json), ("--timeline", output.timeline), ("--report", evidenceReport.report), ("--annex", evidenceReport.annex)] + evidence.outputs
+    for (name, path) in outputs {
       if let path, path != "-", paths.contains(path) {
         throw ValidationError("\(name) \(path) is also an input: refusing to overwrite evidence.")
       }
@@ -48,10 +62,28 @@ struct Analyze: ParsableCommand {
     let showProgress = !output.quiet && !output.noProgress && isatty(STDERR_FILENO) == 1
     let result = Analyzer.run(config) { total in showProgress ? ProgressMeter(totalBytes: total) : nil }
     let elapsed = Date().timeIntervalSince(start)
-    if let path = output.json {
+    if wantsEvidence {
+      var o = EvidenceOptions()
+      evidence.apply(to: &o)
+      o.jsonPath = output.json
+      o.reportPath = evidenceReport.report
+      o.format = evidenceReport.reportFormat
+      o.annexPath = evidenceReport.annex
+      o.annexRaw = evidenceReport.annexRaw
+      o.annexKey = evidenceReport.annexKey
+      o.commandLine = CommandLine.arguments.joined(separator: " ")
+      if let path = output.timeline, path != "-" {
+        let zone = TimelineZone(argument: output.timelineZone) ?? .utc
+        o.extraOutputs.append((path, Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8)))
+      }
+      let written = try EvidenceWriter.run(report: result.report, sourceJSON: nil, exposed: result.exposedRecords, options: o)
+      if let key = written.generatedKey {
+        FileHandle.standardError.write(Data("annex key (HMAC-SHA256; printed once, stored nowhere — keep it to match pseudonyms): \(key)\n".utf8))
+      }
+    } else if let path = output.json {
       try JSONReportWriter.write(result.report, to: path)
     }
-    if let path = output.timeline {
+    if let path = output.timeline, !wantsEvidence || path == "-" {
       let zone = TimelineZone(argument: output.timelineZone) ?? .utc
       try OutputFile.write(Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8), to: path)
     }
@@ -62,11 +94,15 @@ struct Analyze: ParsableCommand {
     if let worst = result.report.highestSeverity, worst >= .medium { throw ExitStatus.findings.exitCode }
   }
 
+  /// Any output built by the evidence stage was asked for.
+  var wantsEvidence: Bool { evidenceReport.report != nil || evidenceReport.annex != nil || evidence.timesketch != nil }
+
   /// Turns the command-line values into the library's configuration (validated).
   func makeConfiguration() throws -> AnalysisConfiguration {
     var config = AnalysisConfiguration(paths: paths)
     config.analysis = analysis.options
     config.runAnalysis = !skipAnalysis
+    config.collectExposedRecords = evidenceReport.annex != nil
     config.pipeline.format = input.logFormat
     if case .preset = input.logFormat {
       _ = try? input.logFormat.makeParser()

@@ -13,7 +13,7 @@ struct Forensics: ParsableCommand {
       Exit status: \(ExitStatus.documentation)
       """,
     version: LogForensicsVersion.string,
-    subcommands: [Analyze.self, Timeline.self, Formats.self],
+    subcommands: [Analyze.self, ReportCommand.self, CaseCommand.self, Timeline.self, Formats.self],
     defaultSubcommand: Analyze.self
   )
 

@@ -21,6 +21,8 @@ struct Timeline: ParsableCommand {
     analyze.input = input
     analyze.analysis = analysis
     analyze.output = output
+    analyze.evidenceReport = try AnalyzeEvidenceOptions.parse([])
+    analyze.evidence = try EvidenceOutputOptions.parse([])
     if analyze.output.timeline == nil { analyze.output.timeline = "-" }
     analyze.output.quiet = true
     try analyze.validate()

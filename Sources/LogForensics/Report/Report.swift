@@ -112,6 +112,9 @@ public struct InputReport: Codable, Sendable, Equatable {
   public var rejectedSamples: [RejectedLineSample]
   public var warningSamples: [RejectedLineSample]
   public var skippedReasons: [ReasonCount]
+  /// Parsed requests per UTC hour (hours without requests omitted): the background traffic
+  /// and silences of the evidence report. Absent in reports written before it was added.
+  public var hourlyRequests: [HourlyCount]? = nil
 }
 
 /// A problem reading an input.
