@@ -42,6 +42,14 @@ public struct EventBuilder {
     event.lineNumber = lineNumber
   }
 
+  /// Moves the built event out (no copy, no reference counting), leaving an empty one.
+  @inline(__always)
+  mutating func takeEvent() -> LogEvent {
+    var e = LogEvent()
+    swap(&e, &event)
+    return e
+  }
+
   /// Applies the options that depend on several fields (forwarded-for, user field). The
   /// pipeline calls this once per parsed event.
   public mutating func finish() {
