@@ -28,9 +28,20 @@ public final class SymbolTable {
     var entries: UnsafeMutablePointer<Entry>  // index 0 = Symbol.none
     var entryCount = 1
     var entryCapacity: Int
-    var slots: UnsafeMutablePointer<UInt32>  // 0 = empty, else symbol id
+    var slots: UnsafeMutablePointer<Slot>  // key 0 = empty
     var mask: Int
   }
+
+  /// One open-addressing slot. It carries what a lookup compares (hash tag, length, arena
+  /// offset) so a hit touches the slot and the arena bytes only, not the entry array: with
+  /// tens of thousands of client addresses those loads are cache misses.
+  private struct Slot {
+    /// `hash & 0xFFFF_FFFF_0000_0000 | id`; 0 = empty (ids start at 1).
+    var key: UInt64
+    /// `start << 24 | min(length, spanLengthMask)`.
+    var span: UInt64
+  }
+  private static let spanLengthMask: UInt64 = (1 << 24) - 1
 
   private let state: UnsafeMutablePointer<State>
   private var cache: [String?] = [""]
@@ -39,8 +50,8 @@ public final class SymbolTable {
     let arenaCapacity = 64 * 1024
     let entryCapacity = 1024
     let slotCount = 1024
-    let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
-    slots.initialize(repeating: 0, count: slotCount)
+    let slots = UnsafeMutablePointer<Slot>.allocate(capacity: slotCount)
+    slots.initialize(repeating: Slot(key: 0, span: 0), count: slotCount)
     let entries = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
     entries.initialize(to: Entry(start: 0, length: 0, hash: 0))
     state = .allocate(capacity: 1)
@@ -114,12 +125,21 @@ public final class SymbolTable {
   private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> UInt32? {
     let s = state.pointee
     let n = bytes.count
+    let tag = h & 0xFFFF_FFFF_0000_0000
+    let packedLength = min(UInt64(n), SymbolTable.spanLengthMask)
     var i = Int(truncatingIfNeeded: h) & s.mask
     while true {
-      let id = s.slots[i]
-      if id == 0 { return nil }
-      let e = s.entries[Int(id)]
-      if e.hash == h && e.length == n && memcmp(s.arena + e.start, bytes.baseAddress!, n) == 0 { return id }
+      let slot = s.slots[i]
+      if slot.key == 0 { return nil }
+      if slot.key & 0xFFFF_FFFF_0000_0000 == tag && slot.span & SymbolTable.spanLengthMask == packedLength {
+        let id = UInt32(truncatingIfNeeded: slot.key)
+        let start = Int(truncatingIfNeeded: slot.span >> 24)
+        if (packedLength < SymbolTable.spanLengthMask || s.entries[Int(id)].length == n)
+          && memcmp(s.arena + start, bytes.baseAddress!, n) == 0
+        {
+          return id
+        }
+      }
       i = (i + 1) & s.mask
     }
   }
@@ -150,8 +170,8 @@ public final class SymbolTable {
     UnsafeMutableRawPointer(s.arena + s.arenaCount).copyMemory(from: bytes.baseAddress!, byteCount: n)
     s.arenaCount += n
     var i = Int(truncatingIfNeeded: h) & s.mask
-    while s.slots[i] != 0 { i = (i + 1) & s.mask }
-    s.slots[i] = id
+    while s.slots[i].key != 0 { i = (i + 1) & s.mask }
+    s.slots[i] = SymbolTable.slot(id: id, entry: s.entries[Int(id)])
     if s.entryCount * 2 > s.mask + 1 { grow(&s) }
     state.pointee = s
     return Symbol(rawValue: id)
@@ -159,17 +179,24 @@ public final class SymbolTable {
 
   private func grow(_ s: inout State) {
     let newCount = (s.mask + 1) * 2
-    let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: 0, count: newCount)
+    let newSlots = UnsafeMutablePointer<Slot>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: Slot(key: 0, span: 0), count: newCount)
     let newMask = newCount - 1
     for id in 1..<s.entryCount {
       var i = Int(truncatingIfNeeded: s.entries[id].hash) & newMask
-      while newSlots[i] != 0 { i = (i + 1) & newMask }
-      newSlots[i] = UInt32(id)
+      while newSlots[i].key != 0 { i = (i + 1) & newMask }
+      newSlots[i] = SymbolTable.slot(id: UInt32(id), entry: s.entries[id])
     }
     s.slots.deallocate()
     s.slots = newSlots
     s.mask = newMask
+  }
+
+  @inline(__always)
+  private static func slot(id: UInt32, entry e: Entry) -> Slot {
+    Slot(
+      key: e.hash & 0xFFFF_FFFF_0000_0000 | UInt64(id),
+      span: UInt64(e.start) << 24 | min(UInt64(e.length), spanLengthMask))
   }
 
   /// The table's own hash: 8 bytes per step (unaligned loads), then an avalanche. Symbol ids
