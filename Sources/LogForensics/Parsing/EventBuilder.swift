@@ -280,10 +280,19 @@ public struct EventBuilder {
 
   /// Keeps a field by name. `-` values are kept as `-` so the field's presence is visible.
   public mutating func addExtra(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+    reserveExtras()
     event.extras.append(ExtraField(name: symbols.intern(name), value: TextDecoding.string(value)))
   }
   public mutating func addExtra(name: Symbol, value: UnsafeRawBufferPointer) {
+    reserveExtras()
     event.extras.append(ExtraField(name: name, value: TextDecoding.string(value)))
+  }
+
+  /// One allocation for the usual handful of extras (the default growth would allocate room
+  /// for one, then reallocate on the second).
+  @inline(__always)
+  private mutating func reserveExtras() {
+    if event.extras.capacity == 0 { event.extras.reserveCapacity(4) }
   }
 
   // MARK: - Escapes
