@@ -42,6 +42,14 @@ public struct EventBuilder {
     event.lineNumber = lineNumber
   }
 
+  /// Moves the built event out (no copy, no reference counting), leaving an empty one.
+  @inline(__always)
+  mutating func takeEvent() -> LogEvent {
+    var e = LogEvent()
+    swap(&e, &event)
+    return e
+  }
+
   /// Applies the options that depend on several fields (forwarded-for, user field). The
   /// pipeline calls this once per parsed event.
   public mutating func finish() {
@@ -272,10 +280,19 @@ public struct EventBuilder {
 
   /// Keeps a field by name. `-` values are kept as `-` so the field's presence is visible.
   public mutating func addExtra(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+    reserveExtras()
     event.extras.append(ExtraField(name: symbols.intern(name), value: TextDecoding.string(value)))
   }
   public mutating func addExtra(name: Symbol, value: UnsafeRawBufferPointer) {
+    reserveExtras()
     event.extras.append(ExtraField(name: name, value: TextDecoding.string(value)))
+  }
+
+  /// One allocation for the usual handful of extras (the default growth would allocate room
+  /// for one, then reallocate on the second).
+  @inline(__always)
+  private mutating func reserveExtras() {
+    if event.extras.capacity == 0 { event.extras.reserveCapacity(4) }
   }
 
   // MARK: - Escapes

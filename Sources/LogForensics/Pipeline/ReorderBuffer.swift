@@ -30,8 +30,7 @@ struct ReorderBuffer {
 
   /// Adds an event; returns `true` when it arrived too late and was flagged.
   @discardableResult
-  mutating func insert(_ e0: LogEvent) -> Bool {
-    var e = e0
+  mutating func insert(_ e: consuming LogEvent) -> Bool {
     let t = e.timestamp.microseconds
     if t < lastReleased {
       // Older than an event already released: it cannot be put in order any more.

@@ -21,15 +21,11 @@ final class StreamReader {
   private var cursor = 0
   private var source: (any ChunkSource)? = nil
   private var splitter: LineSplitter
-  private var parser: (any LineParser)? = nil
-  private var builder: EventBuilder
-  private var reorder: ReorderBuffer
-  private var stats: InputStatistics
+  /// Per-line state, kept in one struct so the per-line path works on it through a single
+  /// access per chunk instead of one exclusivity check per class property per line.
+  private var lines: LineHandler
   private var lastStoredRead: UInt64 = 0
   private var lastLines: Int64 = 0
-  private var unknownFormat = false
-  /// Set while the last (unterminated) line of an input that stopped early is handled.
-  private var cutOffLine = false
 
   init(
     streamIndex: Int, inputs: [PlannedInput], options: PipelineOptions, symbols: SymbolTable,
@@ -41,16 +37,17 @@ final class StreamReader {
     self.progress = progress
     self.onInputFinished = onInputFinished
     splitter = LineSplitter(maxLineLength: options.maxLineLength)
-    builder = EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions)
-    reorder = ReorderBuffer(windowSeconds: options.reorderWindowSeconds)
-    stats = InputStatistics(path: "", index: 0, stream: streamIndex)
+    lines = LineHandler(
+      builder: EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions),
+      reorder: ReorderBuffer(windowSeconds: options.reorderWindowSeconds),
+      stats: InputStatistics(path: "", index: 0, stream: streamIndex), maxLineLength: options.maxLineLength)
   }
 
   /// The next event of this stream in timestamp order, or `nil` when the stream is done.
   func next() -> LogEvent? {
     while true {
-      if let e = reorder.popReady() { return e }
-      if !readMore() { return reorder.popAny() }
+      if let e = lines.reorder.popReady() { return e }
+      if !readMore() { return lines.reorder.popAny() }
     }
   }
 
@@ -67,7 +64,7 @@ final class StreamReader {
     if let chunk = src.nextChunk() {
       noteProgress(src)
       chunk.withUnsafeBytes { raw in
-        splitter.feed(raw) { line in handle(line) }
+        lines.feed(raw, &splitter)
       }
       return true
     }
@@ -76,22 +73,22 @@ final class StreamReader {
   }
 
   private func open(_ input: PlannedInput) {
-    stats = InputStatistics(path: input.path, index: input.index, stream: streamIndex)
+    lines.stats = InputStatistics(path: input.path, index: input.index, stream: streamIndex)
     splitter = LineSplitter(maxLineLength: options.maxLineLength)
     lastStoredRead = 0
     lastLines = 0
-    unknownFormat = false
-    parser = nil
+    lines.unknownFormat = false
+    lines.parser = nil
     let base: any ChunkSource
     do {
       base = try FileChunkSource(path: input.path, options: options.readOptions)
     } catch let e as InputError {
-      stats.openError = e
-      onInputFinished(stats)
+      lines.stats.openError = e
+      onInputFinished(lines.stats)
       return
     } catch {
-      stats.openError = .cannotOpen(path: input.path, reason: "\(error)")
-      onInputFinished(stats)
+      lines.stats.openError = .cannotOpen(path: input.path, reason: "\(error)")
+      onInputFinished(lines.stats)
       return
     }
     let src: any ChunkSource = options.threads > 1 ? PrefetchingChunkSource(base) : base
@@ -99,13 +96,13 @@ final class StreamReader {
     // Choose the parser: forced format, or detection over the first lines.
     if options.format != .auto {
       do {
-        parser = try options.format.makeParser()
-        stats.format = options.format.description
-        stats.detection = FormatDetection(
-          format: stats.format, method: "forced", sampledLines: 0, matchedLines: 0, skippedLines: 0,
+        lines.parser = try options.format.makeParser()
+        lines.stats.format = options.format.description
+        lines.stats.detection = FormatDetection(
+          format: lines.stats.format, method: "forced", sampledLines: 0, matchedLines: 0, skippedLines: 0,
           prefix: nil, runnerUp: nil, runnerUpMatched: nil)
       } catch {
-        unknownFormat = true
+        lines.unknownFormat = true
       }
       return
     }
@@ -131,17 +128,17 @@ final class StreamReader {
       }
     }
     let (descriptor, prefixed, detection) = FormatDetector.detect(sampleLines)
-    stats.detection = detection
-    stats.format = detection.format
+    lines.stats.detection = detection
+    lines.stats.format = detection.format
     if let d = descriptor, var p = try? d.makeParser() {
       if prefixed { p = ContainerPrefixSupport.wrap(p) }
-      parser = p
+      lines.parser = p
     } else {
-      unknownFormat = true
+      lines.unknownFormat = true
     }
     noteProgress(src)
     for chunk in sampleChunks {
-      chunk.withUnsafeBytes { raw in splitter.feed(raw) { line in handle(line) } }
+      chunk.withUnsafeBytes { raw in lines.feed(raw, &splitter) }
     }
     if ended { closeCurrent(src) }
   }
@@ -150,35 +147,64 @@ final class StreamReader {
     let result = src.result
     // A final line without newline in an input that stopped early was cut by the fault:
     // keep it (it is evidence) but say its values may be incomplete.
-    cutOffLine = !result.complete
-    splitter.finish { line in handle(line) }
-    cutOffLine = false
-    stats.read = result
+    lines.cutOffLine = !result.complete
+    lines.finish(&splitter)
+    lines.cutOffLine = false
+    lines.stats.read = result
     noteProgress(src)
     source = nil
-    parser = nil
-    onInputFinished(stats)
+    lines.parser = nil
+    onInputFinished(lines.stats)
   }
 
   private func noteProgress(_ src: any ChunkSource) {
     guard let progress else { return }
     let now = src.storedBytesRead
-    let newLines = stats.lines - lastLines
+    let newLines = lines.stats.lines - lastLines
     if now > lastStoredRead || newLines > 0 {
       progress.add(bytes: now > lastStoredRead ? now - lastStoredRead : 0, lines: UInt64(max(newLines, 0)))
       lastStoredRead = max(now, lastStoredRead)
-      lastLines = stats.lines
+      lastLines = lines.stats.lines
     }
   }
 
-  // MARK: - Lines
+}
 
-  private func handle(_ line: SplitLine) {
+/// The per-line half of ``StreamReader``: counts, parses, builds and reorders one line.
+private struct LineHandler {
+  var parser: (any LineParser)? = nil
+  var builder: EventBuilder
+  var reorder: ReorderBuffer
+  var stats: InputStatistics
+  let maxLineLength: Int
+  var unknownFormat = false
+  /// Set while the last (unterminated) line of an input that stopped early is handled.
+  var cutOffLine = false
+
+  init(builder: EventBuilder, reorder: ReorderBuffer, stats: InputStatistics, maxLineLength: Int) {
+    self.builder = builder
+    self.reorder = reorder
+    self.stats = stats
+    self.maxLineLength = maxLineLength
+  }
+
+  /// Splits `chunk` and handles each complete line.
+  mutating func feed(_ chunk: UnsafeRawBufferPointer, _ splitter: inout LineSplitter) {
+    splitter.feed(chunk) { line in handle(line) }
+  }
+
+  /// Handles the unterminated last line, if any.
+  mutating func finish(_ splitter: inout LineSplitter) {
+    splitter.finish { line in handle(line) }
+  }
+
+
+  mutating func handle(_ line: SplitLine) {
     stats.lines += 1
     if line.overlong {
       stats.rejected += 1
       stats.overlong += 1
-      stats.sampleRejected(line, reason: "line of \(line.length) bytes exceeds the \(options.maxLineLength)-byte limit (--max-line-length)")
+      stats.sampleRejected(line, reason: "line of \(line.length) bytes exceeds the \(maxLineLength)-byte limit (--max-line-length)")
       return
     }
     if isBlank(line.bytes) {
@@ -216,11 +242,11 @@ final class StreamReader {
   }
 
   @inline(__always)
-  private func accept() {
+  private mutating func accept() {
     builder.finish()
     stats.parsed += 1
     stats.noteEvent(builder.event)
-    if reorder.insert(builder.event) { stats.outOfOrder += 1 }
+    if reorder.insert(builder.takeEvent()) { stats.outOfOrder += 1 }
   }
 
   @inline(__always)
