@@ -59,26 +59,11 @@ extension EvidenceBuilder {
       let uncovered = report.inputs.map(\.path).filter { !covered.contains($0) }
       if !uncovered.isEmpty { blocks.append(.note(L.label("custody.uncovered", uncovered.joined(separator: ", ")))) }
     }
-    var build = "debug"
-    #if !DEBUG
-      build = "release"
-    #endif
-    var platform = "unknown"
-    #if os(Linux)
-      platform = "Linux"
-    #elseif os(macOS)
-      platform = "macOS"
-    #endif
-    #if arch(x86_64)
-      platform += " x86_64"
-    #elseif arch(arm64)
-      platform += " arm64"
-    #endif
     let p = report.parameters
     var facts = [
       EvidenceFact(
         L.label("f.tool"),
-        "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string), \(build), \(platform))"
+        "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string)\(inputs.buildInfo.map { ", " + $0 } ?? ""))"
       ),
       EvidenceFact(L.label("f.commandLine"), inputs.commandLine ?? L.label("notRecorded")),
       EvidenceFact(L.label("p.paths"), p.paths.joined(separator: " ")),
