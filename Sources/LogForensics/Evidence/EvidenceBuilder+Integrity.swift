@@ -77,8 +77,8 @@ extension EvidenceBuilder {
         L.label("p.patientEndpoints"),
         p.patientEndpoints.isEmpty ? L.label("p.auto") : p.patientEndpoints.joined(separator: ", ")),
       EvidenceFact(L.label("p.allSessions"), yesNo(p.allSessions)),
-      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256.map { "SHA-256 \($0)" } ?? L.label("notRecorded")),
-      EvidenceFact(L.label("f.caseFile"), inputs.caseSHA256.map { "SHA-256 \($0)" } ?? L.label("none")),
+      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256 ?? L.label("notRecorded")),
+      EvidenceFact(L.label("f.caseFile"), inputs.caseSHA256 ?? L.label("none")),
     ]
     facts.append(
       EvidenceFact(
