@@ -11,6 +11,9 @@ extension Detector {
     static let memberShareInRegion = 0.6
     static let memberMinimumIds = 10
     static let maximumOverlap = 0.3
+    /// Automation signals each member must show (staff of one hospital share a dense IPP
+    /// range too, but browse at human pace and open related resources).
+    static let memberSignals = 2
   }
 
   /// Finds dense id regions on each record template and groups the actors whose ids fall
@@ -43,19 +46,33 @@ extension Detector {
       }
       runs = runs.filter { $0.count >= CampaignRules.minimumRunBlocks }
       for run in runs {
-        var members: [(Int, Int)] = []  // actor, ids in region
-        var sum = 0
-        var regionUnion = RoaringBitmap()
+        var candidates: [(Int, Int)] = []  // actor, ids in region
         for a in actorIndices.sorted() {
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
           tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
           let share = Double(inside) / Double(tr.ids.numeric.count)
-          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion {
-            members.append((a, inside))
-            sum += inside
-            tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
+            && automationSignals(engine.actors[a], tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
+          {
+            candidates.append((a, inside))
           }
+        }
+        // Same period: a member's activity must overlap that of at least half of the others.
+        let spans = candidates.map { c -> (Timestamp, Timestamp) in
+          let tr = engine.actors[c.0].tracks[t]
+          return (tr?.first ?? Timestamp(microseconds: 0), tr?.last ?? Timestamp(microseconds: 0))
+        }
+        var members: [(Int, Int)] = []
+        var sum = 0
+        var regionUnion = RoaringBitmap()
+        for (i, c) in candidates.enumerated() {
+          var overlapping = 0
+          for (j, o) in spans.enumerated() where j != i && o.0 <= spans[i].1 && spans[i].0 <= o.1 { overlapping += 1 }
+          guard overlapping * 2 >= candidates.count - 1 else { continue }
+          members.append(c)
+          sum += c.1
+          engine.actors[c.0].tracks[t]?.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)
@@ -86,7 +103,7 @@ extension Detector {
     let days = max(1, Int((end.microseconds - start.microseconds) / 86_400_000_000) + 1)
     let reasons = [
       "\(members.count) actors from \(ips.count) IP addresses each requested only \(counts.min() ?? 0)–\(counts.max() ?? 0) ids on \(text(t)) (at most \(maxDay) per actor-day"
-        + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + ").",
+        + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + "), and each shows at least \(CampaignRules.memberSignals) automation signals (regular pace, night, no related requests, scripted client, misses).",
       "Together they cover \(union.count) of the \(Int(width)) ids in \(lo)–\(hi) (density \(pct(Double(union.count) / width))) with only \(pct(overlap)) overlap between actors: they split the id space between them.",
       "Activity spread over \(days) day(s), from \(start.iso8601) to \(end.iso8601).",
     ]

@@ -59,18 +59,6 @@ extension Detector {
     var global = ExposureSets()
     for d in drafts { global.formUnion(d.exposureSets) }
 
-    // Session ids: by start, actor, then order of closing.
-    let order = engine.sessions.indices.sorted {
-      let a = engine.sessions[$0], b = engine.sessions[$1]
-      return (a.start, a.actor, $0) < (b.start, b.actor, $1)
-    }
-    var sessionIds = [String](repeating: "", count: engine.sessions.count)
-    let width = max(4, String(engine.sessions.count).count)
-    for (n, i) in order.enumerated() {
-      let s = String(n + 1)
-      sessionIds[i] = "S" + String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
     var findings: [(Finding, [TimelineEntry])] = []
     var flagged = Set<Int>()
     for d in drafts {
@@ -97,7 +85,7 @@ extension Detector {
       let f = Finding(
         id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,
         actors: ActorSet(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
-        sessionIds: sids.map { sessionIds[$0] }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
+        sessionIds: sids.map { engine.sessions[$0].id }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
         requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
         evidence: d.evidence, activity: activity)
       var tl = d.timeline
@@ -134,11 +122,7 @@ extension Detector {
     timeline.sort { ($0.time, $0.findingId ?? "", $0.event, $0.detail) < ($1.time, $1.findingId ?? "", $1.event, $1.detail) }
 
     let chosen = engine.options.allSessions ? Array(engine.sessions.indices) : flagged.sorted()
-    let sessions = chosen.map { i -> SessionReport in
-      var r = engine.sessions[i]
-      r.id = sessionIds[i]
-      return r
-    }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    let sessions = chosen.map { engine.sessions[$0] }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
 
     var endpoints: [EndpointSummary] = []
     for (i, info) in engine.templates.infos.enumerated() where info.kind == .record || info.kind == .list {
@@ -150,7 +134,7 @@ extension Detector {
     endpoints.sort { ($0.requests, $1.template) > ($1.requests, $0.template) }
 
     return AnalysisOutcome(
-      findings: out, sessions: sessions, sessionCount: engine.sessions.count, flaggedSessionCount: flagged.count,
+      findings: out, sessions: sessions, sessionCount: engine.sessionCount, flaggedSessionCount: flagged.count,
       exposure: ExposureBounds(records: global.bounds), patientEndpoints: endpoints, timeline: timeline)
   }
 

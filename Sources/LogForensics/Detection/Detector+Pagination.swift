@@ -15,7 +15,7 @@ extension Detector {
     let listText = engine.templates[t].text
     let path = listText.split(separator: "?", maxSplits: 1).first.map(String.init) ?? listText
     for (i, info) in engine.templates.infos.enumerated() where info.kind == .record && info.text == path + "/{id}" {
-      let mean = engine.sizeModels[i].meanHitSize(threshold: hitBuckets[i])
+      let mean = engine.sizeModels[TemplateID(i)]?.meanHitSize(threshold: hitBuckets[i]) ?? 0
       if mean > 0 { return (mean, "the mean size of a record answered by \(TerminalSanitizer.clean(info.text))") }
     }
     var ratios: [Double] = []
@@ -29,7 +29,7 @@ extension Detector {
   mutating func detectPagination() {
     for actor in engine.actors {
       for t in actor.tracks.keys.sorted() where engine.templates[t].kind == .list {
-        guard let tr = actor.tracks[t], tr.distinctOffsets.count >= PageRules.minimumPages else { continue }
+        guard let tr = actor.tracks[t], tr.pagesWalked >= PageRules.minimumPages else { continue }
         let (size, how) = recordSize(forList: t)
         guard size > 0 else { continue }
         let ns = engine.templates[t].namespace
@@ -38,15 +38,15 @@ extension Detector {
         guard tr.maxPageSize >= PageRules.largePageSize || listed >= PageRules.minimumListedRecords else { continue }
         let bytes = tr.pages.reduce(Int64(0)) { $0 + max(0, $1.bytes) }
         var reasons = [
-          "Walked \(text(t)) page by page: \(tr.pages.count) successful pages at \(tr.distinctOffsets.count) distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)), page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
+          "Walked \(text(t)) page by page: \(tr.pages.count) successful pages, \(tr.distinctOffsets.count) at distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)) and \(tr.cursorPages) through a cursor, page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
           "About \(listed) records listed: each page counts min(page size, bytes / \(Int(size.rounded())) bytes), \(how).",
         ]
         let gaps = actor.patientGaps
         if gaps.count >= 5 && gaps.cv < RecordRules.regularCV {
           reasons.append("Machine-regular pace: mean \(one(gaps.mean)) s between pages, coefficient of variation \(one(gaps.cv * 100))%.")
         }
-        if actor.looksScripted(symbols) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
-        let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.distinctOffsets.count) / 50))
+        if actor.looksScripted(engine.isScriptAgent) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
+        let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.pagesWalked) / 50))
         var d = Draft(
           kind: .paginationScrape, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],
           requests: tr.requests, distinct: listed, reasons: reasons, evidence: evidence([(actor.index, t)]),

@@ -12,6 +12,8 @@ extension Detector {
     static let nightShare = 0.3
     static let relatedPerRecord = 0.2
     static let manyIPs = 5
+    /// A user/credential used from this many IPs needs no volume threshold (dozens of IPs).
+    static let swarmIPs = 10
   }
 
   mutating func detectRecordAccess() {
@@ -33,6 +35,34 @@ extension Detector {
     return out
   }
 
+  /// Behaviour signals that point to automation, each as a sentence fragment with its figure.
+  func automationSignals(_ actor: ActorState, _ tr: RecordTrack, missRatio: Double) -> [String] {
+    let related = Double(actor.requests - tr.requests) / Double(max(1, tr.requests))
+    let gaps = actor.patientGaps
+    let night = Double(actor.nightPatient) / Double(max(1, actor.patientRequests))
+    var behaviour: [String] = []
+    if gaps.count >= 20 && gaps.cv < RecordRules.regularCV {
+      behaviour.append("machine-regular pace: mean \(one(gaps.mean)) s between patient requests, coefficient of variation \(one(gaps.cv * 100))% (people browse in bursts)")
+    }
+    if night >= RecordRules.nightShare {
+      behaviour.append("\(pct(night)) of patient requests between 22:00 and 06:00 UTC")
+    }
+    if related < RecordRules.relatedPerRecord {
+      behaviour.append("almost nothing but this endpoint: \(one(related)) other requests per record request (clinical use opens related resources)")
+    }
+    if actor.looksScripted(engine.isScriptAgent) { behaviour.append("scripted client: library user agent, no assets, no referer") }
+    if missRatio >= 0.2 { behaviour.append("\(pct(missRatio)) of requested ids do not exist") }
+    if gaps.count >= 20 && gaps.mean < 2 { behaviour.append("fast: \(one(60 / max(gaps.mean, 0.01))) requests per minute") }
+    return behaviour
+  }
+
+  /// Share of a track's distinct ids that were misses (404/410 or an error-sized 200).
+  func missRatio(_ tr: RecordTrack) -> Double {
+    var misses = sizeMisses(tr)
+    misses.formUnion(tr.notFound)
+    return Double(misses.count) / Double(max(1, tr.ids.count))
+  }
+
   private func analyse(_ actor: ActorState, _ tr: RecordTrack) -> Draft? {
     let t = tr.template
     let distinct = tr.ids.count
@@ -45,31 +75,18 @@ extension Detector {
     let mono = tr.monotonicShare
     let maxDay = tr.allDayCounts.max() ?? 0
     let base = baselines[t] ?? Baseline(actors: 1, median: 0, mad: 0, p90: 0, threshold: 100)
-    let related = Double(actor.requests - tr.requests) / Double(max(1, tr.requests))
-    let gaps = actor.patientGaps
-    let night = Double(actor.nightPatient) / Double(max(1, actor.patientRequests))
-    let scripted = actor.looksScripted(symbols)
     let manyIPs = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.manyIPs
     let endpoint = text(t)
-
-    var behaviour: [String] = []
-    if gaps.count >= 20 && gaps.cv < RecordRules.regularCV {
-      behaviour.append("machine-regular pace: mean \(one(gaps.mean)) s between patient requests, coefficient of variation \(one(gaps.cv * 100) )% (people browse in bursts)")
-    }
-    if night >= RecordRules.nightShare {
-      behaviour.append("\(pct(night)) of patient requests between 22:00 and 06:00 UTC")
-    }
-    if related < RecordRules.relatedPerRecord {
-      behaviour.append("almost nothing but this endpoint: \(one(related)) other requests per record request (clinical use opens related resources)")
-    }
-    if scripted { behaviour.append("scripted client: library user agent, no assets, no referer") }
-    if missRatio >= 0.2 { behaviour.append("\(pct(missRatio)) of requested ids do not exist") }
-    if gaps.count >= 20 && gaps.mean < 2 { behaviour.append("fast: \(one(60 / max(gaps.mean, 0.01))) requests per minute") }
+    let behaviour = automationSignals(actor, tr, missRatio: missRatio)
 
     let isSequential = distinct >= RecordRules.sequentialMinimum
       && (seq >= RecordRules.sequentialShare || (density >= 0.5 && mono >= 0.9 && distinct >= 100))
-    let isProbing = distinct >= RecordRules.probingMinimum && misses.count >= 20 && missRatio >= RecordRules.probingMissRatio
+    let invalidKeys = tr.nirChecked >= 20 ? Double(tr.nirInvalidKey) / Double(tr.nirChecked) : 0
+    let isProbing = distinct >= RecordRules.probingMinimum
+      && ((misses.count >= 20 && missRatio >= RecordRules.probingMissRatio) || invalidKeys >= 0.5)
     let isBulk = Double(maxDay) >= base.threshold && behaviour.count >= 2
+    let isSwarm = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.swarmIPs && distinct >= 100
+      && behaviour.count >= 2
 
     var kind: FindingKind
     var score: Double
@@ -88,12 +105,19 @@ extension Detector {
         how += ", \(sizeMissCount) answered 200 with an error-sized body (< \(ResponseSizeModel.lowerBound(ofBucket: hb)) bytes, the size that separates misses from records on this endpoint)"
       }
       reasons.append("Probed identifiers: \(misses.count) of \(distinct) ids tried (\(pct(missRatio))) were misses: \(how).")
+      if tr.nirInvalidKey > 0 {
+        reasons.append("\(tr.nirInvalidKey) of \(tr.nirChecked) NIRs tried (\(pct(Double(tr.nirInvalidKey) / Double(max(1, tr.nirChecked))))) have an invalid control key: generated, not copied from a record.")
+      }
       reasons.append("Requested " + volume + ".")
     } else if isBulk {
       kind = manyIPs ? .distributedEnumeration : .bulkRecordAccess
       let ratio = Double(maxDay) / max(1, base.threshold)
       score = min(0.99, 0.45 + 0.1 * Double(behaviour.count) + 0.1 * min(1, ratio - 1))
       reasons.append("Read far more records than peers: " + volume + ", \(one(ratio))× the threshold.")
+    } else if isSwarm {
+      kind = .distributedEnumeration
+      score = min(0.99, 0.55 + 0.1 * Double(behaviour.count))
+      reasons.append("One identity shared by \(actor.distinctIPCount) IP addresses read " + volume + "; each IP stays small, together they enumerate.")
     } else {
       return nil
     }

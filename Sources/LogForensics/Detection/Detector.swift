@@ -44,7 +44,7 @@ struct Detector {
 
   init(engine: AnalysisEngine) {
     self.engine = engine
-    hitBuckets = engine.sizeModels.map { $0.hitThresholdBucket() }
+    hitBuckets = (0..<engine.templates.count).map { engine.sizeModels[TemplateID($0)]?.hitThresholdBucket() }
   }
 
   var symbols: SymbolTable { engine.symbols }

@@ -6,6 +6,9 @@ public struct PageRequest: Sendable, Equatable {
   public var pageSize: Int?
   /// Zero-based index of the first record on the page, when it can be computed.
   public var offset: Int?
+  /// The page is addressed by an opaque cursor (`cursor`, `pageToken`, HAPI `_getpages`…)
+  /// without an offset: pages are then taken to follow each other.
+  public var cursor: Bool = false
 }
 
 /// One request reduced to its template.
@@ -51,6 +54,10 @@ public final class EndpointTemplater {
   static let pageSizeParams: Set<String> = ["_count", "size", "per_page", "pagesize", "page_size", "limit", "rows", "count"]
   static let offsetParams: Set<String> = ["_getpagesoffset", "_offset", "offset", "start", "skip", "from"]
   static let pageParams: Set<String> = ["page", "pagenumber", "page_number", "p"]
+  static let cursorParams: Set<String> = [
+    "cursor", "_cursor", "_getpages", "pagetoken", "page_token", "nextpagetoken", "continuation",
+    "continuationtoken", "after", "scroll_id", "next",
+  ]
 
   let forced: [ForcedTemplate]
   /// Word classification of literal segments: (patient word, mentions "patient", `$export`).
@@ -64,11 +71,14 @@ public final class EndpointTemplater {
   public func template(path: String, query: String?) -> TemplatedRequest {
     var pathBytes = Array(path.utf8)
     if pathBytes.isEmpty { pathBytes = [.slash] }
-    let segments = pathBytes.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)
-    for f in forced {
-      if let t = f.match(segments: segments, query: query) { return t }
+    if !forced.isEmpty {
+      let segments = pathBytes.split(separator: .slash, omittingEmptySubsequences: false).map(Array.init)
+      for f in forced {
+        if let t = f.match(segments: segments, query: query) { return t }
+      }
     }
-    var out: [String] = []
+    var out: [UInt8] = []
+    out.reserveCapacity(pathBytes.count)
     var recordID: String?
     var shape: IdentifierShape?
     var namespace = ""
@@ -76,43 +86,51 @@ public final class EndpointTemplater {
     var patientIdentifier = false
     var bulk = false
     var previousWasPatientWord = false
-    for seg in segments {
-      let text = String(decoding: seg, as: UTF8.self)
-      var isId = false
-      var segShape = IdentifierShapes.shape(seg)
-      if segShape == nil && previousWasPatientWord && seg.contains(where: IdentifierShapes.isDigit)
-        && seg.count <= 64
-      {
-        segShape = .token
-      }
-      if let s = segShape {
-        isId = true
-        if recordID == nil || (previousWasPatientWord && !patientIdentifier) {
-          recordID = text
-          shape = s
-          namespace = (out + ["{id}"]).joined(separator: "/")
-          if previousWasPatientWord { patientIdentifier = true }
+    let idText: [UInt8] = Array("{id}".utf8)
+    pathBytes.withUnsafeBufferPointer { buf in
+      let n = buf.count
+      var start = 0
+      while start <= n {
+        var end = start
+        while end < n && buf[end] != .slash { end += 1 }
+        // safe: start <= end <= n
+        let seg = UnsafeBufferPointer(rebasing: buf[start..<end])
+        if start > 0 { out.append(.slash) }
+        var segShape = IdentifierShapes.shape(seg)
+        if segShape == nil && previousWasPatientWord && seg.count <= 64 && seg.contains(where: IdentifierShapes.isDigit) {
+          segShape = .token
         }
-        out.append("{id}")
-      } else {
-        out.append(text)
+        if let sh = segShape {
+          if recordID == nil || (previousWasPatientWord && !patientIdentifier) {
+            recordID = String(decoding: seg, as: UTF8.self)
+            shape = sh
+            namespace = String(decoding: out, as: UTF8.self) + "{id}"
+            if previousWasPatientWord { patientIdentifier = true }
+          }
+          out.append(contentsOf: idText)
+          previousWasPatientWord = false
+        } else {
+          out.append(contentsOf: seg)
+          if seg.count > 0 {
+            let (isPatientWord, mentionsPatient, export) = classifyWord(String(decoding: seg, as: UTF8.self))
+            if export { bulk = true }
+            if isPatientWord || mentionsPatient { patientResource = true }
+            previousWasPatientWord = isPatientWord
+          } else {
+            previousWasPatientWord = false
+          }
+        }
+        start = end + 1
       }
-      if isId {
-        previousWasPatientWord = false
-        continue
-      }
-      let (isPatientWord, mentionsPatient, export) = classifyWord(text)
-      if export { bulk = true }
-      if isPatientWord || mentionsPatient { patientResource = true }
-      previousWasPatientWord = isPatientWord
     }
-    var template = out.joined(separator: "/")
+    var template = String(decoding: out, as: UTF8.self)
     var page: PageRequest?
     if let q = query, !q.isEmpty {
       var names: [String] = []
       var pageSize: Int?
       var offset: Int?
       var pageIndex: Int?
+      var hasCursor = false
       for pair in q.utf8.split(separator: .ampersand) {
         let eq = pair.firstIndex(of: .equals)
         let name = String(decoding: eq.map { pair[pair.startIndex..<$0] } ?? pair[...], as: UTF8.self)
@@ -142,6 +160,7 @@ public final class EndpointTemplater {
           }
         } else {
           names.append(name)
+          if !value.isEmpty && EndpointTemplater.cursorParams.contains(lname) { hasCursor = true }
           if let v = Int(value), v >= 0 {
             if EndpointTemplater.pageSizeParams.contains(lname) { pageSize = v }
             if EndpointTemplater.offsetParams.contains(lname) { offset = v }
@@ -155,9 +174,10 @@ public final class EndpointTemplater {
         for n in names where unique.last != n { unique.append(n) }
         template += "?" + unique.joined(separator: "&")
       }
-      if pageSize != nil || offset != nil || pageIndex != nil {
+      if pageSize != nil || offset != nil || pageIndex != nil || hasCursor {
         var p = PageRequest(pageSize: pageSize, offset: offset)
         if offset == nil, let i = pageIndex, let s = pageSize { p.offset = i * s }
+        if p.offset == nil && hasCursor { p.cursor = true }
         page = p
       }
     }

@@ -23,6 +23,11 @@ public enum IdentifierShapes {
 
   /// Classifies one segment or value given as bytes.
   public static func shape(_ a: [UInt8]) -> IdentifierShape? {
+    a.withUnsafeBufferPointer { shape($0) }
+  }
+
+  /// Classifies one segment or value (the hot path: no copy).
+  public static func shape(_ a: UnsafeBufferPointer<UInt8>) -> IdentifierShape? {
     let n = a.count
     if n == 0 || n > 200 { return nil }
     var digits = 0
@@ -55,6 +60,11 @@ public enum IdentifierShapes {
   /// `true` for a French NIR shape: 13 digits, or 15 digits with the key; the département
   /// may be `2A`/`2B` (Corsica). The first digit is 1–4, 7 or 8.
   public static func isNIR(_ a: [UInt8]) -> Bool {
+    a.withUnsafeBufferPointer { isNIR($0) }
+  }
+
+  /// ``isNIR(_:)-([UInt8])`` on a buffer.
+  public static func isNIR(_ a: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = a.count
     guard n == 13 || n == 15 else { return false }
     guard let first = a.first, [UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"),

@@ -55,6 +55,14 @@ struct LoginTracker {
     if let b = open.removeValue(forKey: ip), b.failures >= LoginTracker.minimumFailures { bursts.append(b) }
   }
 
+  /// Forgets or keeps bursts whose last failure is older than the window (bounded memory).
+  mutating func expire(now: Int64) {
+    for ip in open.keys.sorted() {
+      guard let b = open[ip], now - b.lastFailure.microseconds > LoginTracker.window else { continue }
+      flush(ip)
+    }
+  }
+
   /// Closes every open burst (end of input) and returns all bursts in start order.
   mutating func finish() -> [LoginBurst] {
     for ip in open.keys.sorted() { flush(ip) }

@@ -29,15 +29,35 @@ public struct TemplateInfo: Sendable {
 public final class TemplateTable {
   private var ids: [String: TemplateID] = [:]
   public private(set) var infos: [TemplateInfo] = []
+  private var otherCount = 0
+  private var overflow: TemplateID?
+  /// Distinct non-patient templates kept before further ones share one overflow template
+  /// (scanners requesting random paths must not grow memory without bound).
+  public let maximumOtherTemplates: Int
+  /// Text of the overflow template.
+  public static let overflowText = "(other endpoints beyond the template limit)"
 
-  public init() {}
+  public init(maximumOtherTemplates: Int = 50_000) {
+    self.maximumOtherTemplates = maximumOtherTemplates
+  }
 
   /// The id for `request`'s template, classifying it on first sight.
   public func intern(_ request: TemplatedRequest) -> TemplateID {
     if let id = ids[request.template] { return id }
+    let kind = TemplateTable.classify(request)
+    if kind == .other {
+      if otherCount >= maximumOtherTemplates {
+        if let o = overflow { return o }
+        let o = TemplateID(infos.count)
+        infos.append(TemplateInfo(text: TemplateTable.overflowText, kind: .other, namespace: TemplateTable.overflowText))
+        overflow = o
+        return o
+      }
+      otherCount += 1
+    }
     let id = TemplateID(infos.count)
     ids[request.template] = id
-    infos.append(TemplateInfo(text: request.template, kind: TemplateTable.classify(request), namespace: request.namespace))
+    infos.append(TemplateInfo(text: request.template, kind: kind, namespace: request.namespace))
     return id
   }
 

@@ -54,8 +54,11 @@ enum ExposureEstimator {
   static func pages(_ track: RecordTrack, namespace: String, recordSize: Int64) -> ExposureSets {
     var low = RecordSet(), est = RecordSet(), high = RecordSet()
     let size = Double(max(1, recordSize))
+    // Cursor pages (offset -1) are taken to follow each other, numbered from a base far
+    // above real offsets so both kinds never collide.
+    var cursor = 2_000_000_000
     for p in track.pages {
-      let offset = max(0, Int(p.offset))
+      var offset = max(0, Int(p.offset))
       let bytes = Double(max(0, p.bytes))
       let bySizeEst = Int((bytes / size).rounded())
       let bySizeLow = Int(bytes / (size * 1.25))
@@ -63,6 +66,10 @@ enum ExposureEstimator {
       let nEst = p.pageSize > 0 ? min(Int(p.pageSize), bySizeEst) : bySizeEst
       let nLow = p.pageSize > 0 ? min(Int(p.pageSize), bySizeLow) : bySizeLow
       let nHigh = p.pageSize > 0 ? Int(p.pageSize) : bySizeHigh
+      if p.offset < 0 {
+        offset = cursor
+        cursor += nHigh
+      }
       for i in 0..<min(nHigh, 100_000) {
         let key = RecordKey.numeric(UInt32(clamping: offset + i))
         if i < nLow { low.insert(key) }

@@ -12,8 +12,13 @@
 ///   bounded by the number of events within one window.
 struct ReorderBuffer {
   let window: Int64  // microseconds
+  /// Events still waiting for the window to pass, sorted by time (stable).
   private var pending: [LogEvent] = []
   private var head = 0
+  /// Events released, in release order (decided per event, so the order depends only on
+  /// the sequence of events, never on how the input was cut into chunks).
+  private var ready: [LogEvent] = []
+  private var readyHead = 0
   private var maxSeen = Int64.min
   private var lastReleased = Int64.min
 
@@ -21,7 +26,7 @@ struct ReorderBuffer {
     window = Int64(windowSeconds * 1_000_000)
   }
 
-  var isEmpty: Bool { head >= pending.count }
+  var isEmpty: Bool { head >= pending.count && readyHead >= ready.count }
 
   /// Adds an event; returns `true` when it arrived too late and was flagged.
   @discardableResult
@@ -29,17 +34,12 @@ struct ReorderBuffer {
     var e = e0
     let t = e.timestamp.microseconds
     if t < lastReleased {
+      // Older than an event already released: it cannot be put in order any more.
       e.flags.insert(.outOfOrder)
-      // Put it at the front so it is released next (it cannot be ordered any more).
-      if head > 0 {
-        head -= 1
-        pending[head] = e
-      } else {
-        pending.insert(e, at: 0)
-      }
+      ready.append(e)
       return true
     }
-    if t >= maxSeen || pending.count == head || t >= pending[pending.count - 1].timestamp.microseconds {
+    if head == pending.count || t >= pending[pending.count - 1].timestamp.microseconds {
       pending.append(e)
     } else {
       // Binary search for the first element with a greater timestamp (stable: after equals).
@@ -51,31 +51,43 @@ struct ReorderBuffer {
       pending.insert(e, at: lo)
     }
     if t > maxSeen { maxSeen = t }
+    let limit = maxSeen &- window
+    while head < pending.count && pending[head].timestamp.microseconds <= limit {
+      release()
+    }
     return false
   }
 
-  /// Releases the next event that can no longer be preceded by a later-arriving one.
+  /// The next released event, if any.
   mutating func popReady() -> LogEvent? {
-    guard head < pending.count else { return nil }
-    let t = pending[head].timestamp.microseconds
-    guard pending[head].flags.contains(.outOfOrder) || t <= maxSeen &- window else { return nil }
-    return take()
+    guard readyHead < ready.count else {
+      if readyHead > 0 {
+        ready.removeAll(keepingCapacity: true)
+        readyHead = 0
+      }
+      return nil
+    }
+    let e = ready[readyHead]
+    readyHead += 1
+    return e
   }
 
-  /// Releases the next event regardless of the window (end of stream).
+  /// The next event regardless of the window (end of stream).
   mutating func popAny() -> LogEvent? {
+    if let e = popReady() { return e }
     guard head < pending.count else { return nil }
-    return take()
+    release()
+    return popReady()
   }
 
-  private mutating func take() -> LogEvent {
+  private mutating func release() {
     let e = pending[head]
     head += 1
     if e.timestamp.microseconds > lastReleased { lastReleased = e.timestamp.microseconds }
+    ready.append(e)
     if head > 4096 && head * 2 > pending.count {
       pending.removeFirst(head)
       head = 0
     }
-    return e
   }
 }

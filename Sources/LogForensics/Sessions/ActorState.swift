@@ -48,9 +48,9 @@ final class ActorState {
 
   /// `true` when the dominant user agent is a scripting library and the actor never loaded
   /// an asset nor sent a referer (the user agent alone is never enough).
-  func looksScripted(_ symbols: SymbolTable) -> Bool {
+  func looksScripted(_ isScriptAgent: (Symbol) -> Bool) -> Bool {
     guard let ua = userAgents.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return true }
-    let scriptUA = ClientClassifier.isScript(symbols.string(ua))
+    let scriptUA = isScriptAgent(ua)
     return scriptUA && assets == 0 && withReferer * 10 < max(1, requests)
   }
 }

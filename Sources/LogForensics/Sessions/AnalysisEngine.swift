@@ -21,13 +21,20 @@ public final class AnalysisEngine {
   private var actorIndex: [ActorKey: Int] = [:]
   private var liveActors: Set<Int> = []
   private var lastSweep: Int64 = Int64.min
-  /// Closed sessions (ids are assigned at the end) and the actor each belongs to.
+  /// Closed sessions kept for reporting: every session with ``AnalysisOptions/allSessions``,
+  /// otherwise only those of actors that could be flagged (patient activity or a shared identity).
   var sessions: [SessionReport] = []
-  var sessionActors: [Int] = []
+  /// Sessions closed so far (kept or not); ids are `S` + the closing sequence number.
+  private(set) var sessionCount = 0
+  /// Closing sequence number of each kept session (ids are formatted once the width is known).
+  var sessionNumbers: [Int] = []
+  /// Client actors without patient activity are dropped when their session closes in a sweep.
+  private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
   // Per template.
   var templateRequests: [Int] = []
   var templateIds: [RecordSet] = []
-  var sizeModels: [ResponseSizeModel] = []
+  /// Response sizes of patient templates only (other templates never need them).
+  var sizeModels: [TemplateID: ResponseSizeModel] = [:]
   var logins = LoginTracker()
   private var gapMicros: Int64
 
@@ -64,7 +71,6 @@ public final class AnalysisEngine {
     if Int(tid) == templateRequests.count {
       templateRequests.append(0)
       templateIds.append(RecordSet())
-      sizeModels.append(ResponseSizeModel())
     }
     templateRequests[Int(tid)] += 1
     let ev = evidence(e)
@@ -112,6 +118,10 @@ public final class AnalysisEngine {
         let track = actor.track(tid)
         track.note(time: e.timestamp, evidence: ev)
         track.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
+        if t.recordShape == .nir && id.utf8.count == 15 {
+          track.nirChecked += 1
+          if !IdentifierShapes.nirKeyIsValid(id) { track.nirInvalidKey += 1 }
+        }
       }
       notePatient(actor, e)
     case .list:
@@ -128,7 +138,7 @@ public final class AnalysisEngine {
       actor.otherRequests += 1
     }
     if (info.kind == .record || info.kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
-      sizeModels[Int(tid)].add(size: e.responseBytes)
+      sizeModels[tid, default: ResponseSizeModel()].add(size: e.responseBytes)
     }
     actor.live?.add(e, kind: info.kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
   }
@@ -136,41 +146,69 @@ public final class AnalysisEngine {
   private func notePatient(_ actor: ActorState, _ e: LogEvent) {
     actor.patientRequests += 1
     if let p = actor.lastPatient {
-      let gap = e.timestamp.microseconds - p.microseconds
+      let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
       if gap <= gapMicros { actor.patientGaps.add(Double(gap) / 1_000_000) }
     }
-    actor.lastPatient = e.timestamp
+    actor.lastPatient = max(actor.lastPatient ?? e.timestamp, e.timestamp)
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
   }
 
+  private var scriptAgents: [Symbol: Bool] = [:]
+
+  /// `true` when the user agent names an HTTP library or tool (cached per symbol).
+  func isScriptAgent(_ ua: Symbol) -> Bool {
+    if let v = scriptAgents[ua] { return v }
+    let v = ClientClassifier.isScript(symbols.string(ua))
+    scriptAgents[ua] = v
+    return v
+  }
+
+  static let assetExtensions: Set<String> = ["js", "css", "png", "jpg", "jpeg", "gif", "svg", "ico", "woff", "woff2", "map"]
+
+  /// `true` for static assets (`.js`, `.css`, images, fonts), judged by the extension.
   static func isAsset(_ path: String) -> Bool {
-    for ext in [".js", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2", ".map"]
-    where path.hasSuffix(ext) {
-      return true
-    }
-    return false
+    let u = path.utf8
+    guard let dot = u.lastIndex(of: .dot), u.distance(from: dot, to: u.endIndex) <= 6 else { return false }
+    let ext = u[u.index(after: dot)...]
+    if ext.contains(.slash) { return false }
+    return assetExtensions.contains(String(decoding: ext, as: UTF8.self).lowercased())
   }
 
   private func sweep(now: Int64) {
     for i in liveActors.sorted() {
       let a = actors[i]
-      if let live = a.live, now - live.end.microseconds > gapMicros { close(a) }
+      if let live = a.live, now - live.end.microseconds > gapMicros {
+        close(a)
+        // Nothing of a client actor without patient requests is needed any more: free it.
+        if !a.key.isIdentity && a.tracks.isEmpty {
+          actorIndex.removeValue(forKey: a.key)
+          actors[i] = retired
+        }
+      }
     }
+    logins.expire(now: now)
   }
 
   func close(_ actor: ActorState) {
     guard let live = actor.live else { return }
     actor.live = nil
     liveActors.remove(actor.index)
+    sessionCount += 1
+    guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
     actor.sessionIndices.append(sessions.count)
-    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(symbols), symbols: symbols))
-    sessionActors.append(actor.index)
+    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
+    sessionNumbers.append(sessionCount)
   }
 
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   public func finish() -> AnalysisOutcome {
     for i in liveActors.sorted() { close(actors[i]) }
+    let width = max(4, String(sessionCount).count)
+    for (i, n) in sessionNumbers.enumerated() {
+      let digits = String(n)
+      sessions[i].id = "S" + String(repeating: "0", count: width - digits.count) + digits
+    }
     var detector = Detector(engine: self)
     return detector.run()
   }

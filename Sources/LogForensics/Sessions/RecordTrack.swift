@@ -36,6 +36,10 @@ final class RecordTrack {
   var maxValue = Int64.min
   var enumerationStart: (Timestamp, Evidence)?
 
+  // NIR-shaped ids: how many were checked and how many had an invalid key.
+  var nirChecked = 0
+  var nirInvalidKey = 0
+
   // Per UTC day distinct counts.
   var currentDay: Int64 = Int64.min
   var daySet = RecordSet()
@@ -45,6 +49,8 @@ final class RecordTrack {
   var pages: [PageFetch] = []
   var maxPageSize = 0
   var distinctOffsets = RoaringBitmap()
+  /// Successful pages addressed by a cursor only (no offset).
+  var cursorPages = 0
 
   var first: Timestamp = Timestamp(microseconds: 0)
   var last: Timestamp = Timestamp(microseconds: 0)
@@ -116,12 +122,20 @@ final class RecordTrack {
     guard status >= 200 && status < 300 else { return }
     let size = page.pageSize ?? 0
     maxPageSize = max(maxPageSize, size)
+    if page.offset == nil && page.cursor {
+      cursorPages += 1
+      if pages.count < 1_000_000 { pages.append(PageFetch(offset: -1, pageSize: Int32(clamping: size), bytes: bytes)) }
+      return
+    }
     let offset = page.offset ?? 0
     distinctOffsets.insert(UInt32(clamping: offset))
     if pages.count < 1_000_000 {
       pages.append(PageFetch(offset: Int32(clamping: offset), pageSize: Int32(clamping: size), bytes: bytes))
     }
   }
+
+  /// Pages at distinct offsets plus cursor pages.
+  var pagesWalked: Int { distinctOffsets.count + cursorPages }
 
   /// Distinct records per UTC day, including the current day.
   var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [daySet.count] }

@@ -28,7 +28,7 @@ struct SessionState {
 
   mutating func add(_ e: LogEvent, kind: EndpointKind, recordHash: UInt64?, recordValue: Int64?, isAsset: Bool) {
     if requests > 0 {
-      gaps.add(Double(e.timestamp.microseconds - end.microseconds) / 1_000_000)
+      gaps.add(Double(max(0, e.timestamp.microseconds - end.microseconds)) / 1_000_000)  // late events: gap 0
     }
     requests += 1
     end = max(end, e.timestamp)

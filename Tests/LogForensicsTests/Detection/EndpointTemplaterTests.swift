@@ -91,3 +91,41 @@ struct EndpointTemplaterTests {
     #expect(IdentifierShapes.shape(Array("prise-de-rendez-vous".utf8)) == nil)
   }
 }
+
+@Suite("Template table")
+struct TemplateTableTests {
+  @Test func otherTemplatesBeyondTheLimitShareOneOverflowId() {
+    let table = TemplateTable(maximumOtherTemplates: 2)
+    let t = EndpointTemplater()
+    let a = table.intern(t.template(path: "/a", query: nil))
+    let b = table.intern(t.template(path: "/b", query: nil))
+    let c = table.intern(t.template(path: "/c", query: nil))
+    let d = table.intern(t.template(path: "/d", query: nil))
+    let p = table.intern(t.template(path: "/api/patients/7", query: nil))
+    #expect([a, b] == [0, 1])
+    #expect(c == d)
+    #expect(table[c].text == TemplateTable.overflowText)
+    #expect(table[p].kind == .record)
+    #expect(table.intern(t.template(path: "/a", query: nil)) == a)
+  }
+}
+
+@Suite("Templater robustness")
+struct TemplaterRobustnessTests {
+  @Test func randomPathsAndQueriesNeverCrashAndAreStable() {
+    var rng = SeededRNG(seed: 99)
+    let alphabet = Array("/?&=|%7Cc0123456789abcdefABCDEF-_.$ \u{1B}é/Patient/patients/nir=id=".unicodeScalars)
+    let t = EndpointTemplater(patientEndpoints: ["/x/{id}", "/q?nir={id}"])
+    for _ in 0..<2000 {
+      var path = "/"
+      for _ in 0..<Int.random(in: 0...40, using: &rng) { path.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+      var query = ""
+      for _ in 0..<Int.random(in: 0...30, using: &rng) { query.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+      let a = t.template(path: path, query: query.isEmpty ? nil : query)
+      let b = t.template(path: path, query: query.isEmpty ? nil : query)
+      #expect(a == b)
+      #expect(a.template.hasPrefix("/"))
+    }
+    #expect(t.template(path: "", query: "").template == "/")
+  }
+}

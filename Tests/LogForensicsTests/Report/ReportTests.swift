@@ -48,6 +48,12 @@ import Testing
     try Golden.assertMatches(json, named: "sample-logs-report.json")
   }
 
+  @Test func sampleLogsSummaryGolden() throws {
+    let (report, _) = try Self.analyzeSampleLogs()
+    let text = TextSummary.render(report).replacingOccurrences(of: Golden.repoRoot.path + "/", with: "")
+    try Golden.assertMatches(text, named: "sample-logs-summary.txt")
+  }
+
   @Test func sampleLogsInputsAreWhatTheGeneratorMade() throws {
     let (report, _) = try Self.analyzeSampleLogs()
     let byName = Dictionary(uniqueKeysWithValues: report.inputs.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })

@@ -9,6 +9,7 @@ extension WorldGenerator {
     case .paginationScrape: addPaginationScrape()
     case .nirProbing: addNIRProbing()
     case .loginThenEnumerate: addLoginThenEnumerate()
+    case .distributedSharedKey: addDistributedSharedKey()
     }
   }
 
@@ -113,6 +114,25 @@ extension WorldGenerator {
       let hit = chance(0.85)
       req(t, ip: ip, user: "formation01", path: "/api/patients/\(id)", status: hit ? 200 : 404, bytes: hit ? recordSize() : 62, ua: ua)
       if hit { expose(.loginThenEnumerate, "/api/patients/{id}#\(id)") }
+    }
+  }
+
+  /// 3b. Thirty IPs sharing one key, each reading ~60 random ids of 900000–905999 a day.
+  mutating func addDistributedSharedKey() {
+    for k in 0..<30 {
+      let ip = "172.16.\(k).\(20 + k)"
+      use(.distributedSharedKey, ip)
+      for day in 0..<days {
+        var t = at(day: day, hour: 9) + Int64(k) * 11_000_000
+        for _ in 0..<60 {
+          let id = int(900_000...905_999)
+          let hit = chance(0.85)
+          req(t, ip: ip, path: "/api/patients/\(id)", query: "apikey=SHAREDKEY99", status: hit ? 200 : 404,
+              bytes: hit ? recordSize() : 62, ua: "okhttp/4.12.0")
+          if hit { expose(.distributedSharedKey, "/api/patients/{id}#\(id)") }
+          t += Int64(uniform(400, 800) * 1_000_000)
+        }
+      }
     }
   }
 }

@@ -9,6 +9,30 @@ extension WorldGenerator {
     addLabPartner()
     addPharmacies()
     addBilling()
+    addHospital()
+  }
+
+  /// A hospital whose patient numbers (IPP) are contiguous: admission staff together open a
+  /// dense slice of the id range, at human pace, with related requests (must stay quiet).
+  mutating func addHospital() {
+    for s in 0..<3 {
+      let user = "adm\(s)@chu"
+      let ua = WorldGenerator.browsers[s % 3]
+      for day in 0..<days {
+        var t = at(day: day, hour: uniform(7, 8))
+        let end = at(day: day, hour: 19)
+        req(t, ip: "10.9.0.\(s + 1)", user: user, path: "/app/main.js", bytes: 240_000, referer: "https://chu.example.fr/", ua: ua)
+        while t < end {
+          t += Int64(exponential(80) * 1_000_000) + 3_000_000
+          let ipp = int(1_500_000...1_511_000)
+          req(t, ip: "10.9.0.\(s + 1)", user: user, path: "/hopital/api/dossiers/\(ipp)", bytes: recordSize(),
+              referer: "https://chu.example.fr/app/", ua: ua)
+          t += Int64(uniform(1, 6) * 1_000_000)
+          req(t, ip: "10.9.0.\(s + 1)", user: user, path: "/hopital/api/dossiers/\(ipp)/sejours", bytes: Int64(int(900...5000)),
+              referer: "https://chu.example.fr/app/", ua: ua)
+        }
+      }
+    }
   }
 
   /// One practice: a secretary opening hundreds to over a thousand patients a day, two

@@ -29,6 +29,8 @@ enum AttackCase: String, CaseIterable, Sendable {
   case nirProbing
   /// 6. A burst of failed logins, a success, then enumeration.
   case loginThenEnumerate
+  /// 3b. Thirty IPs sharing one API key, each reading a few random ids of one range a day.
+  case distributedSharedKey
 
   var expectedKind: FindingKind {
     switch self {
@@ -38,6 +40,7 @@ enum AttackCase: String, CaseIterable, Sendable {
     case .paginationScrape: return .paginationScrape
     case .nirProbing: return .identifierProbing
     case .loginThenEnumerate: return .credentialAttack
+    case .distributedSharedKey: return .distributedEnumeration
     }
   }
 }

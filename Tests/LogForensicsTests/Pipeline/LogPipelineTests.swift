@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import LogForensics
+
+/// Writes files under a fresh temporary directory and returns its path.
+private func makeTree(_ files: [String: String]) throws -> String {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
+  for (rel, text) in files {
+    let url = root.appendingPathComponent(rel)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+  return root.path
+}
+
+private func line(_ ip: String, _ time: String, _ path: String, status: Int = 200) -> String {
+  "\(ip) - - [\(time) +0000] \"GET \(path) HTTP/1.1\" \(status) 100 \"-\" \"curl/8\"\n"
+}
+
+@Suite struct LogPipelineTests {
+  @Test(arguments: [1, 2])
+  func streamsAreMergedByTimeAndRotatedSetsReadOldestFirst(threads: Int) throws {
+    let root = try makeTree([
+      "web1/access.log.1": line("10.0.0.1", "01/Mar/2026:10:00:00", "/a") + line("10.0.0.1", "01/Mar/2026:10:00:04", "/c"),
+      "web1/access.log": line("10.0.0.1", "01/Mar/2026:10:00:08", "/e"),
+      "web2/access.log": line("10.0.0.2", "01/Mar/2026:10:00:02", "/b") + line("10.0.0.2", "01/Mar/2026:10:00:06", "/d"),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = PipelineOptions()
+    options.threads = threads
+    let pipeline = LogPipeline(paths: [root], options: options)
+    var paths: [String] = []
+    let stats = pipeline.run { paths.append($0.path) }
+    #expect(paths == ["/a", "/b", "/c", "/d", "/e"])
+    #expect(stats.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["access.log.1", "access.log", "access.log"])
+    #expect(stats.map(\.stream) == [0, 0, 1])
+    #expect(stats.allSatisfy { $0.read?.complete == true && $0.format == "combined" })
+  }
+
+  @Test func linesSlightlyOutOfOrderAreReorderedAndLateOnesCounted() throws {
+    let root = try makeTree([
+      "x.log": line("10.0.0.1", "01/Mar/2026:10:00:05", "/2") + line("10.0.0.1", "01/Mar/2026:10:00:03", "/1")
+        + line("10.0.0.1", "01/Mar/2026:10:01:00", "/3") + line("10.0.0.1", "01/Mar/2026:09:00:00", "/late")
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = PipelineOptions()
+    options.reorderWindowSeconds = 10
+    var paths: [String] = []
+    let stats = LogPipeline(paths: [root], options: options).run { paths.append($0.path) }
+    #expect(paths == ["/1", "/2", "/late", "/3"])
+    #expect(stats[0].outOfOrder == 1)
+    #expect(stats[0].firstEvent?.iso8601 == "2026-03-01T09:00:00.000Z")
+  }
+
+  @Test func forcedFormatsOverrideDetection() throws {
+    let root = try makeTree(["app.log": "203.0.113.7|2026-03-01T10:00:00Z|GET /api/v1/patients/42 HTTP/1.1|200|512\n"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = PipelineOptions()
+    options.format = .nginx("$remote_addr|$time_iso8601|$request|$status|$body_bytes_sent")
+    var events: [LogEvent] = []
+    let pipeline = LogPipeline(paths: [root], options: options)
+    let stats = pipeline.run { events.append($0) }
+    #expect(stats[0].detection?.method == "forced")
+    #expect(events.count == 1)
+    #expect(pipeline.symbols.string(events[0].clientIP) == "203.0.113.7")
+    #expect(events[0].path == "/api/v1/patients/42")
+    #expect(events[0].responseBytes == 512)
+
+    var wrong = PipelineOptions()
+    wrong.format = .preset("json")
+    let s2 = LogPipeline(paths: [root], options: wrong).run { _ in }
+    #expect(s2[0].parsed == 0)
+    #expect(s2[0].rejected == 1)
+    #expect(s2[0].rejectedSamples.first?.line == 1)
+  }
+
+  @Test func overlongLinesAreRejectedWithTheirPositionAndTheRestIsRead() throws {
+    let long = "10.0.0.9 - - [01/Mar/2026:10:00:01 +0000] \"GET /" + String(repeating: "a", count: 5000) + " HTTP/1.1\" 200 1 \"-\" \"x\"\n"
+    let root = try makeTree(["x.log": line("10.0.0.1", "01/Mar/2026:10:00:00", "/ok") + long + line("10.0.0.1", "01/Mar/2026:10:00:02", "/ok2")])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = PipelineOptions()
+    options.maxLineLength = 1024
+    var paths: [String] = []
+    let stats = LogPipeline(paths: [root], options: options).run { paths.append($0.path) }
+    #expect(paths == ["/ok", "/ok2"])
+    #expect(stats[0].overlong == 1)
+    #expect(stats[0].rejectedSamples.first?.line == 2)
+    #expect(stats[0].rejectedSamples.first?.reason.contains("exceeds the 1024-byte limit") == true)
+    #expect((stats[0].rejectedSamples.first?.excerpt.count ?? 0) <= 201)
+  }
+
+  @Test func unreadableInputsAreReportedAndTheRunContinues() throws {
+    let root = try makeTree(["good.log": line("10.0.0.1", "01/Mar/2026:10:00:00", "/ok")])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let result = Analyzer.run(AnalysisConfiguration(paths: ["/nonexistent/x.log", root]))
+    #expect(result.anyInputReadable)
+    #expect(result.report.inputs.count == 2)
+    let missing = try #require(result.report.inputs.first { $0.path == "/nonexistent/x.log" })
+    #expect(missing.complete == false)
+    #expect(missing.errors.first?.kind == "cannot-open")
+    #expect(result.report.summary.unreadableInputs == 1)
+    #expect(result.report.summary.parsed == 1)
+  }
+}
