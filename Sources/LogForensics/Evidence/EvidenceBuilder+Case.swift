@@ -13,7 +13,7 @@ extension EvidenceBuilder {
       EvidenceFact(L.label("f.reviewer"), signer("reviewer")),
       EvidenceFact(L.label("f.tool"), "\(report.tool.name) \(report.tool.version)"),
       EvidenceFact(L.label("f.runTime"), report.runTimestamp.map(both) ?? L.label("notRecorded")),
-      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256.map { "SHA-256 \($0)" } ?? L.label("notRecorded")),
+      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256 ?? L.label("notRecorded")),
     ]
     if let m = inputs.manifestName { facts.append(EvidenceFact(L.label("f.manifest"), m)) }
     var blocks: [EvidenceBlock] = [.facts(facts)]

@@ -59,26 +59,11 @@ extension EvidenceBuilder {
       let uncovered = report.inputs.map(\.path).filter { !covered.contains($0) }
       if !uncovered.isEmpty { blocks.append(.note(L.label("custody.uncovered", uncovered.joined(separator: ", ")))) }
     }
-    var build = "debug"
-    #if !DEBUG
-      build = "release"
-    #endif
-    var platform = "unknown"
-    #if os(Linux)
-      platform = "Linux"
-    #elseif os(macOS)
-      platform = "macOS"
-    #endif
-    #if arch(x86_64)
-      platform += " x86_64"
-    #elseif arch(arm64)
-      platform += " arm64"
-    #endif
     let p = report.parameters
     var facts = [
       EvidenceFact(
         L.label("f.tool"),
-        "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string), \(build), \(platform))"
+        "\(report.tool.name) \(report.tool.version) (\(L.label("f.renderer")) \(LogForensicsVersion.string)\(inputs.buildInfo.map { ", " + $0 } ?? ""))"
       ),
       EvidenceFact(L.label("f.commandLine"), inputs.commandLine ?? L.label("notRecorded")),
       EvidenceFact(L.label("p.paths"), p.paths.joined(separator: " ")),
@@ -92,8 +77,8 @@ extension EvidenceBuilder {
         L.label("p.patientEndpoints"),
         p.patientEndpoints.isEmpty ? L.label("p.auto") : p.patientEndpoints.joined(separator: ", ")),
       EvidenceFact(L.label("p.allSessions"), yesNo(p.allSessions)),
-      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256.map { "SHA-256 \($0)" } ?? L.label("notRecorded")),
-      EvidenceFact(L.label("f.caseFile"), inputs.caseSHA256.map { "SHA-256 \($0)" } ?? L.label("none")),
+      EvidenceFact(L.label("f.sourceReport"), inputs.reportSHA256 ?? L.label("notRecorded")),
+      EvidenceFact(L.label("f.caseFile"), inputs.caseSHA256 ?? L.label("none")),
     ]
     facts.append(
       EvidenceFact(

@@ -18,8 +18,30 @@ public struct EvidenceInputs: Sendable {
   public var manifestName: String?
   /// The command line of the run, for the record.
   public var commandLine: String?
+  /// Build and platform of the renderer (`debug, Linux x86_64`); nil in tests for stable goldens.
+  public var buildInfo: String?
 
   public init(report: Report) { self.report = report }
+
+  /// `debug` or `release`, operating system and architecture of this build.
+  public static var currentBuild: String {
+    var build = "debug"
+    #if !DEBUG
+      build = "release"
+    #endif
+    var platform = "unknown OS"
+    #if os(Linux)
+      platform = "Linux"
+    #elseif os(macOS)
+      platform = "macOS"
+    #endif
+    #if arch(x86_64)
+      platform += " x86_64"
+    #elseif arch(arm64)
+      platform += " arm64"
+    #endif
+    return build + ", " + platform
+  }
 }
 
 /// Builds an ``EvidenceDocument`` in one language. Log-derived facts come from the report,

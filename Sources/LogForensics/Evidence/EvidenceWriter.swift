@@ -81,6 +81,7 @@ public enum EvidenceWriter {
     for extra in o.extraOutputs { try manifest.write(extra.data, to: extra.path) }
     var inputs = EvidenceInputs(report: report)
     inputs.commandLine = o.commandLine
+    inputs.buildInfo = EvidenceInputs.currentBuild
     if let path = o.jsonPath {
       let data = try JSONReportWriter.encode(report)
       try manifest.write(data, to: path)

@@ -12,9 +12,9 @@ public enum HTMLRenderer {
     h += "<title>\(HTMLText.escape(doc.title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
     h += "<header>\n<p class=\"status\(doc.isDraft ? " draft" : "")\">\(HTMLText.escape(doc.status))</p>\n"
     h += "<h1>\(HTMLText.escape(doc.title))</h1>\n</header>\n"
-    h += "<nav>\n<h2>\(HTMLText.escape(L.label("toc")))</h2>\n<ol>\n"
+    h += "<nav>\n<h2>\(HTMLText.escape(L.label("toc")))</h2>\n<ul>\n"
     for s in doc.sections { h += "<li><a href=\"#\(s.id)\">\(HTMLText.escape(s.title))</a></li>\n" }
-    h += "</ol>\n</nav>\n"
+    h += "</ul>\n</nav>\n"
     for s in doc.sections {
       h += "<section id=\"\(s.id)\">\n<h2>\(HTMLText.escape(s.title))</h2>\n"
       for b in s.blocks { h += block(b, missing: doc.missingMarker) }
@@ -77,7 +77,7 @@ public enum HTMLRenderer {
     figure { margin: 6pt 0 10pt; break-inside: avoid; }
     figcaption { margin-bottom: 2pt; }
     .caption { font-size: 8pt; margin: 2pt 0; }
-    nav ol { columns: 2; font-size: 9pt; }
+    nav ul { columns: 2; font-size: 9pt; list-style: none; padding-left: 0; }
     a { color: #000; }
     code.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; white-space: nowrap; }
     footer { margin-top: 16pt; font-size: 8pt; border-top: 0.6pt solid #000; }

@@ -20,7 +20,10 @@ enum EvidenceFixtures {
   static func sampleInputs(withCase: Bool) throws -> EvidenceInputs {
     let (report, data) = try sampleReport()
     var inputs = EvidenceInputs(report: report)
-    inputs.reportSHA256 = OutputManifest.sha256(data)
+    // A fixed stand-in: the real hash changes with every re-recording of the JSON golden, which
+    // would churn the evidence goldens for no visible change (the writer test checks real hashes).
+    _ = data
+    inputs.reportSHA256 = String(repeating: "ab", count: 32)
     inputs.manifestName = "evidence.html.sha256"
     if withCase { inputs.caseFile = try sampleCase() }
     return inputs
