@@ -28,6 +28,8 @@ public final class AnalysisEngine {
   private(set) var sessionCount = 0
   /// Closing sequence number of each kept session (ids are formatted once the width is known).
   var sessionNumbers: [Int] = []
+  /// Client IPs of each kept session (up to 16), to tie sessions to a finding's contexts.
+  var sessionIPs: [[Symbol]] = []
   /// Client actors without patient activity are dropped when their session closes in a sweep.
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
   // Per template.
@@ -101,10 +103,22 @@ public final class AnalysisEngine {
       actor.lastIP = e.clientIP
       actor.lastIPTime = e.timestamp
     }
-    actor.hourly[e.timestamp.seconds / 3600, default: 0] += 1
+    let hour = e.timestamp.seconds / 3600
+    actor.hourly[hour, default: 0] += 1
     let isAsset = AnalysisEngine.isAsset(e.path)
     if isAsset { actor.assets += 1 }
     if !e.referer.isNone { actor.withReferer += 1 }
+    // Identities: the IP + user agent context of the request.
+    var context: Int32 = -1
+    if actor.key.isIdentity {
+      context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
+      let c = Int(context)
+      actor.contexts[c].requests += 1
+      actor.contexts[c].last = max(actor.contexts[c].last, e.timestamp)
+      if isAsset { actor.contexts[c].assets += 1 }
+      if !e.referer.isNone { actor.contexts[c].withReferer += 1 }
+      if actor.contexts.count > 1 { actor.contexts[c].hourly[hour, default: 0] += 1 }
+    }
     // Patient endpoints.
     var recordHash: UInt64?
     var recordValue: Int64?
@@ -116,21 +130,27 @@ public final class AnalysisEngine {
         recordHash = HashedIdSet.hash(info.namespace + "\u{0}" + id)
         recordValue = Int64(id)
         let track = actor.track(tid)
-        track.note(time: e.timestamp, evidence: ev)
-        track.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
-        if t.recordShape == .nir && id.utf8.count == 15 {
-          track.nirChecked += 1
-          if !IdentifierShapes.nirKeyIsValid(id) { track.nirInvalidKey += 1 }
+        let slice = context >= 0 ? actor.slice(tid, context: context) : nil
+        let invalidNIR = t.recordShape == .nir && id.utf8.count == 15 ? !IdentifierShapes.nirKeyIsValid(id) : nil
+        func record(_ tr: RecordTrack) {
+          tr.note(time: e.timestamp, evidence: ev)
+          tr.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
+          if let invalid = invalidNIR {
+            tr.nirChecked += 1
+            if invalid { tr.nirInvalidKey += 1 }
+          }
         }
+        record(track)
+        if let slice { record(slice) }
       }
-      notePatient(actor, e)
+      notePatient(actor, e, context: context)
     case .list:
       let track = actor.track(tid)
       track.note(time: e.timestamp, evidence: ev)
       if let p = t.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
         track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
       }
-      notePatient(actor, e)
+      notePatient(actor, e, context: context)
     case .auth:
       actor.otherRequests += 1
       logins.add(e, template: tid, evidence: ev)
@@ -143,7 +163,7 @@ public final class AnalysisEngine {
     actor.live?.add(e, kind: info.kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
   }
 
-  private func notePatient(_ actor: ActorState, _ e: LogEvent) {
+  private func notePatient(_ actor: ActorState, _ e: LogEvent, context: Int32) {
     actor.patientRequests += 1
     if let p = actor.lastPatient {
       let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
@@ -151,7 +171,17 @@ public final class AnalysisEngine {
     }
     actor.lastPatient = max(actor.lastPatient ?? e.timestamp, e.timestamp)
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
-    if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
+    let night = hour >= 22 || hour < 6
+    if night { actor.nightPatient += 1 }
+    guard context >= 0 else { return }
+    let c = Int(context)
+    actor.contexts[c].patientRequests += 1
+    if night { actor.contexts[c].nightPatient += 1 }
+    if let p = actor.contexts[c].lastPatient {
+      let gap = max(0, e.timestamp.microseconds - p.microseconds)
+      if gap <= gapMicros { actor.contexts[c].patientGaps.add(Double(gap) / 1_000_000) }
+    }
+    actor.contexts[c].lastPatient = max(actor.contexts[c].lastPatient ?? e.timestamp, e.timestamp)
   }
 
   private var scriptAgents: [Symbol: Bool] = [:]
@@ -197,6 +227,7 @@ public final class AnalysisEngine {
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
     actor.sessionIndices.append(sessions.count)
+    sessionIPs.append(live.ips)
     sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
     sessionNumbers.append(sessionCount)
   }
