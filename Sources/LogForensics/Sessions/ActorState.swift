@@ -36,8 +36,12 @@ final class ActorState {
   private var lastContextKey: UInt64 = UInt64.max
   private var lastContext: Int32 = 0
   var slices: [SliceKey: RecordTrack] = [:]
-  /// Contexts beyond this many share the last one (bounded memory for swarms).
-  static let maximumContexts = 256
+  /// An identity seen in more contexts than this is judged as a whole: its contexts and
+  /// per-context tracks are dropped (bounded memory: a key shared by a swarm, or users
+  /// behind rotating addresses).
+  static let maximumContexts = 32
+  /// `true` once the identity exceeded ``maximumContexts``.
+  private(set) var contextsAbandoned = false
 
   init(key: ActorKey, label: String, index: Int, time: Timestamp) {
     self.key = key
@@ -64,16 +68,22 @@ final class ActorState {
     return x
   }
 
-  /// The context index of (`ip`, `userAgent`), created on first sight. When the second
-  /// context appears, context 0 takes a copy of everything recorded so far.
+  /// The context index of (`ip`, `userAgent`), created on first sight, or -1 once the
+  /// identity has too many contexts. When the second context appears, context 0 takes a
+  /// copy of everything recorded so far.
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
+    if contextsAbandoned { return -1 }
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     if k == lastContextKey { return lastContext }
     let c: Int32
     if let x = contextIndex[k] {
       c = x
     } else if contexts.count >= ActorState.maximumContexts {
-      c = Int32(ActorState.maximumContexts - 1)
+      contextsAbandoned = true
+      contexts = []
+      contextIndex = [:]
+      slices = [:]
+      return -1
     } else {
       c = Int32(contexts.count)
       contextIndex[k] = c

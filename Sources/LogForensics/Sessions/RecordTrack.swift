@@ -62,21 +62,23 @@ final class RecordTrack {
 
   init(template: TemplateID) { self.template = template }
 
-  static let sampleAt: Set<Int> = [2, 10, 100, 1000, 10_000]
+  /// Request numbers whose evidence is kept as a sample.
+  @inline(__always)
+  static func isSample(_ n: Int) -> Bool { n == 2 || n == 10 || n == 100 || n == 1000 || n == 10_000 }
 
   func note(time: Timestamp, evidence: Evidence) {
     requests += 1
     if requests == 1 {
       first = time
       firstEvidence = evidence
-    } else if RecordTrack.sampleAt.contains(requests) {
+    } else if RecordTrack.isSample(requests) {
       samples.append(evidence)
     }
     last = time
     lastEvidence = evidence
   }
 
-  func addRecord(id: String, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
+  func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
     ids.insert(key)
     let day = time.seconds / 86_400
     if day != currentDay {
@@ -101,7 +103,7 @@ final class RecordTrack {
     } else if status >= 500 {
       serverErrors += 1
     }
-    if let v = Int64(id) {
+    if let v = value {
       if let p = previousValue {
         let d = v - p
         if d != 0 {
