@@ -39,7 +39,7 @@ final class ActorState {
   /// An identity seen in more contexts than this is judged as a whole: its contexts and
   /// per-context tracks are dropped (bounded memory: a key shared by a swarm, or users
   /// behind rotating addresses).
-  static let maximumContexts = 32
+  static let maximumContexts = 8
   /// `true` once the identity exceeded ``maximumContexts``.
   private(set) var contextsAbandoned = false
 

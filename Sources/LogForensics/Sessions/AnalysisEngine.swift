@@ -89,7 +89,7 @@ public final class AnalysisEngine {
       actorIndex[key] = actors.count
       actors.append(actor)
     }
-    if let live = actor.live, now - live.end.microseconds > gapMicros { close(actor) }
+    if let end = actor.live?.end.microseconds, now - end > gapMicros { close(actor) }  // no copy of the session
     if actor.live == nil {
       actor.live = SessionState(start: e.timestamp)
       liveActors.insert(actor.index)
@@ -312,7 +312,7 @@ public final class AnalysisEngine {
   private func sweep(now: Int64) {
     for i in liveActors.sorted() {
       let a = actors[i]
-      if let live = a.live, now - live.end.microseconds > gapMicros {
+      if let end = a.live?.end.microseconds, now - end > gapMicros {
         close(a)
         // Nothing of a client actor without patient requests is needed any more: free it.
         if !a.key.isIdentity && a.tracks.isEmpty {
