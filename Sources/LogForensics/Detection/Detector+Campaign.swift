@@ -53,7 +53,7 @@ extension Detector {
           tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
           let share = Double(inside) / Double(tr.ids.numeric.count)
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
-            && automationSignals(engine.actors[a], tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
+            && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
             candidates.append((a, inside))
           }
@@ -83,7 +83,7 @@ extension Detector {
   }
 
   private func campaignDraft(_ t: TemplateID, run: ClosedRange<UInt32>, members: [(Int, Int)], union: RoaringBitmap, overlap: Double) -> Draft {
-    let tracks = members.map { ($0.0, t) }
+    let tracks = members.compactMap { engine.actors[$0.0].tracks[t] }
     let lo = union.min ?? 0, hi = union.max ?? 0
     let width = Double(hi - lo + 1)
     var requests = 0

@@ -9,8 +9,8 @@ extension Detector {
     var sets = ExposureSets()
     var lowest = 1.0
     var unknown = 0
-    for (a, t) in d.tracks {
-      guard let tr = engine.actors[a].tracks[t] else { continue }
+    for tr in d.tracks {
+      let t = tr.template
       let info = engine.templates[t]
       let (s, rate) = ExposureEstimator.records(tr, namespace: info.namespace, hitBucket: hitBuckets[Int(t)])
       sets.formUnion(s)
@@ -67,16 +67,31 @@ extension Detector {
       var ips = Set(d.extraIPs), uas = Set(d.extraUserAgents), users = Set(d.extraUsers)
       var sids: [Int] = []
       var hourly: [Int64: Int] = [:]
+      let firstHour = d.start.seconds / 3600, lastHour = d.end.seconds / 3600
       for a in d.actors {
         let actor = engine.actors[a]
+        if case .user(let u) = actor.key { users.insert(u) }
+        if let cs = d.contexts[a] {
+          // Only the contexts that carry the signals: their IPs, user agents, hours, sessions.
+          let ctxIPs = Set(cs.map { actor.contexts[$0].ip })
+          ips.formUnion(ctxIPs)
+          uas.formUnion(cs.map { actor.contexts[$0].userAgent })
+          for s in actor.sessionIndices {
+            let r = engine.sessions[s]
+            if r.end >= d.start && r.start <= d.end && engine.sessionIPs[s].contains(where: ctxIPs.contains) { sids.append(s) }
+          }
+          for c in cs {
+            for (h, n) in actor.contexts[c].hourly where h >= firstHour && h <= lastHour { hourly[h, default: 0] += n }
+          }
+          continue
+        }
         ips.formUnion(actor.ips.keys)
         uas.formUnion(actor.userAgents.keys)
-        if case .user(let u) = actor.key { users.insert(u) }
         for s in actor.sessionIndices {
           let r = engine.sessions[s]
           if r.end >= d.start && r.start <= d.end { sids.append(s) }
         }
-        for (h, c) in actor.hourly where h >= d.start.seconds / 3600 && h <= d.end.seconds / 3600 { hourly[h, default: 0] += c }
+        for (h, c) in actor.hourly where h >= firstHour && h <= lastHour { hourly[h, default: 0] += c }
       }
       flagged.formUnion(sids)
       var reasons = d.reasons

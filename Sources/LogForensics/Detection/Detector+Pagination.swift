@@ -45,11 +45,11 @@ extension Detector {
         if gaps.count >= 5 && gaps.cv < RecordRules.regularCV {
           reasons.append("Machine-regular pace: mean \(one(gaps.mean)) s between pages, coefficient of variation \(one(gaps.cv * 100))%.")
         }
-        if actor.looksScripted(engine.isScriptAgent) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
+        if actor.features.looksScripted(engine.isScriptAgent) { reasons.append("Scripted client: library user agent, no assets, no referer.") }
         let score = min(0.99, 0.55 + 0.2 * min(1, Double(tr.maxPageSize) / 500) + 0.2 * min(1, Double(tr.pagesWalked) / 50))
         var d = Draft(
-          kind: .paginationScrape, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],
-          requests: tr.requests, distinct: listed, reasons: reasons, evidence: evidence([(actor.index, t)]),
+          kind: .paginationScrape, score: score, actors: [actor.index], tracks: [tr], templates: [t],
+          requests: tr.requests, distinct: listed, reasons: reasons, evidence: evidence([tr]),
           start: tr.first, end: tr.last)
         d.exposureSets = sets
         d.exposureReason = "Exposure: records per page = min(page size, response bytes / \(Int(size.rounded())) bytes); low uses a 25% larger record size, high the full page size (the last page may be partial). Records are identified by their offset in the list, so the same record seen through another endpoint may be counted twice."

@@ -20,9 +20,70 @@ extension Detector {
     for actor in engine.actors {
       for tid in actor.tracks.keys.sorted() where engine.templates[tid].kind == .record {
         guard let tr = actor.tracks[tid], tr.ids.count >= RecordRules.minimumDistinct else { continue }
-        if let d = analyse(actor, tr) { drafts.append(d) }
+        if actor.contexts.count > 1 {
+          if let d = analyseContexts(actor, tid, whole: tr) { drafts.append(d) }
+        } else if let d = analyse(actor, actor.features, tr) {
+          drafts.append(d)
+        }
       }
     }
+  }
+
+  /// An identity used from several IP + user agent contexts (a stolen account next to its
+  /// owner): the finding covers the contexts that would be flagged on their own; the
+  /// others (the owner's ordinary use) are only mentioned. When no context is flagged on its
+  /// own (each IP of a swarm stays small), the identity as a whole is judged, over the
+  /// contexts that used the endpoint.
+  private func analyseContexts(_ actor: ActorState, _ t: TemplateID, whole: RecordTrack) -> Draft? {
+    var used: [Int] = []
+    var flagged: [Int] = []
+    for c in actor.contexts.indices {
+      guard let s = actor.slices[SliceKey(template: t, context: Int32(c))], s.requests > 0 else { continue }
+      used.append(c)
+      if s.ids.count >= RecordRules.minimumDistinct && analyse(actor, actor.features(contexts: [c]), s) != nil {
+        flagged.append(c)
+      }
+    }
+    if !flagged.isEmpty {
+      let slices = flagged.compactMap { actor.slices[SliceKey(template: t, context: Int32($0))] }
+      let merged = RecordTrack.merged(slices)
+      if var d = analyse(actor, actor.features(contexts: flagged), merged) {
+        d.tracks = slices
+        d.evidence = evidence(slices)
+        d.contexts[actor.index] = flagged
+        if let note = ownerNote(actor, t, excluded: actor.contexts.indices.filter { !flagged.contains($0) }) {
+          d.reasons.append(note)
+        }
+        return d
+      }
+    }
+    guard var d = analyse(actor, actor.features(contexts: used), whole) else { return nil }
+    d.contexts[actor.index] = used
+    return d
+  }
+
+  /// The sentence about an identity's contexts left out of a finding.
+  private func ownerNote(_ actor: ActorState, _ t: TemplateID, excluded: [Int]) -> String? {
+    guard !excluded.isEmpty else { return nil }
+    var requests = 0, onEndpoint = 0
+    var first = Timestamp(microseconds: Int64.max), last = Timestamp(microseconds: Int64.min)
+    var ips = Set<Symbol>(), uas = Set<Symbol>()
+    for c in excluded {
+      let x = actor.contexts[c]
+      requests += x.requests
+      onEndpoint += actor.slices[SliceKey(template: t, context: Int32(c))]?.requests ?? 0
+      first = min(first, x.first)
+      last = max(last, x.last)
+      ips.insert(x.ip)
+      uas.insert(x.userAgent)
+    }
+    let ipList = strings(ips)
+    let uaList = strings(uas)
+    return "The same account (\(actor.label)) was also used from \(ipList.prefix(5).joined(separator: ", "))"
+      + (ipList.count > 5 ? " (+\(ipList.count - 5))" : "") + " with \(uaList.prefix(2).joined(separator: "; "))"
+      + (uaList.count > 2 ? " (+\(uaList.count - 2))" : "")
+      + ": \(requests) requests (\(onEndpoint) on \(text(t))) from \(first.iso8601) to \(last.iso8601) that show no such signal on their own;"
+      + " that activity (presumably the account owner's) is left out of this finding's requests, records, exposure and dates."
   }
 
   /// Distinct ids answered with a success whose size is an error payload.
@@ -36,7 +97,7 @@ extension Detector {
   }
 
   /// Behaviour signals that point to automation, each as a sentence fragment with its figure.
-  func automationSignals(_ actor: ActorState, _ tr: RecordTrack, missRatio: Double) -> [String] {
+  func automationSignals(_ actor: ActivityFeatures, _ tr: RecordTrack, missRatio: Double) -> [String] {
     let related = Double(actor.requests - tr.requests) / Double(max(1, tr.requests))
     let gaps = actor.patientGaps
     let night = Double(actor.nightPatient) / Double(max(1, actor.patientRequests))
@@ -63,7 +124,7 @@ extension Detector {
     return Double(misses.count) / Double(max(1, tr.ids.count))
   }
 
-  private func analyse(_ actor: ActorState, _ tr: RecordTrack) -> Draft? {
+  private func analyse(_ owner: ActorState, _ actor: ActivityFeatures, _ tr: RecordTrack) -> Draft? {
     let t = tr.template
     let distinct = tr.ids.count
     var misses = sizeMisses(tr)
@@ -75,7 +136,7 @@ extension Detector {
     let mono = tr.monotonicShare
     let maxDay = tr.allDayCounts.max() ?? 0
     let base = baselines[t] ?? Baseline(actors: 1, median: 0, mad: 0, p90: 0, threshold: 100)
-    let manyIPs = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.manyIPs
+    let manyIPs = actor.isIdentity && actor.distinctIPCount >= RecordRules.manyIPs
     let endpoint = text(t)
     let behaviour = automationSignals(actor, tr, missRatio: missRatio)
 
@@ -85,7 +146,7 @@ extension Detector {
     let isProbing = distinct >= RecordRules.probingMinimum
       && ((misses.count >= 20 && missRatio >= RecordRules.probingMissRatio) || invalidKeys >= 0.5)
     let isBulk = Double(maxDay) >= base.threshold && behaviour.count >= 2
-    let isSwarm = actor.key.isIdentity && actor.distinctIPCount >= RecordRules.swarmIPs && distinct >= 100
+    let isSwarm = actor.isIdentity && actor.distinctIPCount >= RecordRules.swarmIPs && distinct >= 100
       && behaviour.count >= 2
 
     var kind: FindingKind
@@ -127,12 +188,12 @@ extension Detector {
     for b in behaviour { reasons.append(b.prefix(1).uppercased() + b.dropFirst() + ".") }
     score = min(0.99, score)
     var draft = Draft(
-      kind: kind, score: score, actors: [actor.index], tracks: [(actor.index, t)], templates: [t],
-      requests: tr.requests, distinct: distinct, reasons: reasons, evidence: evidence([(actor.index, t)]),
+      kind: kind, score: score, actors: [owner.index], tracks: [tr], templates: [t],
+      requests: tr.requests, distinct: distinct, reasons: reasons, evidence: evidence([tr]),
       start: tr.first, end: tr.last)
     if let (time, ev) = tr.enumerationStart, isSequential {
       draft.timeline.append(TimelineEntry(
-        time: time, event: "enumeration-start", findingId: nil, actor: actor.label, endpoint: endpoint, count: nil,
+        time: time, event: "enumeration-start", findingId: nil, actor: owner.label, endpoint: endpoint, count: nil,
         detail: "five consecutive requests with the same id stride", evidence: ev))
     }
     return draft

@@ -18,8 +18,11 @@ struct Draft {
   var extraIPs: [Symbol] = []
   var extraUserAgents: [Symbol] = []
   var extraUsers: [Symbol] = []
-  /// (actor index, template) pairs whose records make the exposure.
-  var tracks: [(Int, TemplateID)] = []
+  /// The tracks whose records make the exposure (whole actors' or some contexts').
+  var tracks: [RecordTrack] = []
+  /// When set for an actor: the only contexts (IP + user agent) of that identity the finding
+  /// covers; its other contexts (the account owner's own use) stay out.
+  var contexts: [Int: [Int]] = [:]
   var templates: [TemplateID]
   var requests: Int
   var distinct: Int
@@ -83,11 +86,10 @@ struct Detector {
   }
 
   /// Evidence of the given tracks: first, a few samples, last.
-  func evidence(_ tracks: [(Int, TemplateID)]) -> [Evidence] {
+  func evidence(_ tracks: [RecordTrack]) -> [Evidence] {
     var all: [(Timestamp, Evidence)] = []
     var samples: [Evidence] = []
-    for (a, t) in tracks {
-      guard let tr = engine.actors[a].tracks[t] else { continue }
+    for tr in tracks {
       if let f = tr.firstEvidence { all.append((tr.first, f)) }
       if let l = tr.lastEvidence { all.append((tr.last, l)) }
       samples.append(contentsOf: tr.samples)
@@ -100,11 +102,10 @@ struct Detector {
     return out
   }
 
-  func span(_ tracks: [(Int, TemplateID)]) -> (Timestamp, Timestamp) {
+  func span(_ tracks: [RecordTrack]) -> (Timestamp, Timestamp) {
     var s = Timestamp(microseconds: Int64.max)
     var e = Timestamp(microseconds: Int64.min)
-    for (a, t) in tracks {
-      guard let tr = engine.actors[a].tracks[t] else { continue }
+    for tr in tracks {
       s = min(s, tr.first)
       e = max(e, tr.last)
     }

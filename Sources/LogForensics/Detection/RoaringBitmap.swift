@@ -2,7 +2,7 @@
 
 /// A set of `UInt32` values stored as roaring-style containers.
 ///
-/// Values are grouped by their high 16 bits; each group is a sorted array of low halves
+/// Up to ``smallLimit`` values the set is a sorted array; beyond, values are grouped by their high 16 bits; each group is a sorted array of low halves
 /// while it holds at most 4096 values, and a 65 536-bit bitmap (8 KiB) beyond that. A run
 /// of one million sequential ids therefore costs about 128 KiB, a sparse random set about
 /// two bytes per id.
@@ -16,7 +16,15 @@ public struct RoaringBitmap: Sendable, Equatable {
   }
 
   static let arrayLimit = 4096
+  /// Up to this many values the set is one sorted `[UInt32]` (4 bytes per id): a staff
+  /// member's few hundred ids spread over a wide range would otherwise cost one small array
+  /// container (≈ 50 bytes) per id. Beyond it, roaring containers take over for good, so
+  /// the representation depends only on the content.
+  static let smallLimit = 1024
 
+  /// The values while the set is small (sorted); empty once containers are used.
+  private var small: [UInt32] = []
+  private var isSmall = true
   private(set) var keys: [UInt16] = []
   private(set) var containers: [Container] = []
   /// Number of values in the set.
@@ -51,9 +59,38 @@ public struct RoaringBitmap: Sendable, Equatable {
     return lo
   }
 
+  private static func lowerBound(_ a: [UInt32], _ v: UInt32) -> Int {
+    var lo = 0
+    var hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if a[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
   /// Inserts `value`; returns `true` when it was not already present.
   @discardableResult
   public mutating func insert(_ value: UInt32) -> Bool {
+    if isSmall {
+      let p = RoaringBitmap.lowerBound(small, value)
+      if p < small.count && small[p] == value { return false }
+      if small.count < RoaringBitmap.smallLimit {
+        small.insert(value, at: p)
+        count += 1
+        return true
+      }
+      isSmall = false
+      let values = small
+      small = []
+      count = 0
+      for v in values { containerInsert(v) }
+    }
+    return containerInsert(value)
+  }
+
+  @discardableResult
+  private mutating func containerInsert(_ value: UInt32) -> Bool {
     let key = UInt16(truncatingIfNeeded: value >> 16)
     let low = UInt16(truncatingIfNeeded: value)
     let (found, index) = keyIndex(key)
@@ -91,6 +128,10 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// `true` when `value` is in the set.
   public func contains(_ value: UInt32) -> Bool {
+    if isSmall {
+      let p = RoaringBitmap.lowerBound(small, value)
+      return p < small.count && small[p] == value
+    }
     let key = UInt16(truncatingIfNeeded: value >> 16)
     let low = UInt16(truncatingIfNeeded: value)
     let (found, index) = keyIndex(key)
@@ -106,6 +147,10 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Calls `body` with every value in increasing order.
   public func forEach(_ body: (UInt32) -> Void) {
+    if isSmall {
+      for v in small { body(v) }
+      return
+    }
     for (i, key) in keys.enumerated() {
       let high = UInt32(key) << 16
       switch containers[i] {
@@ -139,6 +184,7 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Smallest value, if any.
   public var min: UInt32? {
+    if isSmall { return small.first }
     guard let k = keys.first else { return nil }
     var result: UInt32? = nil
     switch containers[0] {
@@ -154,6 +200,7 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Largest value, if any.
   public var max: UInt32? {
+    if isSmall { return small.last }
     guard let k = keys.last, let c = containers.last else { return nil }
     switch c {
     case .array(let a): return a.last.map { UInt32(k) << 16 | UInt32($0) }
@@ -167,6 +214,7 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Approximate heap bytes used (for memory accounting and tests).
   public var approximateBytes: Int {
+    if isSmall { return small.count * 4 }
     var n = keys.count * 2
     for c in containers {
       switch c {

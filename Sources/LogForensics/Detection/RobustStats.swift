@@ -34,6 +34,20 @@ public struct RunningStats: Sendable, Equatable {
     m2 += d * (x - mean)
   }
 
+  /// Adds every value summarised by `other` (Chan et al.'s parallel update).
+  public mutating func merge(_ other: RunningStats) {
+    guard other.count > 0 else { return }
+    guard count > 0 else {
+      self = other
+      return
+    }
+    let n = Double(count + other.count)
+    let delta = other.mean - mean
+    mean += delta * Double(other.count) / n
+    m2 += other.m2 + delta * delta * Double(count) * Double(other.count) / n
+    count += other.count
+  }
+
   public var variance: Double { count > 1 ? m2 / Double(count - 1) : 0 }
   /// Coefficient of variation (standard deviation / mean); 0 when undefined.
   public var cv: Double { mean > 0 ? variance.squareRoot() / mean : 0 }

@@ -29,6 +29,20 @@ final class ActorState {
   var ipSwitches = 0
   var firstSwitch: (Timestamp, Evidence, Symbol, Symbol)?
 
+  // Identities only: the IP + user agent contexts, and per-context record tracks once the
+  // identity has been seen in two contexts (before that the actor's tracks are context 0's).
+  var contexts: [ActorContext] = []
+  private var contextIndex: [UInt64: Int32] = [:]
+  private var lastContextKey: UInt64 = UInt64.max
+  private var lastContext: Int32 = 0
+  var slices: [SliceKey: RecordTrack] = [:]
+  /// An identity seen in more contexts than this is judged as a whole: its contexts and
+  /// per-context tracks are dropped (bounded memory: a key shared by a swarm, or users
+  /// behind rotating addresses).
+  static let maximumContexts = 8
+  /// `true` once the identity exceeded ``maximumContexts``.
+  private(set) var contextsAbandoned = false
+
   init(key: ActorKey, label: String, index: Int, time: Timestamp) {
     self.key = key
     self.label = label
@@ -44,13 +58,83 @@ final class ActorState {
     return x
   }
 
+  /// The per-context track of template `t`, or `nil` while the identity has one context.
+  func slice(_ t: TemplateID, context c: Int32) -> RecordTrack? {
+    guard contexts.count > 1 else { return nil }
+    let k = SliceKey(template: t, context: c)
+    if let x = slices[k] { return x }
+    let x = RecordTrack(template: t)
+    slices[k] = x
+    return x
+  }
+
+  /// The context index of (`ip`, `userAgent`), created on first sight, or -1 once the
+  /// identity has too many contexts. When the second context appears, context 0 takes a
+  /// copy of everything recorded so far.
+  func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
+    if contextsAbandoned { return -1 }
+    let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
+    if k == lastContextKey { return lastContext }
+    let c: Int32
+    if let x = contextIndex[k] {
+      c = x
+    } else if contexts.count >= ActorState.maximumContexts {
+      contextsAbandoned = true
+      contexts = []
+      contextIndex = [:]
+      slices = [:]
+      return -1
+    } else {
+      c = Int32(contexts.count)
+      contextIndex[k] = c
+      contexts.append(ActorContext(ip: ip, userAgent: userAgent, time: time))
+      if contexts.count == 2 {
+        contexts[0].hourly = hourly
+        for (t, tr) in tracks { slices[SliceKey(template: t, context: 0)] = tr.copy() }
+      }
+    }
+    lastContextKey = k
+    lastContext = c
+    return c
+  }
+
   var distinctIPCount: Int { ips.count }
+
+  /// The whole actor's behaviour aggregates.
+  var features: ActivityFeatures {
+    let ua = userAgents.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+    return ActivityFeatures(
+      isIdentity: key.isIdentity, requests: requests, patientRequests: patientRequests, nightPatient: nightPatient,
+      assets: assets, withReferer: withReferer, patientGaps: patientGaps, dominantUserAgent: ua,
+      distinctIPCount: ips.count)
+  }
+
+  /// The behaviour aggregates of some of the actor's contexts taken together.
+  func features(contexts cs: [Int]) -> ActivityFeatures {
+    var f = ActivityFeatures(
+      isIdentity: key.isIdentity, requests: 0, patientRequests: 0, nightPatient: 0, assets: 0, withReferer: 0,
+      patientGaps: RunningStats(), dominantUserAgent: nil, distinctIPCount: 0)
+    var byUA: [Symbol: Int] = [:]
+    var ipSet = Set<Symbol>()
+    for i in cs {
+      let c = contexts[i]
+      f.requests += c.requests
+      f.patientRequests += c.patientRequests
+      f.nightPatient += c.nightPatient
+      f.assets += c.assets
+      f.withReferer += c.withReferer
+      f.patientGaps.merge(c.patientGaps)
+      byUA[c.userAgent, default: 0] += c.requests
+      ipSet.insert(c.ip)
+    }
+    f.dominantUserAgent = byUA.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+    f.distinctIPCount = ipSet.count
+    return f
+  }
 
   /// `true` when the dominant user agent is a scripting library and the actor never loaded
   /// an asset nor sent a referer (the user agent alone is never enough).
   func looksScripted(_ isScriptAgent: (Symbol) -> Bool) -> Bool {
-    guard let ua = userAgents.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return true }
-    let scriptUA = isScriptAgent(ua)
-    return scriptUA && assets == 0 && withReferer * 10 < max(1, requests)
+    features.looksScripted(isScriptAgent)
   }
 }

@@ -28,6 +28,8 @@ public final class AnalysisEngine {
   private(set) var sessionCount = 0
   /// Closing sequence number of each kept session (ids are formatted once the width is known).
   var sessionNumbers: [Int] = []
+  /// Client IPs of each kept session (up to 16), to tie sessions to a finding's contexts.
+  var sessionIPs: [[Symbol]] = []
   /// Client actors without patient activity are dropped when their session closes in a sweep.
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
   // Per template.
@@ -36,6 +38,9 @@ public final class AnalysisEngine {
   /// Response sizes of patient templates only (other templates never need them).
   var sizeModels: [TemplateID: ResponseSizeModel] = [:]
   var logins = LoginTracker()
+  var templateCache = TemplateCache()
+  /// Hash of each template's record namespace (session distinct-record counts).
+  var namespaceHashes: [UInt64] = []
   private var gapMicros: Int64
 
   /// - Parameters:
@@ -65,12 +70,13 @@ public final class AnalysisEngine {
       sweep(now: now)
       lastSweep = now
     }
-    let t = templater.template(path: e.path, query: e.query)
-    let tid = templates.intern(t)
-    let info = templates[tid]
+    let r = templateOf(e)
+    let tid = r.template
+    let kind = templates.infos[Int(tid)].kind
     if Int(tid) == templateRequests.count {
       templateRequests.append(0)
       templateIds.append(RecordSet())
+      namespaceHashes.append(HashedIdSet.hash(templates.infos[Int(tid)].namespace))
     }
     templateRequests[Int(tid)] += 1
     let ev = evidence(e)
@@ -83,7 +89,7 @@ public final class AnalysisEngine {
       actorIndex[key] = actors.count
       actors.append(actor)
     }
-    if let live = actor.live, now - live.end.microseconds > gapMicros { close(actor) }
+    if let end = actor.live?.end.microseconds, now - end > gapMicros { close(actor) }  // no copy of the session
     if actor.live == nil {
       actor.live = SessionState(start: e.timestamp)
       liveActors.insert(actor.index)
@@ -101,49 +107,72 @@ public final class AnalysisEngine {
       actor.lastIP = e.clientIP
       actor.lastIPTime = e.timestamp
     }
-    actor.hourly[e.timestamp.seconds / 3600, default: 0] += 1
-    let isAsset = AnalysisEngine.isAsset(e.path)
+    let hour = e.timestamp.seconds / 3600
+    actor.hourly[hour, default: 0] += 1
+    let isAsset = r.isAsset
     if isAsset { actor.assets += 1 }
     if !e.referer.isNone { actor.withReferer += 1 }
+    // Identities: the IP + user agent context of the request.
+    var context: Int32 = -1
+    if actor.key.isIdentity {
+      context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
+    }
+    if context >= 0 {
+      let c = Int(context)
+      actor.contexts[c].requests += 1
+      actor.contexts[c].last = max(actor.contexts[c].last, e.timestamp)
+      if isAsset { actor.contexts[c].assets += 1 }
+      if !e.referer.isNone { actor.contexts[c].withReferer += 1 }
+      if actor.contexts.count > 1 { actor.contexts[c].hourly[hour, default: 0] += 1 }
+    }
     // Patient endpoints.
     var recordHash: UInt64?
     var recordValue: Int64?
-    switch info.kind {
+    switch kind {
     case .record:
-      if let id = t.recordID {
-        let rk = RecordKey(text: id)
+      if let rk = r.key {
         templateIds[Int(tid)].insert(rk)
-        recordHash = HashedIdSet.hash(info.namespace + "\u{0}" + id)
-        recordValue = Int64(id)
-        let track = actor.track(tid)
-        track.note(time: e.timestamp, evidence: ev)
-        track.addRecord(id: id, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
-        if t.recordShape == .nir && id.utf8.count == 15 {
-          track.nirChecked += 1
-          if !IdentifierShapes.nirKeyIsValid(id) { track.nirInvalidKey += 1 }
+        let ns = namespaceHashes[Int(tid)]
+        switch rk {
+        case .numeric(let v): recordHash = AnalysisEngine.mix(ns ^ (UInt64(v) &* 0x9E37_79B9_7F4A_7C15))
+        case .hashed(let h): recordHash = AnalysisEngine.mix(ns ^ h)
         }
+        recordValue = r.value
+        let track = actor.track(tid)
+        let slice = context >= 0 ? actor.slice(tid, context: context) : nil
+        let invalidNIR = r.nirText.map { !IdentifierShapes.nirKeyIsValid($0) }
+        func record(_ tr: RecordTrack) {
+          tr.note(time: e.timestamp, evidence: ev)
+          tr.addRecord(value: r.value, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
+          if let invalid = invalidNIR {
+            tr.nirChecked += 1
+            if invalid { tr.nirInvalidKey += 1 }
+          }
+        }
+        record(track)
+        if let slice { record(slice) }
       }
-      notePatient(actor, e)
+      notePatient(actor, e, context: context)
     case .list:
       let track = actor.track(tid)
       track.note(time: e.timestamp, evidence: ev)
-      if let p = t.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
+      if let p = r.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
         track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
       }
-      notePatient(actor, e)
+      notePatient(actor, e, context: context)
     case .auth:
       actor.otherRequests += 1
       logins.add(e, template: tid, evidence: ev)
     case .other:
       actor.otherRequests += 1
     }
-    if (info.kind == .record || info.kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
+    if (kind == .record || kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
       sizeModels[tid, default: ResponseSizeModel()].add(size: e.responseBytes)
     }
-    actor.live?.add(e, kind: info.kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
+    actor.live?.add(e, kind: kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
   }
 
-  private func notePatient(_ actor: ActorState, _ e: LogEvent) {
+  private func notePatient(_ actor: ActorState, _ e: LogEvent, context: Int32) {
     actor.patientRequests += 1
     if let p = actor.lastPatient {
       let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
@@ -151,34 +180,139 @@ public final class AnalysisEngine {
     }
     actor.lastPatient = max(actor.lastPatient ?? e.timestamp, e.timestamp)
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
-    if hour >= 22 || hour < 6 { actor.nightPatient += 1 }
+    let night = hour >= 22 || hour < 6
+    if night { actor.nightPatient += 1 }
+    guard context >= 0 else { return }
+    let c = Int(context)
+    actor.contexts[c].patientRequests += 1
+    if night { actor.contexts[c].nightPatient += 1 }
+    if let p = actor.contexts[c].lastPatient {
+      let gap = max(0, e.timestamp.microseconds - p.microseconds)
+      if gap <= gapMicros { actor.contexts[c].patientGaps.add(Double(gap) / 1_000_000) }
+    }
+    actor.contexts[c].lastPatient = max(actor.contexts[c].lastPatient ?? e.timestamp, e.timestamp)
   }
 
-  private var scriptAgents: [Symbol: Bool] = [:]
+  /// Script-agent verdict per user-agent symbol id (0 unknown, 1 no, 2 yes).
+  private var scriptAgents: [UInt8] = []
 
-  /// `true` when the user agent names an HTTP library or tool (cached per symbol).
+  /// `true` when the user agent names an HTTP library or tool (classified once per symbol).
   func isScriptAgent(_ ua: Symbol) -> Bool {
-    if let v = scriptAgents[ua] { return v }
-    let v = ClientClassifier.isScript(symbols.string(ua))
-    scriptAgents[ua] = v
+    let i = Int(ua.rawValue)
+    if i < scriptAgents.count, scriptAgents[i] != 0 { return scriptAgents[i] == 2 }
+    if i >= scriptAgents.count { scriptAgents.append(contentsOf: repeatElement(0, count: i + 1 - scriptAgents.count)) }
+    let v = ua.isNone || ClientClassifier.isScript(symbols.string(ua))
+    scriptAgents[i] = v ? 2 : 1
     return v
   }
 
-  static let assetExtensions: Set<String> = ["js", "css", "png", "jpg", "jpeg", "gif", "svg", "ico", "woff", "woff2", "map"]
-
   /// `true` for static assets (`.js`, `.css`, images, fonts), judged by the extension.
   static func isAsset(_ path: String) -> Bool {
-    let u = path.utf8
-    guard let dot = u.lastIndex(of: .dot), u.distance(from: dot, to: u.endIndex) <= 6 else { return false }
-    let ext = u[u.index(after: dot)...]
-    if ext.contains(.slash) { return false }
-    return assetExtensions.contains(String(decoding: ext, as: UTF8.self).lowercased())
+    var p = path
+    return p.withUTF8 { isAsset(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// ``isAsset(_:)-(String)`` on the path's bytes.
+  static func isAsset(_ u: UnsafeRawBufferPointer) -> Bool {
+    var dot = u.count - 1
+    while dot >= 0 && u[dot] != .dot {
+      if u[dot] == .slash || u.count - dot > 6 { return false }
+      dot -= 1
+    }
+    guard dot >= 0 else { return false }
+    var ext: UInt64 = 0  // up to 5 lower-cased letters packed
+    for i in (dot + 1)..<u.count { ext = ext << 8 | UInt64(u[i] | 0x20) }
+    switch ext {
+    case 0x6a73, 0x637373, 0x706e67, 0x6a7067, 0x6a706567, 0x676966, 0x737667, 0x69636f, 0x776f6666, 0x776f666632, 0x6d6170:
+      return true  // js css png jpg jpeg gif svg ico woff woff2 map
+    default:
+      return false
+    }
+  }
+
+  /// What the per-event code needs from templating: template, record key, paging, asset.
+  struct Templated {
+    var template: TemplateID
+    var key: RecordKey?
+    /// The record id as a number, when it is decimal (sequentiality).
+    var value: Int64?
+    /// The id's text when it is NIR-shaped (its control key is checked).
+    var nirText: String?
+    var page: PageRequest?
+    var isAsset: Bool
+  }
+
+  /// Templates `e` through the shape cache (no String built on a hit), else in full.
+  func templateOf(_ e: LogEvent) -> Templated {
+    var path = e.path
+    let query = e.query
+    return path.withUTF8 { pb in
+      let p = UnsafeRawBufferPointer(pb)
+      let cached: TemplateRecipe?
+      if var q = query {
+        cached = q.withUTF8 { templateCache.lookup(path: p, query: UnsafeRawBufferPointer($0)) }
+      } else {
+        cached = templateCache.lookup(path: p, query: nil)
+      }
+      if let c = cached, c.template >= 0 {
+        guard c.idSegment >= 0 else { return Templated(template: c.template, isAsset: c.isAsset) }
+        let (key, value) = AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
+        return Templated(template: c.template, key: key, value: value, isAsset: c.isAsset)
+      }
+      let t = templater.template(path: e.path, query: query)
+      let tid = templates.intern(t)
+      let asset = AnalysisEngine.isAsset(p)
+      if cached == nil { templateCache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }
+      var out = Templated(template: tid, page: t.page, isAsset: asset)
+      if let id = t.recordID {
+        out.key = RecordKey(text: id)
+        out.value = Int64(id)
+        if t.recordShape == .nir && id.utf8.count == 15 { out.nirText = id }
+      }
+      return out
+    }
+  }
+
+  /// The record key and value of the all-digit path segment number `index`.
+  static func decimalKey(segment index: Int, of p: UnsafeRawBufferPointer) -> (RecordKey?, Int64?) {
+    var seg = 0
+    var start = 0
+    while start <= p.count {
+      var end = start
+      while end < p.count && p[end] != .slash { end += 1 }
+      if seg == index {
+        let bytes = UnsafeRawBufferPointer(rebasing: p[start..<end])
+        var v: UInt64 = 0
+        var overflow = false
+        for b in bytes {
+          let (m, o1) = v.multipliedReportingOverflow(by: 10)
+          let (a, o2) = m.addingReportingOverflow(UInt64(b &- 0x30))
+          v = a
+          overflow = overflow || o1 || o2
+        }
+        let value: Int64? = !overflow && v <= UInt64(Int64.max) ? Int64(v) : nil
+        if let x = value, x <= Int64(UInt32.max) { return (.numeric(UInt32(x)), x) }
+        return (.hashed(SymbolTable.hash(bytes)), value)
+      }
+      seg += 1
+      start = end + 1
+    }
+    return (nil, nil)
+  }
+
+  @inline(__always)
+  static func mix(_ x: UInt64) -> UInt64 {
+    var h = x
+    h ^= h >> 33
+    h = h &* 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    return h
   }
 
   private func sweep(now: Int64) {
     for i in liveActors.sorted() {
       let a = actors[i]
-      if let live = a.live, now - live.end.microseconds > gapMicros {
+      if let end = a.live?.end.microseconds, now - end > gapMicros {
         close(a)
         // Nothing of a client actor without patient requests is needed any more: free it.
         if !a.key.isIdentity && a.tracks.isEmpty {
@@ -197,6 +331,7 @@ public final class AnalysisEngine {
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
     actor.sessionIndices.append(sessions.count)
+    sessionIPs.append(live.ips)
     sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
     sessionNumbers.append(sessionCount)
   }

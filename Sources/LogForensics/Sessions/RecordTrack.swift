@@ -44,6 +44,8 @@ final class RecordTrack {
   var currentDay: Int64 = Int64.min
   var daySet = RecordSet()
   var dayCounts: [Int] = []
+  /// The UTC day of each entry of `dayCounts`.
+  var dayKeys: [Int64] = []
 
   // Lists.
   var pages: [PageFetch] = []
@@ -60,25 +62,30 @@ final class RecordTrack {
 
   init(template: TemplateID) { self.template = template }
 
-  static let sampleAt: Set<Int> = [2, 10, 100, 1000, 10_000]
+  /// Request numbers whose evidence is kept as a sample.
+  @inline(__always)
+  static func isSample(_ n: Int) -> Bool { n == 2 || n == 10 || n == 100 || n == 1000 || n == 10_000 }
 
   func note(time: Timestamp, evidence: Evidence) {
     requests += 1
     if requests == 1 {
       first = time
       firstEvidence = evidence
-    } else if RecordTrack.sampleAt.contains(requests) {
+    } else if RecordTrack.isSample(requests) {
       samples.append(evidence)
     }
     last = time
     lastEvidence = evidence
   }
 
-  func addRecord(id: String, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
+  func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
     ids.insert(key)
     let day = time.seconds / 86_400
     if day != currentDay {
-      if currentDay != Int64.min { dayCounts.append(daySet.count) }
+      if currentDay != Int64.min {
+        dayCounts.append(daySet.count)
+        dayKeys.append(currentDay)
+      }
       currentDay = day
       daySet = RecordSet()
     }
@@ -96,7 +103,7 @@ final class RecordTrack {
     } else if status >= 500 {
       serverErrors += 1
     }
-    if let v = Int64(id) {
+    if let v = value {
       if let p = previousValue {
         let d = v - p
         if d != 0 {
@@ -139,6 +146,80 @@ final class RecordTrack {
 
   /// Distinct records per UTC day, including the current day.
   var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [daySet.count] }
+
+  /// Distinct records per UTC day with their day, including the current day.
+  var allDays: [(Int64, Int)] {
+    var out = Array(zip(dayKeys, dayCounts))
+    if currentDay != Int64.min { out.append((currentDay, daySet.count)) }
+    return out
+  }
+
+  /// An independent copy (the per-context track of an identity's first context).
+  func copy() -> RecordTrack {
+    let x = RecordTrack(template: template)
+    x.absorb(self)
+    x.previousValue = previousValue
+    x.previousDelta = previousDelta
+    x.strideStreak = strideStreak
+    x.currentDay = currentDay
+    x.daySet = daySet
+    x.dayCounts = dayCounts
+    x.dayKeys = dayKeys
+    return x
+  }
+
+  /// One track summing `tracks` (the contexts of a finding): counters add up, sets unite,
+  /// stride statistics add the steps taken within each track, day counts add up per day
+  /// (an upper bound when two tracks read the same record the same day).
+  static func merged(_ tracks: [RecordTrack]) -> RecordTrack {
+    let x = RecordTrack(template: tracks.first?.template ?? 0)
+    var perDay: [Int64: Int] = [:]
+    for t in tracks {
+      x.absorb(t)
+      for (d, c) in t.allDays { perDay[d, default: 0] += c }
+    }
+    for d in perDay.keys.sorted() {
+      x.dayKeys.append(d)
+      x.dayCounts.append(perDay[d] ?? 0)
+    }
+    return x
+  }
+
+  /// Adds `o`'s counters, sets, pages and evidence (not its per-day or in-progress state).
+  private func absorb(_ o: RecordTrack) {
+    let wasEmpty = requests == 0
+    requests += o.requests
+    successes += o.successes
+    clientErrors += o.clientErrors
+    serverErrors += o.serverErrors
+    ids.formUnion(o.ids)
+    for (b, s) in o.successBySize { successBySize[b, default: RecordSet()].formUnion(s) }
+    successUnknownSize.formUnion(o.successUnknownSize)
+    notFound.formUnion(o.notFound)
+    steps += o.steps
+    constantStrideSteps += o.constantStrideSteps
+    monotonicSteps += o.monotonicSteps
+    minValue = min(minValue, o.minValue)
+    maxValue = max(maxValue, o.maxValue)
+    if let e = o.enumerationStart, enumerationStart.map({ e.0 < $0.0 }) ?? true { enumerationStart = e }
+    nirChecked += o.nirChecked
+    nirInvalidKey += o.nirInvalidKey
+    pages.append(contentsOf: o.pages)
+    maxPageSize = max(maxPageSize, o.maxPageSize)
+    distinctOffsets.formUnion(o.distinctOffsets)
+    cursorPages += o.cursorPages
+    if o.requests > 0 {
+      if wasEmpty || o.first < first {
+        first = o.first
+        firstEvidence = o.firstEvidence
+      }
+      if wasEmpty || o.last >= last {
+        last = o.last
+        lastEvidence = o.lastEvidence
+      }
+    }
+    samples.append(contentsOf: o.samples)
+  }
 
   var sequentialShare: Double { steps > 0 ? Double(constantStrideSteps) / Double(steps) : 0 }
   var monotonicShare: Double { steps > 0 ? Double(monotonicSteps) / Double(steps) : 0 }

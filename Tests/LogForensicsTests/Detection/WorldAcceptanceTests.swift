@@ -10,6 +10,7 @@ struct AnalysedWorld: Sendable {
   let outcome: AnalysisOutcome
   let caseIPs: [AttackCase: Set<String>]
   let caseExposed: [AttackCase: Set<String>]
+  let caseSpan: [AttackCase: (first: Int64, last: Int64, requests: Int)]
   let events: Int
 
   init(seed: UInt64, cases: [AttackCase], practices: Int = 4) {
@@ -17,6 +18,7 @@ struct AnalysedWorld: Sendable {
     outcome = g.analyse()
     caseIPs = g.caseIPs
     caseExposed = g.caseExposed
+    caseSpan = g.caseSpan
     events = g.requests.count
   }
 
@@ -45,7 +47,7 @@ struct WorldAcceptanceTests {
     }
   }
 
-  @Test(arguments: [AttackCase.sequentialStolenToken, .shuffledBrowser, .distributed, .paginationScrape, .nirProbing])
+  @Test(arguments: [AttackCase.sequentialStolenToken, .shuffledBrowser, .distributed, .paginationScrape, .nirProbing, .stolenStaffAccount])
   func exposureIsWithinFivePercent(_ c: AttackCase) throws {
     let w = AnalysedWorld.attacked
     let f = try #require(w.finding(for: c))
@@ -69,6 +71,30 @@ struct WorldAcceptanceTests {
     let w = AnalysedWorld.attacked
     let reuse = w.outcome.findings.first { $0.kind == .tokenReuse && $0.actors.ips.contains("203.0.113.50") }
     #expect(reuse?.actors.ips == ["10.3.0.7", "203.0.113.50"])
+  }
+
+  /// A stolen account of a heavy legitimate user: the finding covers the attacker's context
+  /// only (dates, requests, exposure, IPs); the owner's use is mentioned, and token reuse
+  /// links both.
+  @Test func stolenStaffAccountFindingCoversTheAttackOnly() throws {
+    let w = AnalysedWorld.attacked
+    let f = try #require(w.finding(for: .stolenStaffAccount))
+    let span = try #require(w.caseSpan[.stolenStaffAccount])
+    let truth = w.caseExposed[.stolenStaffAccount]?.count ?? 0
+    #expect(f.start.microseconds == span.first)
+    #expect(f.end.microseconds == span.last)
+    #expect(f.requests == span.requests)
+    #expect(f.distinctRecords == span.requests)
+    #expect(f.exposure.records == RecordBounds(estimate: truth, low: truth, high: truth))
+    #expect(f.actors.ips == ["203.0.113.120"])
+    #expect(f.actors.users == ["sec.p0"])
+    #expect(f.actors.userAgents == [WorldGenerator.browsers[1]])
+    #expect(f.activity.reduce(0) { $0 + $1.requests } == span.requests)
+    #expect(f.reasons.contains { $0.contains("also used from 10.1.0.10") })
+    let sessions = w.outcome.sessions.filter { f.sessionIds.contains($0.id) }
+    #expect(!sessions.isEmpty && sessions.allSatisfy { $0.features.ips.contains("203.0.113.120") })
+    let reuse = w.outcome.findings.first { $0.kind == .tokenReuse && $0.actors.users == ["sec.p0"] }
+    #expect(reuse?.actors.ips == ["10.1.0.10", "203.0.113.120"])
   }
 
   @Test func totalExposureCountsEachRecordOnce() {

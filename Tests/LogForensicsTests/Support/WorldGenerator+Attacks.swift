@@ -10,7 +10,28 @@ extension WorldGenerator {
     case .nirProbing: addNIRProbing()
     case .loginThenEnumerate: addLoginThenEnumerate()
     case .distributedSharedKey: addDistributedSharedKey()
+    case .stolenStaffAccount: addStolenStaffAccount()
     }
+  }
+
+  /// 1b. `sec.p0` (1200–1400 patients a day from 10.1.0.10) is used from 203.0.113.120 with a
+  /// browser user agent to walk ids 700000… at about one per second, at the end of the
+  /// owner's working day (both use the account at the same time for a while).
+  mutating func addStolenStaffAccount() {
+    let ip = "203.0.113.120"
+    use(.stolenStaffAccount, ip)
+    var t = at(day: 1, hour: 17.5)
+    let first = t
+    var last = t
+    for id in 700_000..<702_000 {
+      let hit = chance(0.9)
+      req(t, ip: ip, user: "sec.p0", path: "/api/patients/\(id)", status: hit ? 200 : 404, bytes: hit ? recordSize() : 62,
+          ua: WorldGenerator.browsers[1])
+      if hit { expose(.stolenStaffAccount, "/api/patients/{id}#\(id)") }
+      last = t
+      t += Int64(uniform(0.6, 1.4) * 1_000_000)
+    }
+    caseSpan[.stolenStaffAccount] = (first, last, 2000)
   }
 
   private mutating func expose(_ c: AttackCase, _ key: String) { caseExposed[c, default: []].insert(key) }

@@ -31,6 +31,9 @@ enum AttackCase: String, CaseIterable, Sendable {
   case loginThenEnumerate
   /// 3b. Thirty IPs sharing one API key, each reading a few random ids of one range a day.
   case distributedSharedKey
+  /// 1b. The heaviest secretary's account, stolen: walked in order from a foreign IP with a
+  /// browser user agent while its owner keeps working from the practice.
+  case stolenStaffAccount
 
   var expectedKind: FindingKind {
     switch self {
@@ -41,6 +44,7 @@ enum AttackCase: String, CaseIterable, Sendable {
     case .nirProbing: return .identifierProbing
     case .loginThenEnumerate: return .credentialAttack
     case .distributedSharedKey: return .distributedEnumeration
+    case .stolenStaffAccount: return .sequentialEnumeration
     }
   }
 }
@@ -72,6 +76,8 @@ struct WorldGenerator {
   var caseIPs: [AttackCase: Set<String>] = [:]
   /// Exposed records per case (namespace-qualified ids), the ground truth.
   var caseExposed: [AttackCase: Set<String>] = [:]
+  /// First and last request time (µs) and request count of the cases that record them.
+  var caseSpan: [AttackCase: (first: Int64, last: Int64, requests: Int)] = [:]
   private var seq = 0
 
   static let browsers = [

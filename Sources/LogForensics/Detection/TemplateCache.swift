@@ -1,0 +1,125 @@
+// Detection/TemplateCache.swift - templating results cached by path shape (one hash lookup per request).
+
+/// What templating gives for every request of one path shape.
+struct TemplateRecipe {
+  var template: TemplateID
+  /// Index of the path segment that holds the record id (all digits), or -1 when none.
+  var idSegment: Int32
+  var isAsset: Bool
+}
+
+/// Caches templating by *path shape*: the path and query with every all-digit path segment
+/// and query value replaced by a marker, its length and (for NIR lengths) its first digit,
+/// so `/api/patients/123` and `/api/patients/456` share one entry while `/api/v1/…` and
+/// `/api/v2/…` do not. Only shapes whose record id is a whole decimal path segment and that
+/// carry no paging parameters are cached; other shapes are remembered as uncacheable and
+/// templated in full. At most ``maximumShapes`` shapes are kept (random paths of scanners
+/// must not grow memory); shapes are compared byte for byte, never by hash alone.
+struct TemplateCache {
+  static let maximumShapes = 100_000
+  private var index: [UInt64: Int32] = [:]
+  private var entries: [(start: Int, count: Int, recipe: Int32)] = []
+  private var arena: [UInt8] = []
+  private(set) var recipes: [TemplateRecipe] = []
+  /// The shape of the request being looked up (reused buffer, no allocation once warm).
+  private var shape: [UInt8] = []
+  private var shapeHash: UInt64 = 0
+
+  /// Marker of an all-digit segment or value in a shape (never a byte of a logged path).
+  static let digitsMarker: UInt8 = 0x01
+
+  /// Computes the shape of `path` + `query` and returns its cached recipe, `nil` when the
+  /// shape was never seen, or a recipe with template -1 when the shape is uncacheable.
+  mutating func lookup(path: UnsafeRawBufferPointer, query: UnsafeRawBufferPointer?) -> TemplateRecipe? {
+    shape.removeAll(keepingCapacity: true)
+    TemplateCache.appendShape(of: path, separator: .slash, to: &shape)
+    if let q = query, q.count > 0 {
+      shape.append(.question)
+      TemplateCache.appendShape(of: q, separator: .ampersand, to: &shape)
+    }
+    shapeHash = shape.withUnsafeBytes { SymbolTable.hash($0) }
+    guard let e = index[shapeHash] else { return nil }
+    let entry = entries[Int(e)]
+    guard entry.count == shape.count, arena[entry.start..<(entry.start + entry.count)].elementsEqual(shape) else {
+      return TemplateRecipe(template: -1, idSegment: -1, isAsset: false)  // hash collision: template in full
+    }
+    return entry.recipe >= 0 ? recipes[Int(entry.recipe)] : TemplateRecipe(template: -1, idSegment: -1, isAsset: false)
+  }
+
+  /// Remembers the recipe (or `nil`: uncacheable) of the shape of the last ``lookup``.
+  mutating func store(_ recipe: TemplateRecipe?) {
+    guard entries.count < TemplateCache.maximumShapes, index[shapeHash] == nil else { return }
+    var r: Int32 = -1
+    if let recipe {
+      r = Int32(recipes.count)
+      recipes.append(recipe)
+    }
+    index[shapeHash] = Int32(entries.count)
+    entries.append((arena.count, shape.count, r))
+    arena.append(contentsOf: shape)
+  }
+
+  /// Appends `bytes` with every all-digit run between separators (`/` in paths; `=`…`&` in
+  /// queries) replaced by the marker, the run length and, for 13 or 15 digits, the first digit.
+  static func appendShape(of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: inout [UInt8]) {
+    let n = bytes.count
+    var start = 0
+    while start <= n {
+      var end = start
+      while end < n && bytes[end] != separator { end += 1 }
+      // In a query pair only the value (after the first `=`) may collapse.
+      var valueStart = start
+      if separator == .ampersand {
+        var i = start
+        while i < end && bytes[i] != .equals { i += 1 }
+        valueStart = i < end ? i + 1 : end
+        for j in start..<valueStart { out.append(bytes[j]) }
+      }
+      let len = end - valueStart
+      var allDigits = len > 0 && len < 200
+      if allDigits {
+        for j in valueStart..<end where bytes[j] &- 0x30 >= 10 {
+          allDigits = false
+          break
+        }
+      }
+      if allDigits {
+        out.append(digitsMarker)
+        out.append(UInt8(len))
+        if len == 13 || len == 15 { out.append(bytes[valueStart]) }
+      } else {
+        for j in valueStart..<end { out.append(bytes[j]) }
+      }
+      if end < n { out.append(separator) }
+      start = end + 1
+    }
+  }
+}
+
+extension EndpointTemplater {
+  /// The recipe that reproduces `t` for every request of the same shape as `path`, or `nil`
+  /// when `t` depends on more than the shape (paging values, an id from the query, a NIR,
+  /// an id whose digits appear in two segments, forced templates).
+  func recipe(for t: TemplatedRequest, id: TemplateID, path: UnsafeRawBufferPointer, isAsset: Bool) -> TemplateRecipe? {
+    guard forced.isEmpty, t.page == nil else { return nil }
+    guard let rid = t.recordID else { return TemplateRecipe(template: id, idSegment: -1, isAsset: isAsset) }
+    // An id from the query (namespace `template?param`) or a NIR depends on more than the shape.
+    guard t.recordShape == .decimal, !t.namespace.contains("?") else { return nil }
+    var found: Int32 = -1
+    var segment: Int32 = 0
+    var start = 0
+    let n = path.count
+    let want = Array(rid.utf8)
+    while start <= n {
+      var end = start
+      while end < n && path[end] != .slash { end += 1 }
+      if end - start == want.count && path[start..<end].elementsEqual(want) {
+        if found >= 0 { return nil }
+        found = segment
+      }
+      segment += 1
+      start = end + 1
+    }
+    return found >= 0 ? TemplateRecipe(template: id, idSegment: found, isAsset: isAsset) : nil
+  }
+}

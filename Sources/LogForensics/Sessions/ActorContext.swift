@@ -1,0 +1,56 @@
+// Sessions/ActorContext.swift - one IP + user agent pair under which an identity was used.
+
+/// The activity of an identity (user or credential) from one client IP with one user agent.
+///
+/// A stolen account is used from the attacker's machines while its owner keeps working from
+/// theirs: detection looks at each context on its own so a finding covers the contexts that
+/// carry the signals, not the owner's legitimate sessions.
+struct ActorContext {
+  let ip: Symbol
+  let userAgent: Symbol
+  var requests = 0
+  var patientRequests = 0
+  var nightPatient = 0
+  var assets = 0
+  var withReferer = 0
+  var patientGaps = RunningStats()
+  var lastPatient: Timestamp?
+  var first: Timestamp
+  var last: Timestamp
+  /// Requests per UTC hour (hour index since the epoch).
+  var hourly: [Int64: Int] = [:]
+
+  init(ip: Symbol, userAgent: Symbol, time: Timestamp) {
+    self.ip = ip
+    self.userAgent = userAgent
+    first = time
+    last = time
+  }
+}
+
+/// Key of a per-context record track: template and context index within the actor.
+struct SliceKey: Hashable {
+  var template: TemplateID
+  var context: Int32
+}
+
+/// Behaviour aggregates detection reads, for a whole actor or for some of its contexts.
+struct ActivityFeatures {
+  var isIdentity: Bool
+  var requests: Int
+  var patientRequests: Int
+  var nightPatient: Int
+  var assets: Int
+  var withReferer: Int
+  var patientGaps: RunningStats
+  /// The user agent with the most requests.
+  var dominantUserAgent: Symbol?
+  var distinctIPCount: Int
+
+  /// `true` when the dominant user agent is a scripting library and the client never loaded
+  /// an asset nor sent a referer (the user agent alone is never enough).
+  func looksScripted(_ isScriptAgent: (Symbol) -> Bool) -> Bool {
+    guard let ua = dominantUserAgent else { return true }
+    return isScriptAgent(ua) && assets == 0 && withReferer * 10 < max(1, requests)
+  }
+}
