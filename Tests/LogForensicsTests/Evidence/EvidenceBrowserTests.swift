@@ -103,9 +103,9 @@ enum ExternalTool {
     let text = try String(contentsOf: txt, encoding: .utf8)
     let squeezed = text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(String.init)
       .joined()
-    #expect(text.contains("2026-03-02 07:13:12 UTC"), "first malicious event")
+    #expect(text.contains("2026-03-03 01:12:04 UTC"), "first malicious event")
     #expect(text.contains("2026-03-04 11:17:38 UTC"), "last malicious event")
-    #expect(text.contains("3889"), "exposure bounds")
+    #expect(text.contains("3479"), "exposure bounds")
     #expect(squeezed.contains("Bornebasse") && squeezed.contains("Bornehaute"))
     for input in report.inputs {
       let hash = try #require(input.sha256)

@@ -11,15 +11,15 @@ import Testing
     let lines = TimesketchExport.render(report).split(separator: "\n")
     #expect(lines.count == report.timeline.count)
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-    #expect(first["datetime"] as? String == "2026-03-02T07:13:12.000Z")
+    #expect(first["datetime"] as? String == "2026-03-03T01:12:04.000Z")
     #expect(first["timestamp_desc"] as? String == "First request of finding")
     #expect(
       first["message"] as? String
-        == "F001 finding-start: sequential-enumeration (high): 4106 requests, 4024 records, exposure ≈ 3827")
+        == "F001 finding-start: sequential-enumeration (high): 3600 requests, 3600 records, exposure ≈ 3417")
     #expect(first["finding_id"] as? String == "F001")
-    #expect(first["evidence_file"] as? String == "SampleLogs/api-1/access.log.2.gz")
-    #expect(first["evidence_line"] as? Int == 127)
-    #expect(first["exposure_low"] as? Int == 3827)
+    #expect(first["evidence_file"] as? String == "SampleLogs/api-1/access.log.1.gz")
+    #expect(first["evidence_line"] as? Int == 18)
+    #expect(first["exposure_low"] as? Int == 3417)
     for l in lines {
       let o = try #require(try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any])
       #expect(o["message"] is String && o["timestamp_desc"] is String)

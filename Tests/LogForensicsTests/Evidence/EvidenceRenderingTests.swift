@@ -77,13 +77,13 @@ import Testing
     // First and last malicious events (F001 start, F002 end), UTC and Paris.
     #expect(
       md.contains(
-        "| Breach start (first malicious event) | 2026-03-02 07:13:12 UTC — 2026-03-02 08:13:12 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/access.log.2.gz:127\\] |"
+        "| Breach start (first malicious event) | 2026-03-03 01:12:04 UTC — 2026-03-03 02:12:04 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/access.log.1.gz:18\\] |"
       ))
     #expect(
       md.contains(
         "| Breach end (last malicious event) | 2026-03-04 11:17:38 UTC — 2026-03-04 12:17:38 (UTC+01:00) Paris time"))
     // Exposure funnel row: low / central / high / qualifier.
-    #expect(md.contains("| 3889 | 3889 | 3889 | exact |"))
+    #expect(md.contains("| 3479 | 3479 | 3479 | exact |"))
     // Custody check against the analysed hash.
     #expect(md.contains("| access.log.2.gz | api-1 | Paul Durand |"))
     #expect(md.contains("| match |"))
@@ -98,14 +98,14 @@ import Testing
     var previous = inputs.report
     previous.findings.removeLast()
     previous.summary.findings -= 1
-    previous.summary.exposure.records = RecordBounds(estimate: 3827, low: 3827, high: 3827)
+    previous.summary.exposure.records = RecordBounds(estimate: 3417, low: 3417, high: 3417)
     previous.inputs.removeLast()
     inputs.previous = previous
     inputs.previousSHA256 = "ab" + String(repeating: "0", count: 62)
     let md = MarkdownRenderer.render(EvidenceBuilder(inputs, language: .en).build())
     #expect(md.contains("| SHA-256 of the previous report | ab000000"))
     #expect(md.contains("| Findings | 2 | 3 | +1 |"))
-    #expect(md.contains("| Records exposed — low | 3827 | 3889 | +62 |"))
+    #expect(md.contains("| Records exposed — low | 3417 | 3479 | +62 |"))
     #expect(md.contains("| New findings | F003 identifier probing (2026-03-03 02:40:02 UTC) |"))
     #expect(md.contains("new: SampleLogs/misc/zeek-http.log"))
   }
