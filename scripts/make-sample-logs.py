@@ -150,7 +150,7 @@ def main():
     days = {d: sorted(day_events(d, ps), key=lambda e: e[0]) for d in (2, 3, 4)}
     # api-1: rotated nginx combined + "$http_x_forwarded_for" rt=$request_time; half of the practices
     # (rotated at midnight UTC, compressed except the current file; the dump was taken 2026-03-04 12:00 UTC)
-    for d, name in ((2, "access.log.2.gz"), (3, "access.log.1.gz"), (4, "access.log")):
+    for d, name in ((2, "patient-api.log.2.gz"), (3, "patient-api.log.1.gz"), (4, "patient-api.log")):
         evs = [e for e in days[d] if zlib.crc32(e[1].encode()) % 2 == 0 or e[7] in (PROBE, CRAWLER)]
         if d == 4:
             evs = [e for e in evs if e[0].hour < 12]

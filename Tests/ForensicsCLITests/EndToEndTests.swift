@@ -80,7 +80,7 @@ enum CLI {
     defer { try? FileManager.default.removeItem(at: json) }
     let r = try CLI.run(["analyze", "SampleLogs/", "--json", json.path, "--no-progress"])
     #expect(r.status == 0 || r.status == 3)
-    #expect(r.stdout.contains("SampleLogs/api-1/access.log.2.gz"))
+    #expect(r.stdout.contains("SampleLogs/api-1/patient-api.log.2.gz"))
     #expect(r.stdout.contains("INCOMPLETE"))  // the truncated archive copy
     let obj = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
     #expect(obj?["schemaVersion"] as? Int == 1)

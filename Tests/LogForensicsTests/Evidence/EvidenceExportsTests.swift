@@ -17,7 +17,7 @@ import Testing
       first["message"] as? String
         == "F001 finding-start: sequential-enumeration (high): 3600 requests, 3600 records, exposure ≈ 3417")
     #expect(first["finding_id"] as? String == "F001")
-    #expect(first["evidence_file"] as? String == "SampleLogs/api-1/access.log.1.gz")
+    #expect(first["evidence_file"] as? String == "SampleLogs/api-1/patient-api.log.1.gz")
     #expect(first["evidence_line"] as? Int == 18)
     #expect(first["exposure_low"] as? Int == 3417)
     for l in lines {

@@ -77,7 +77,7 @@ import Testing
     // First and last malicious events (F001 start, F002 end), UTC and Paris.
     #expect(
       md.contains(
-        "| Breach start (first malicious event) | 2026-03-03 01:12:04 UTC — 2026-03-03 02:12:04 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/access.log.1.gz:18\\] |"
+        "| Breach start (first malicious event) | 2026-03-03 01:12:04 UTC — 2026-03-03 02:12:04 (UTC+01:00) Paris time \\[F001, SampleLogs/api-1/patient-api.log.1.gz:18\\] |"
       ))
     #expect(
       md.contains(
@@ -85,7 +85,7 @@ import Testing
     // Exposure funnel row: low / central / high / qualifier.
     #expect(md.contains("| 3479 | 3479 | 3479 | exact |"))
     // Custody check against the analysed hash.
-    #expect(md.contains("| access.log.2.gz | api-1 | Paul Durand |"))
+    #expect(md.contains("| patient-api.log.2.gz | api-1 | Paul Durand |"))
     #expect(md.contains("| match |"))
     #expect(md.contains("MISMATCH (analysed: 8fb824848d21"))
     // Category mapping from the case file.

@@ -66,11 +66,11 @@ import Testing
     #expect(gateway.complete)
     #expect(gateway.format == "json")
     #expect(byName["u_ex260303.log"]?.format == "w3c")
-    #expect(byName["access.log.1.gz"]?.format == "combined")
-    #expect(byName["access.log.1.gz"]?.credentialsRedacted ?? 0 > 3000)
+    #expect(byName["patient-api.log.1.gz"]?.format == "combined")
+    #expect(byName["patient-api.log.1.gz"]?.credentialsRedacted ?? 0 > 3000)
     // The rotated set is one stream read oldest first.
     let api1 = report.inputs.filter { $0.path.contains("/api-1/") }.map { URL(fileURLWithPath: $0.path).lastPathComponent }
-    #expect(api1 == ["access.log.2.gz", "access.log.1.gz", "access.log"])
+    #expect(api1 == ["patient-api.log.2.gz", "patient-api.log.1.gz", "patient-api.log"])
     #expect(Set(report.inputs.filter { $0.path.contains("/api-1/") }.map(\.stream)).count == 1)
     // Every sample line is a well-formed request.
     for input in report.inputs where input.complete {
