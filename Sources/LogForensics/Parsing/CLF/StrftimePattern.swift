@@ -2,7 +2,7 @@
 
 /// A compiled strftime pattern that reads a time back from bytes.
 ///
-/// Supported: `%Y %y %m %d %e %H %M %S %b %h %B`-less month names (`%b`), `%a` (skipped day
+/// Supported: `%Y %y %m %d %e %H %M %S`, `%b`/`%h` (month abbreviation), `%a` (skipped day
 /// name), `%z` (`+0100`), `%Z` (`UTC`/`GMT`, skipped), `%T` (`%H:%M:%S`), `%F` (`%Y-%m-%d`),
 /// `%s` (epoch seconds) and `%%`. Without `%z` the time is taken as UTC (zone assumed).
 struct StrftimePattern: Sendable, Equatable {
