@@ -13,16 +13,23 @@ public struct CloudFrontParser: LineParser {
   /// Minimum number of fields (through `time-taken`).
   static let minimumFields = 19
 
-  public init() {}
+  private var ranges: [Range<Int>] = []
+
+  public init() { ranges.reserveCapacity(24) }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
     if line.isEmpty { return .skipped("blank line") }
     if line[0] == .hash { return .skipped("directive line \(CloudFields.show(line))") }
-    var f: [UnsafeRawBufferPointer] = []
-    f.reserveCapacity(34)
+    // Field bounds are kept in a reused buffer (no allocation per line).
+    ranges.removeAll(keepingCapacity: true)
     var c = FieldCursor(line, separator: .tab)
-    while f.count < 24, let tok = c.token() { f.append(tok) }
-    if line[line.count - 1] == .tab && f.count < 24 { f.append(line.slice(line.count, line.count)) }
+    while ranges.count < 24, !c.atEnd {
+      let start = c.pos
+      let tok = c.token()!
+      ranges.append(start..<(start + tok.count))
+    }
+    if line[line.count - 1] == .tab && ranges.count < 24 { ranges.append(line.count..<line.count) }
+    let f = FieldList(line: line, ranges: ranges)
     guard f.count >= Self.minimumFields else {
       if line.firstIndex(of: .tab, from: 0) == nil { return .rejected("not tab-separated: \(CloudFields.show(line))") }
       return .rejected("only \(f.count) tab-separated fields, CloudFront standard logs have at least \(Self.minimumFields)")
@@ -71,4 +78,12 @@ public struct CloudFrontParser: LineParser {
     for x in b where !(x &- 0x41 < 26 || x == .minus || x == UInt8(ascii: "_")) { return false }
     return true
   }
+}
+
+/// Fields of one line given by their byte ranges.
+struct FieldList {
+  let line: UnsafeRawBufferPointer
+  let ranges: [Range<Int>]
+  var count: Int { ranges.count }
+  subscript(i: Int) -> UnsafeRawBufferPointer { line.slice(ranges[i].lowerBound, ranges[i].upperBound) }
 }

@@ -9,7 +9,9 @@
 public struct IISNativeParser: LineParser {
   static let fieldCount = 15
 
-  public init() {}
+  private var ranges: [Range<Int>] = []
+
+  public init() { ranges.reserveCapacity(Self.fieldCount) }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
     var end = line.count
@@ -17,17 +19,17 @@ public struct IISNativeParser: LineParser {
     if end == 0 { return .skipped("blank line") }
     if line[0] == .hash { return .skipped("comment line") }
     guard line[end - 1] == .comma else { return .rejected("line does not end with ',' as IIS native lines do") }
-    var f: [UnsafeRawBufferPointer] = []
-    f.reserveCapacity(Self.fieldCount)
+    ranges.removeAll(keepingCapacity: true)
     var start = 0
-    while f.count < Self.fieldCount {
+    while ranges.count < Self.fieldCount {
       guard let comma = line.firstIndex(of: .comma, from: start), comma < end else {
-        return .rejected("expected \(Self.fieldCount) comma-separated fields, found \(f.count + 1)")
+        return .rejected("expected \(Self.fieldCount) comma-separated fields, found \(ranges.count + 1)")
       }
-      f.append(line.slice(start, comma))
+      ranges.append(start..<comma)
       start = comma + 1
       if start < end && line[start] == .space { start += 1 }
     }
+    let f = FieldList(line: line, ranges: ranges)
     guard start >= end else { return .rejected("unexpected text after params: \(CloudFields.show(line.slice(start, end)))") }
     guard f.count == Self.fieldCount else { return .rejected("expected \(Self.fieldCount) comma-separated fields, found \(f.count)") }
     guard let ts = Self.timestamp(date: f[2], time: f[3]) else {
