@@ -60,10 +60,10 @@ public struct CloudFrontParser: LineParser {
     builder.setReferer(f[9])
     builder.setUserAgent(f[10])
     builder.setHost(f[15].isDashOrEmpty ? f[6] : f[15])
-    builder.addExtra(name: builder.symbols.intern("edge_location"), value: f[2])
-    builder.addExtra(name: builder.symbols.intern("distribution_host"), value: f[6])
-    builder.addExtra(name: builder.symbols.intern("edge_result_type"), value: f[13])
-    builder.addExtra(name: builder.symbols.intern("edge_request_id"), value: f[14])
+    builder.addExtra(name: CloudFields.name("edge_location", builder.symbols), value: f[2])
+    builder.addExtra(name: CloudFields.name("distribution_host", builder.symbols), value: f[6])
+    builder.addExtra(name: CloudFields.name("edge_result_type", builder.symbols), value: f[13])
+    builder.addExtra(name: CloudFields.name("edge_request_id", builder.symbols), value: f[14])
     guard let taken = f[18].parseScaledDecimal(scale: 1_000_000) else {
       return .rejected("time-taken \(CloudFields.show(f[18])) is not seconds")
     }

@@ -85,6 +85,12 @@ struct FieldCursor {
 
 /// Helpers shared by the cloud parsers.
 enum CloudFields {
+  /// The symbol for an extra-field name given as a literal (no String built per line).
+  @inline(__always)
+  static func name(_ s: StaticString, _ table: SymbolTable) -> Symbol {
+    table.intern(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+  }
+
   /// Quotes a token for a rejection reason (at most 60 bytes, invalid UTF-8 escaped).
   static func show(_ b: UnsafeRawBufferPointer) -> String {
     let cut = b.count > 60 ? b.slice(0, 60) : b

@@ -58,10 +58,10 @@ public struct HAProxyParser: LineParser {
     guard let timers else { return .rejected("no Tq/Tw/Tc/Tr/Ta timers after backend/server") }
     builder.setTime(t)
     builder.setClientIP(clientHost)
-    builder.addExtra(name: builder.symbols.intern("frontend"), value: frontend)
-    builder.addExtra(name: builder.symbols.intern("backend"), value: backendServer.slice(0, slash))
-    builder.addExtra(name: builder.symbols.intern("server"), value: backendServer.slice(slash + 1, backendServer.count))
-    if let custom { builder.addExtra(name: builder.symbols.intern("custom_field"), value: custom) }
+    builder.addExtra(name: CloudFields.name("frontend", builder.symbols), value: frontend)
+    builder.addExtra(name: CloudFields.name("backend", builder.symbols), value: backendServer.slice(0, slash))
+    builder.addExtra(name: CloudFields.name("server", builder.symbols), value: backendServer.slice(slash + 1, backendServer.count))
+    if let custom { builder.addExtra(name: CloudFields.name("custom_field", builder.symbols), value: custom) }
     if let lastSlash = CloudFields.lastIndex(of: .slash, in: timers) {
       let ta = timers.slice(lastSlash + 1, timers.count)
       if let ms = Self.signed(ta) { builder.setDuration(micros: ms * 1000) }
@@ -77,14 +77,14 @@ public struct HAProxyParser: LineParser {
     guard let termination = c.token(), termination.count == 4 else {
       return .rejected("termination_state is missing or not 4 characters")
     }
-    builder.addExtra(name: builder.symbols.intern("termination_state"), value: termination)
+    builder.addExtra(name: CloudFields.name("termination_state", builder.symbols), value: termination)
     guard let conns = c.token(), Self.slashCount(conns) == 4 else { return .rejected("actconn/feconn/beconn/srv_conn/retries field is malformed") }
     guard let queues = c.token(), Self.slashCount(queues) == 1 else { return .rejected("srv_queue/backend_queue field is malformed") }
-    for name in ["captured_request_headers", "captured_response_headers"] where c.peek == .leftBrace {
+    for name in Self.capturedBlocks where c.peek == .leftBrace {
       guard let block = c.bracketed(open: .leftBrace, close: .rightBrace) else {
         return .rejected("\(name) block has no closing '}'")
       }
-      builder.addExtra(name: builder.symbols.intern(name), value: block)
+      builder.addExtra(name: CloudFields.name(name, builder.symbols), value: block)
     }
     guard c.peek == .quote else { return .rejected("request field is not quoted: found \(CloudFields.show(c.rest))") }
     var request: UnsafeRawBufferPointer
@@ -108,6 +108,9 @@ public struct HAProxyParser: LineParser {
     }
     return warning.map { .eventWithWarning($0) } ?? .event
   }
+
+  /// Extra-field names of the optional `{…}` header-capture blocks, in order.
+  static let capturedBlocks: [StaticString] = ["captured_request_headers", "captured_response_headers"]
 
   /// Start of the message after a BSD syslog prefix `Mmm dd HH:MM:SS host tag: `, or `nil`.
   static func syslogBodyStart(_ b: UnsafeRawBufferPointer) -> Int? {

@@ -39,9 +39,9 @@ public struct IISNativeParser: LineParser {
     guard !f[0].isEmpty else { return .rejected("client field is empty") }
     builder.setClientIP(f[0])
     builder.setUser(f[1])
-    builder.addExtra(name: builder.symbols.intern("service"), value: f[4])
-    builder.addExtra(name: builder.symbols.intern("server"), value: f[5])
-    builder.addExtra(name: builder.symbols.intern("server_ip"), value: f[6])
+    builder.addExtra(name: CloudFields.name("service", builder.symbols), value: f[4])
+    builder.addExtra(name: CloudFields.name("server", builder.symbols), value: f[5])
+    builder.addExtra(name: CloudFields.name("server_ip", builder.symbols), value: f[6])
     guard let taken = f[7].parseDecimal() else { return .rejected("time_taken \(CloudFields.show(f[7])) is not a number") }
     builder.setDuration(micros: taken * 1000)
     guard f[8].isDashOrEmpty || f[8].parseDecimal() != nil else {
@@ -50,7 +50,7 @@ public struct IISNativeParser: LineParser {
     guard builder.setResponseBytes(f[9]) else { return .rejected("bytes_sent \(CloudFields.show(f[9])) is not a number") }
     guard CloudFields.isStatus(f[10]) else { return .rejected("status \(CloudFields.show(f[10])) is not a status") }
     builder.setStatus(f[10])
-    builder.addExtra(name: builder.symbols.intern("win32_status"), value: f[11])
+    builder.addExtra(name: CloudFields.name("win32_status", builder.symbols), value: f[11])
     guard !f[12].isEmpty, CloudFrontParser.isUpperToken(f[12]) else {
       return .rejected("method \(CloudFields.show(f[12])) is not an HTTP method")
     }

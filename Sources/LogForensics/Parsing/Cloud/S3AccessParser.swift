@@ -35,10 +35,10 @@ public struct S3AccessParser: LineParser {
       return .rejected("operation \(CloudFields.show(operation)) is not like REST.GET.OBJECT")
     }
     guard let key = c.token() else { return .rejected("missing key field") }
-    builder.addExtra(name: builder.symbols.intern("bucket"), value: bucket)
-    builder.addExtra(name: builder.symbols.intern("operation"), value: operation)
-    builder.addExtra(name: builder.symbols.intern("key"), value: key)
-    builder.addExtra(name: builder.symbols.intern("request_id"), value: requestID)
+    builder.addExtra(name: CloudFields.name("bucket", builder.symbols), value: bucket)
+    builder.addExtra(name: CloudFields.name("operation", builder.symbols), value: operation)
+    builder.addExtra(name: CloudFields.name("key", builder.symbols), value: key)
+    builder.addExtra(name: CloudFields.name("request_id", builder.symbols), value: requestID)
     var warning: String? = nil
     switch c.quoted() {
     case .success(let request):
@@ -52,7 +52,7 @@ public struct S3AccessParser: LineParser {
     }
     builder.setStatus(status)
     guard let error = c.token() else { return .rejected("missing error_code field") }
-    if !error.isDashOrEmpty { builder.addExtra(name: builder.symbols.intern("error_code"), value: error) }
+    if !error.isDashOrEmpty { builder.addExtra(name: CloudFields.name("error_code", builder.symbols), value: error) }
     guard let sent = c.token(), builder.setResponseBytes(sent) else { return .rejected("bytes_sent is missing or not a number") }
     guard let size = c.token(), size.isDashOrEmpty || size.parseDecimal() != nil else {
       return .rejected("object_size is missing or not a number")

@@ -56,7 +56,7 @@ public struct UWSGIParser: LineParser {
     builder.setStatus(proto.slice(psp + 1, proto.count))
     builder.setResponseBytes(n)
     builder.setDuration(micros: unit.equals("msecs") ? dur * 1000 : dur)
-    builder.addExtra(name: builder.symbols.intern("worker"), value: line.slice(1, close))
+    builder.addExtra(name: CloudFields.name("worker", builder.symbols), value: line.slice(1, close))
     if builder.event.flags.contains(.invalidRequestLine) {
       return .eventWithWarning("request target \(CloudFields.show(target)) does not start with '/'")
     }

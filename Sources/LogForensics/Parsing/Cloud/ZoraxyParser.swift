@@ -47,7 +47,7 @@ public struct ZoraxyParser: LineParser {
     }
     guard CloudFields.isStatus(status) else { return .rejected("status \(CloudFields.show(status)) is not a status") }
     builder.setTime(t)
-    builder.addExtra(name: builder.symbols.intern("router"), value: router.slice(7, router.count))
+    builder.addExtra(name: CloudFields.name("router", builder.symbols), value: router.slice(7, router.count))
     builder.setHost(Self.trimmed(origin.slice(7, origin.count)))
     builder.setClientIP(Self.trimmed(client.slice(7, client.count)))
     builder.setUserAgent(Self.trimmed(rest.slice(11, close)))
