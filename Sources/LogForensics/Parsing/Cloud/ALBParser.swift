@@ -18,7 +18,9 @@ public struct ALBParser: LineParser {
     if line[0] == .hash { return .skipped("comment line") }
     var c = FieldCursor(line)
     guard let type = c.token(), Self.isKnownType(type) else {
-      return .rejected("type \(CloudFields.show(line.slice(0, line.firstIndex(of: .space, from: 0) ?? line.count))) is not an ALB entry type (http, https, h2, grpcs, ws, wss)")
+      return .rejected(
+        "type \(CloudFields.show(line.slice(0, line.firstIndex(of: .space, from: 0) ?? line.count))) is not an ALB entry type (http, https, h2, grpcs, ws, wss)"
+      )
     }
     guard let time = c.token() else { return .rejected("missing time field") }
     guard let t = TimeParsing.iso8601Detailed(time), t.hadZone else {
@@ -36,7 +38,9 @@ public struct ALBParser: LineParser {
     // ssl_cipher ssl_protocol target_group_arn
     for name in Self.plainFields {
       guard let tok = c.token() else { return .rejected("missing \(name) field") }
-      if tok.isEmpty || tok[0] == .quote { return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))") }
+      if tok.isEmpty || tok[0] == .quote {
+        return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))")
+      }
     }
     switch c.quoted() {
     case .success(let trace): builder.addExtra(name: CloudFields.name("trace_id", builder.symbols), value: trace)
@@ -57,7 +61,8 @@ public struct ALBParser: LineParser {
       if isQuoted {
         switch c.quoted() {
         case .success(let v):
-          if k == 0 || k == 6 { builder.addExtra(name: CloudFields.name(name, builder.symbols), value: v) }  // domain_name, error_reason
+          // Keep domain_name (0) and error_reason (6).
+          if k == 0 || k == 6 { builder.addExtra(name: CloudFields.name(name, builder.symbols), value: v) }
         case .failure(let f): return LoadBalancerCore.quotedReason(f, field: "\(name)", cursor: c).text
         }
       } else {
@@ -74,7 +79,9 @@ public struct ALBParser: LineParser {
     // transformed host/URI…): tolerated, but a quoted one must still be followed by a space.
     while !c.atEnd {
       if c.peek == .quote {
-        if case .failure(let f) = c.quoted() { return LoadBalancerCore.quotedReason(f, field: "trailing", cursor: c).text }
+        if case .failure(let f) = c.quoted() {
+          return LoadBalancerCore.quotedReason(f, field: "trailing", cursor: c).text
+        }
       } else {
         _ = c.token()
       }

@@ -32,17 +32,23 @@ public struct CloudFrontParser: LineParser {
     let f = FieldList(line: line, ranges: ranges)
     guard f.count >= Self.minimumFields else {
       if line.firstIndex(of: .tab, from: 0) == nil { return .rejected("not tab-separated: \(CloudFields.show(line))") }
-      return .rejected("only \(f.count) tab-separated fields, CloudFront standard logs have at least \(Self.minimumFields)")
+      return .rejected(
+        "only \(f.count) tab-separated fields, CloudFront standard logs have at least \(Self.minimumFields)")
     }
-    let date = f[0], time = f[1]
+    let date = f[0]
+    let time = f[1]
     guard date.count == 10, time.count == 8, let y = TimeParsing.digits(date, 0, 4), date[4] == .minus,
       let mo = TimeParsing.digits(date, 5, 2), date[7] == .minus, let d = TimeParsing.digits(date, 8, 2),
       let hh = TimeParsing.digits(time, 0, 2), time[2] == .colon, let mm = TimeParsing.digits(time, 3, 2),
       time[5] == .colon, let ss = TimeParsing.digits(time, 6, 2),
       let ts = Timestamp(year: y, month: mo, day: d, hour: hh, minute: mm, second: ss, microsecond: 0)
-    else { return .rejected("date/time \(CloudFields.show(date)) \(CloudFields.show(time)) is not YYYY-MM-DD HH:MM:SS") }
+    else {
+      return .rejected("date/time \(CloudFields.show(date)) \(CloudFields.show(time)) is not YYYY-MM-DD HH:MM:SS")
+    }
     builder.setTimestamp(ts)
-    guard let scBytes = f[3].parseDecimal() else { return .rejected("sc-bytes \(CloudFields.show(f[3])) is not a number") }
+    guard let scBytes = f[3].parseDecimal() else {
+      return .rejected("sc-bytes \(CloudFields.show(f[3])) is not a number")
+    }
     builder.setResponseBytes(scBytes)
     guard !f[4].isDashOrEmpty else { return .rejected("c-ip is empty") }
     builder.setClientIP(f[4])
@@ -52,7 +58,9 @@ public struct CloudFrontParser: LineParser {
     }
     builder.setMethod(method)
     let stem = f[7]
-    guard !stem.isEmpty, stem[0] == .slash else { return .rejected("cs-uri-stem \(CloudFields.show(stem)) does not start with '/'") }
+    guard !stem.isEmpty, stem[0] == .slash else {
+      return .rejected("cs-uri-stem \(CloudFields.show(stem)) does not start with '/'")
+    }
     builder.setPath(stem)
     builder.setQuery(f[11])
     guard CloudFields.isStatus(f[8]) else { return .rejected("sc-status \(CloudFields.show(f[8])) is not a status") }

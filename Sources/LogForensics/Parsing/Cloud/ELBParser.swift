@@ -28,7 +28,9 @@ public struct ELBParser: LineParser {
     }
     for name in ALBParser.plainFields.prefix(2) {
       guard let tok = c.token() else { break }
-      if tok.isEmpty || tok[0] == .quote { return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))") }
+      if tok.isEmpty || tok[0] == .quote {
+        return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))")
+      }
     }
     if !c.atEnd { return .rejected("unexpected field after ssl_protocol: \(CloudFields.show(c.rest))") }
     if let w = common.warning { return .eventWithWarning(w) }

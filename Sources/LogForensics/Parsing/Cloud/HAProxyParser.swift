@@ -60,7 +60,8 @@ public struct HAProxyParser: LineParser {
     builder.setClientIP(clientHost)
     builder.addExtra(name: CloudFields.name("frontend", builder.symbols), value: frontend)
     builder.addExtra(name: CloudFields.name("backend", builder.symbols), value: backendServer.slice(0, slash))
-    builder.addExtra(name: CloudFields.name("server", builder.symbols), value: backendServer.slice(slash + 1, backendServer.count))
+    builder.addExtra(
+      name: CloudFields.name("server", builder.symbols), value: backendServer.slice(slash + 1, backendServer.count))
     if let custom { builder.addExtra(name: CloudFields.name("custom_field", builder.symbols), value: custom) }
     if let lastSlash = CloudFields.lastIndex(of: .slash, in: timers) {
       let ta = timers.slice(lastSlash + 1, timers.count)
@@ -71,15 +72,21 @@ public struct HAProxyParser: LineParser {
       guard CloudFields.isStatus(status) else { return .rejected("status \(CloudFields.show(status)) is not a status") }
       builder.setStatus(status)
     }
-    guard let bytes = c.token(), let n = Self.signed(bytes) else { return .rejected("bytes_read is missing or not a number") }
+    guard let bytes = c.token(), let n = Self.signed(bytes) else {
+      return .rejected("bytes_read is missing or not a number")
+    }
     builder.setResponseBytes(n)
     guard c.token() != nil, c.token() != nil else { return .rejected("missing captured cookie fields") }
     guard let termination = c.token(), termination.count == 4 else {
       return .rejected("termination_state is missing or not 4 characters")
     }
     builder.addExtra(name: CloudFields.name("termination_state", builder.symbols), value: termination)
-    guard let conns = c.token(), Self.slashCount(conns) == 4 else { return .rejected("actconn/feconn/beconn/srv_conn/retries field is malformed") }
-    guard let queues = c.token(), Self.slashCount(queues) == 1 else { return .rejected("srv_queue/backend_queue field is malformed") }
+    guard let conns = c.token(), Self.slashCount(conns) == 4 else {
+      return .rejected("actconn/feconn/beconn/srv_conn/retries field is malformed")
+    }
+    guard let queues = c.token(), Self.slashCount(queues) == 1 else {
+      return .rejected("srv_queue/backend_queue field is malformed")
+    }
     for name in Self.capturedBlocks where c.peek == .leftBrace {
       guard let block = c.bracketed(open: .leftBrace, close: .rightBrace) else {
         return .rejected("\(name) block has no closing '}'")
@@ -118,11 +125,13 @@ public struct HAProxyParser: LineParser {
     var i = 4
     if b[i] == .space { i += 1 }
     while i < b.count && b[i].isDigit { i += 1 }
-    guard i < b.count, b[i] == .space, i + 9 < b.count, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space else {
+    guard i < b.count, b[i] == .space, i + 9 < b.count, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space
+    else {
       return nil
     }
     // host, then a tag ending in ':'
-    guard let hostEnd = b.firstIndex(of: .space, from: i + 10), let tagEnd = b.firstIndex(of: .space, from: hostEnd + 1),
+    guard let hostEnd = b.firstIndex(of: .space, from: i + 10),
+      let tagEnd = b.firstIndex(of: .space, from: hostEnd + 1),
       tagEnd > hostEnd + 1, b[tagEnd - 1] == .colon
     else { return nil }
     return tagEnd + 1
@@ -132,7 +141,9 @@ public struct HAProxyParser: LineParser {
   static func clientHost(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
     guard let host = CloudFields.hostOfHostPort(b), !host.isEmpty else { return nil }
     if host.isDashOrEmpty { return host }
-    for x in host where !(x.isDigit || x == .dot || x == .colon || (x | 0x20) &- 0x61 < 6 || x == .percent) { return nil }
+    for x in host where !(x.isDigit || x == .dot || x == .colon || (x | 0x20) &- 0x61 < 6 || x == .percent) {
+      return nil
+    }
     return host
   }
 
@@ -155,4 +166,3 @@ public struct HAProxyParser: LineParser {
     return b.parseDecimal()
   }
 }
-

@@ -28,7 +28,9 @@ enum LoadBalancerCore {
     var total: Int64 = 0
     var allKnown = true
     for k in 0..<3 {
-      let name = { k == 0 ? "request_processing_time" : k == 1 ? "\(targetName)_processing_time" : "response_processing_time" }
+      let name = {
+        k == 0 ? "request_processing_time" : k == 1 ? "\(targetName)_processing_time" : "response_processing_time"
+      }
       guard let t = c.token() else { return .failure(RejectReason("missing \(name()) field")) }
       guard let v = CloudFields.awsSeconds(t) else {
         return .failure(RejectReason("\(name()) \(CloudFields.show(t)) is not seconds or -1"))

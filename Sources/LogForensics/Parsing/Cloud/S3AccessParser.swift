@@ -23,7 +23,9 @@ public struct S3AccessParser: LineParser {
       var probe = c
       return .rejected("expected [time] after bucket, found \(CloudFields.show(probe.token() ?? c.rest))")
     }
-    guard let t = TimeParsing.clf(time) else { return .rejected("time \(CloudFields.show(time)) is not dd/Mon/yyyy:HH:MM:SS +zone") }
+    guard let t = TimeParsing.clf(time) else {
+      return .rejected("time \(CloudFields.show(time)) is not dd/Mon/yyyy:HH:MM:SS +zone")
+    }
     builder.setTime(t)
     guard let ip = c.token(), !ip.isEmpty else { return .rejected("missing remote_ip field") }
     builder.setClientIP(ip)
@@ -53,13 +55,17 @@ public struct S3AccessParser: LineParser {
     builder.setStatus(status)
     guard let error = c.token() else { return .rejected("missing error_code field") }
     if !error.isDashOrEmpty { builder.addExtra(name: CloudFields.name("error_code", builder.symbols), value: error) }
-    guard let sent = c.token(), builder.setResponseBytes(sent) else { return .rejected("bytes_sent is missing or not a number") }
+    guard let sent = c.token(), builder.setResponseBytes(sent) else {
+      return .rejected("bytes_sent is missing or not a number")
+    }
     guard let size = c.token(), size.isDashOrEmpty || size.parseDecimal() != nil else {
       return .rejected("object_size is missing or not a number")
     }
     guard let total = c.token() else { return .rejected("missing total_time field") }
     if !total.isDashOrEmpty {
-      guard let ms = total.parseDecimal() else { return .rejected("total_time \(CloudFields.show(total)) is not milliseconds") }
+      guard let ms = total.parseDecimal() else {
+        return .rejected("total_time \(CloudFields.show(total)) is not milliseconds")
+      }
       builder.setDuration(micros: ms * 1000)
     }
     guard let turnaround = c.token(), turnaround.isDashOrEmpty || turnaround.parseDecimal() != nil else {

@@ -1,6 +1,7 @@
 // Tests/Parsing/Cloud/CloudCatalogTests.swift - the cloud presets in the catalog: examples parse, others reject them.
 
 import Testing
+
 @testable import LogForensics
 
 @Suite struct CloudCatalogTests {
