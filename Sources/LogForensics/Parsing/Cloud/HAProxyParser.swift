@@ -1,7 +1,8 @@
 // Parsing/Cloud/HAProxyParser.swift - HAProxy HTTP log lines, bare or inside a BSD syslog line.
 
 /// Parses HAProxy's HTTP log format, with or without a BSD syslog prefix
-/// (`Feb  6 12:14:14 localhost haproxy[14389]: `):
+/// (`Feb  6 12:14:14 localhost haproxy[14389]: `, optionally
+/// after `<PRI>` or with an ISO-8601 time instead):
 /// `client:port [accept_date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes req_cookie
 /// res_cookie termination_state actconn/feconn/beconn/srv_conn/retries srv_queue/backend_queue
 /// {captured request headers} {captured response headers} "request"`.
@@ -121,16 +122,32 @@ public struct HAProxyParser: LineParser {
 
   /// Start of the message after a BSD syslog prefix `Mmm dd HH:MM:SS host tag: `, or `nil`.
   static func syslogBodyStart(_ b: UnsafeRawBufferPointer) -> Int? {
-    guard b.count > 16, TimeParsing.monthNumber(b, 0) != nil, b[3] == .space else { return nil }
-    var i = 4
-    if b[i] == .space { i += 1 }
-    while i < b.count && b[i].isDigit { i += 1 }
-    guard i < b.count, b[i] == .space, i + 9 < b.count, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space
-    else {
+    var start = 0
+    // Optional `<PRI>` as sent over the network.
+    if b.count > 3 && b[0] == UInt8(ascii: "<"), let gt = b.firstIndex(of: UInt8(ascii: ">"), from: 1), gt <= 4 {
+      start = gt + 1
+    }
+    guard b.count > start + 16 else { return nil }
+    var i: Int
+    if TimeParsing.monthNumber(b, start) != nil && b[start + 3] == .space {
+      // `Feb  6 12:14:14`
+      i = start + 4
+      if b[i] == .space { i += 1 }
+      while i < b.count && b[i].isDigit { i += 1 }
+      guard i + 9 < b.count, b[i] == .space, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space else {
+        return nil
+      }
+      i += 9
+    } else if b[start].isDigit, let sp = b.firstIndex(of: .space, from: start),
+      TimeParsing.iso8601Detailed(b.slice(start, sp)) != nil
+    {
+      // `2021-06-22T12:03:08.123+02:00` (rsyslog high-precision timestamps)
+      i = sp
+    } else {
       return nil
     }
     // host, then a tag ending in ':'
-    guard let hostEnd = b.firstIndex(of: .space, from: i + 10),
+    guard let hostEnd = b.firstIndex(of: .space, from: i + 1),
       let tagEnd = b.firstIndex(of: .space, from: hostEnd + 1),
       tagEnd > hostEnd + 1, b[tagEnd - 1] == .colon
     else { return nil }

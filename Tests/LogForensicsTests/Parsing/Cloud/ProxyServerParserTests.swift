@@ -46,6 +46,16 @@ import Testing
     #expect(b.event.timestamp.iso8601 == "2021-05-22T02:22:22.222Z")
   }
 
+  @Test func haproxyOtherSyslogPrefixes() {
+    let body = String(Self.haproxyLine.drop { $0 != "]" }.dropFirst(3))
+    for prefix in ["<134>Feb 25 16:19:49 lb haproxy[7]: ", "2019-02-25T16:19:49.001+01:00 lb haproxy[7]: "] {
+      let r = CloudTest.parse(HAProxyParser(), prefix + body)
+      #expect(r.outcome == .event, "\(prefix)")
+      #expect(r.string(r.event.clientIP) == "141.35.244.171")
+      #expect(r.event.timestamp.iso8601 == "2019-02-25T16:19:48.143Z")
+    }
+  }
+
   @Test func haproxySkipsNoiseAndRejectsOtherFormats() {
     let p = HAProxyParser()
     #expect(
