@@ -34,3 +34,26 @@ import Testing
     }
   }
 }
+
+@Suite struct CloudTruncationTests {
+  /// Every byte prefix of every example is read without trapping; short prefixes (< 20 bytes)
+  /// are never events, and the empty line is skipped.
+  @Test func prefixesOfExamples() throws {
+    for d in FormatCatalog.cloudFormats {
+      let bytes = Array(d.example.utf8)
+      for cut in 0..<bytes.count {
+        var parser = try d.makeParser()
+        var builder = EventBuilder(symbols: SymbolTable())
+        let outcome = bytes[0..<cut].withUnsafeBytes { parser.parse($0, into: &builder) }
+        if cut == 0 {
+          #expect(outcome == .skipped("blank line"), "\(d.name)")
+        } else if cut < 20 {
+          guard case .rejected = outcome else {
+            Issue.record("\(d.name) accepted a \(cut)-byte prefix: \(outcome)")
+            continue
+          }
+        }
+      }
+    }
+  }
+}
