@@ -23,9 +23,9 @@ public struct CloudFrontParser: LineParser {
     // Field bounds are kept in a reused buffer (no allocation per line).
     ranges.removeAll(keepingCapacity: true)
     var c = FieldCursor(line, separator: .tab)
-    while ranges.count < 24, !c.atEnd {
+    while ranges.count < 24 {
       let start = c.pos
-      let tok = c.token()!
+      guard let tok = c.token() else { break }
       ranges.append(start..<(start + tok.count))
     }
     if line[line.count - 1] == .tab && ranges.count < 24 { ranges.append(line.count..<line.count) }
