@@ -105,9 +105,3 @@ enum LoadBalancerCore {
     }
   }
 }
-
-/// A rejection reason, as a value that can travel in a `Result`.
-struct RejectReason: Error, Equatable {
-  let text: String
-  init(_ text: String) { self.text = text }
-}
