@@ -13,29 +13,42 @@ public struct CloudFrontParser: LineParser {
   /// Minimum number of fields (through `time-taken`).
   static let minimumFields = 19
 
-  public init() {}
+  private var ranges: [Range<Int>] = []
+
+  public init() { ranges.reserveCapacity(24) }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
     if line.isEmpty { return .skipped("blank line") }
     if line[0] == .hash { return .skipped("directive line \(CloudFields.show(line))") }
-    var f: [UnsafeRawBufferPointer] = []
-    f.reserveCapacity(34)
+    // Field bounds are kept in a reused buffer (no allocation per line).
+    ranges.removeAll(keepingCapacity: true)
     var c = FieldCursor(line, separator: .tab)
-    while f.count < 24, let tok = c.token() { f.append(tok) }
-    if line[line.count - 1] == .tab && f.count < 24 { f.append(line.slice(line.count, line.count)) }
+    while ranges.count < 24 {
+      let start = c.pos
+      guard let tok = c.token() else { break }
+      ranges.append(start..<(start + tok.count))
+    }
+    if line[line.count - 1] == .tab && ranges.count < 24 { ranges.append(line.count..<line.count) }
+    let f = FieldList(line: line, ranges: ranges)
     guard f.count >= Self.minimumFields else {
       if line.firstIndex(of: .tab, from: 0) == nil { return .rejected("not tab-separated: \(CloudFields.show(line))") }
-      return .rejected("only \(f.count) tab-separated fields, CloudFront standard logs have at least \(Self.minimumFields)")
+      return .rejected(
+        "only \(f.count) tab-separated fields, CloudFront standard logs have at least \(Self.minimumFields)")
     }
-    let date = f[0], time = f[1]
+    let date = f[0]
+    let time = f[1]
     guard date.count == 10, time.count == 8, let y = TimeParsing.digits(date, 0, 4), date[4] == .minus,
       let mo = TimeParsing.digits(date, 5, 2), date[7] == .minus, let d = TimeParsing.digits(date, 8, 2),
       let hh = TimeParsing.digits(time, 0, 2), time[2] == .colon, let mm = TimeParsing.digits(time, 3, 2),
       time[5] == .colon, let ss = TimeParsing.digits(time, 6, 2),
       let ts = Timestamp(year: y, month: mo, day: d, hour: hh, minute: mm, second: ss, microsecond: 0)
-    else { return .rejected("date/time \(CloudFields.show(date)) \(CloudFields.show(time)) is not YYYY-MM-DD HH:MM:SS") }
+    else {
+      return .rejected("date/time \(CloudFields.show(date)) \(CloudFields.show(time)) is not YYYY-MM-DD HH:MM:SS")
+    }
     builder.setTimestamp(ts)
-    guard let scBytes = f[3].parseDecimal() else { return .rejected("sc-bytes \(CloudFields.show(f[3])) is not a number") }
+    guard let scBytes = f[3].parseDecimal() else {
+      return .rejected("sc-bytes \(CloudFields.show(f[3])) is not a number")
+    }
     builder.setResponseBytes(scBytes)
     guard !f[4].isDashOrEmpty else { return .rejected("c-ip is empty") }
     builder.setClientIP(f[4])
@@ -45,7 +58,9 @@ public struct CloudFrontParser: LineParser {
     }
     builder.setMethod(method)
     let stem = f[7]
-    guard !stem.isEmpty, stem[0] == .slash else { return .rejected("cs-uri-stem \(CloudFields.show(stem)) does not start with '/'") }
+    guard !stem.isEmpty, stem[0] == .slash else {
+      return .rejected("cs-uri-stem \(CloudFields.show(stem)) does not start with '/'")
+    }
     builder.setPath(stem)
     builder.setQuery(f[11])
     guard CloudFields.isStatus(f[8]) else { return .rejected("sc-status \(CloudFields.show(f[8])) is not a status") }
@@ -53,10 +68,10 @@ public struct CloudFrontParser: LineParser {
     builder.setReferer(f[9])
     builder.setUserAgent(f[10])
     builder.setHost(f[15].isDashOrEmpty ? f[6] : f[15])
-    builder.addExtra(name: builder.symbols.intern("edge_location"), value: f[2])
-    builder.addExtra(name: builder.symbols.intern("distribution_host"), value: f[6])
-    builder.addExtra(name: builder.symbols.intern("edge_result_type"), value: f[13])
-    builder.addExtra(name: builder.symbols.intern("edge_request_id"), value: f[14])
+    builder.addExtra(name: CloudFields.name("edge_location", builder.symbols), value: f[2])
+    builder.addExtra(name: CloudFields.name("distribution_host", builder.symbols), value: f[6])
+    builder.addExtra(name: CloudFields.name("edge_result_type", builder.symbols), value: f[13])
+    builder.addExtra(name: CloudFields.name("edge_request_id", builder.symbols), value: f[14])
     guard let taken = f[18].parseScaledDecimal(scale: 1_000_000) else {
       return .rejected("time-taken \(CloudFields.show(f[18])) is not seconds")
     }
@@ -71,4 +86,12 @@ public struct CloudFrontParser: LineParser {
     for x in b where !(x &- 0x41 < 26 || x == .minus || x == UInt8(ascii: "_")) { return false }
     return true
   }
+}
+
+/// Fields of one line given by their byte ranges.
+struct FieldList {
+  let line: UnsafeRawBufferPointer
+  let ranges: [Range<Int>]
+  var count: Int { ranges.count }
+  subscript(i: Int) -> UnsafeRawBufferPointer { line.slice(ranges[i].lowerBound, ranges[i].upperBound) }
 }

@@ -20,15 +20,17 @@ public struct ELBParser: LineParser {
     }
     builder.setTime(t)
     guard let elb = c.token(), !elb.isEmpty else { return .rejected("missing elb field") }
-    builder.addExtra(name: builder.symbols.intern("elb"), value: elb)
+    builder.addExtra(name: CloudFields.name("elb", builder.symbols), value: elb)
     let common: LoadBalancerCore.Result
-    switch LoadBalancerCore.read(&c, into: &builder, targetName: "backend") {
+    switch LoadBalancerCore.read(&c, into: &builder, targetName: "backend", targetStatusName: "backend_status_code") {
     case .success(let r): common = r
     case .failure(let r): return .rejected(r.text)
     }
-    for name in ["ssl_cipher", "ssl_protocol"] {
+    for name in ALBParser.plainFields.prefix(2) {
       guard let tok = c.token() else { break }
-      if tok.isEmpty || tok[0] == .quote { return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))") }
+      if tok.isEmpty || tok[0] == .quote {
+        return .rejected("\(name) field is quoted or empty: \(CloudFields.show(tok))")
+      }
     }
     if !c.atEnd { return .rejected("unexpected field after ssl_protocol: \(CloudFields.show(c.rest))") }
     if let w = common.warning { return .eventWithWarning(w) }

@@ -1,7 +1,8 @@
 // Parsing/Cloud/HAProxyParser.swift - HAProxy HTTP log lines, bare or inside a BSD syslog line.
 
 /// Parses HAProxy's HTTP log format, with or without a BSD syslog prefix
-/// (`Feb  6 12:14:14 localhost haproxy[14389]: `):
+/// (`Feb  6 12:14:14 localhost haproxy[14389]: `, optionally
+/// after `<PRI>` or with an ISO-8601 time instead):
 /// `client:port [accept_date] frontend backend/server Tq/Tw/Tc/Tr/Ta status bytes req_cookie
 /// res_cookie termination_state actconn/feconn/beconn/srv_conn/retries srv_queue/backend_queue
 /// {captured request headers} {captured response headers} "request"`.
@@ -58,10 +59,11 @@ public struct HAProxyParser: LineParser {
     guard let timers else { return .rejected("no Tq/Tw/Tc/Tr/Ta timers after backend/server") }
     builder.setTime(t)
     builder.setClientIP(clientHost)
-    builder.addExtra(name: builder.symbols.intern("frontend"), value: frontend)
-    builder.addExtra(name: builder.symbols.intern("backend"), value: backendServer.slice(0, slash))
-    builder.addExtra(name: builder.symbols.intern("server"), value: backendServer.slice(slash + 1, backendServer.count))
-    if let custom { builder.addExtra(name: builder.symbols.intern("custom_field"), value: custom) }
+    builder.addExtra(name: CloudFields.name("frontend", builder.symbols), value: frontend)
+    builder.addExtra(name: CloudFields.name("backend", builder.symbols), value: backendServer.slice(0, slash))
+    builder.addExtra(
+      name: CloudFields.name("server", builder.symbols), value: backendServer.slice(slash + 1, backendServer.count))
+    if let custom { builder.addExtra(name: CloudFields.name("custom_field", builder.symbols), value: custom) }
     if let lastSlash = CloudFields.lastIndex(of: .slash, in: timers) {
       let ta = timers.slice(lastSlash + 1, timers.count)
       if let ms = Self.signed(ta) { builder.setDuration(micros: ms * 1000) }
@@ -71,20 +73,26 @@ public struct HAProxyParser: LineParser {
       guard CloudFields.isStatus(status) else { return .rejected("status \(CloudFields.show(status)) is not a status") }
       builder.setStatus(status)
     }
-    guard let bytes = c.token(), let n = Self.signed(bytes) else { return .rejected("bytes_read is missing or not a number") }
+    guard let bytes = c.token(), let n = Self.signed(bytes) else {
+      return .rejected("bytes_read is missing or not a number")
+    }
     builder.setResponseBytes(n)
     guard c.token() != nil, c.token() != nil else { return .rejected("missing captured cookie fields") }
     guard let termination = c.token(), termination.count == 4 else {
       return .rejected("termination_state is missing or not 4 characters")
     }
-    builder.addExtra(name: builder.symbols.intern("termination_state"), value: termination)
-    guard let conns = c.token(), Self.slashCount(conns) == 4 else { return .rejected("actconn/feconn/beconn/srv_conn/retries field is malformed") }
-    guard let queues = c.token(), Self.slashCount(queues) == 1 else { return .rejected("srv_queue/backend_queue field is malformed") }
-    for name in ["captured_request_headers", "captured_response_headers"] where c.peek == .leftBrace {
+    builder.addExtra(name: CloudFields.name("termination_state", builder.symbols), value: termination)
+    guard let conns = c.token(), Self.slashCount(conns) == 4 else {
+      return .rejected("actconn/feconn/beconn/srv_conn/retries field is malformed")
+    }
+    guard let queues = c.token(), Self.slashCount(queues) == 1 else {
+      return .rejected("srv_queue/backend_queue field is malformed")
+    }
+    for name in Self.capturedBlocks where c.peek == .leftBrace {
       guard let block = c.bracketed(open: .leftBrace, close: .rightBrace) else {
         return .rejected("\(name) block has no closing '}'")
       }
-      builder.addExtra(name: builder.symbols.intern(name), value: block)
+      builder.addExtra(name: CloudFields.name(name, builder.symbols), value: block)
     }
     guard c.peek == .quote else { return .rejected("request field is not quoted: found \(CloudFields.show(c.rest))") }
     var request: UnsafeRawBufferPointer
@@ -109,17 +117,38 @@ public struct HAProxyParser: LineParser {
     return warning.map { .eventWithWarning($0) } ?? .event
   }
 
+  /// Extra-field names of the optional `{…}` header-capture blocks, in order.
+  static let capturedBlocks: [StaticString] = ["captured_request_headers", "captured_response_headers"]
+
   /// Start of the message after a BSD syslog prefix `Mmm dd HH:MM:SS host tag: `, or `nil`.
   static func syslogBodyStart(_ b: UnsafeRawBufferPointer) -> Int? {
-    guard b.count > 16, TimeParsing.monthNumber(b, 0) != nil, b[3] == .space else { return nil }
-    var i = 4
-    if b[i] == .space { i += 1 }
-    while i < b.count && b[i].isDigit { i += 1 }
-    guard i < b.count, b[i] == .space, i + 9 < b.count, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space else {
+    var start = 0
+    // Optional `<PRI>` as sent over the network.
+    if b.count > 3 && b[0] == UInt8(ascii: "<"), let gt = b.firstIndex(of: UInt8(ascii: ">"), from: 1), gt <= 4 {
+      start = gt + 1
+    }
+    guard b.count > start + 16 else { return nil }
+    var i: Int
+    if TimeParsing.monthNumber(b, start) != nil && b[start + 3] == .space {
+      // `Feb  6 12:14:14`
+      i = start + 4
+      if b[i] == .space { i += 1 }
+      while i < b.count && b[i].isDigit { i += 1 }
+      guard i + 9 < b.count, b[i] == .space, b[i + 3] == .colon, b[i + 6] == .colon, b[i + 9] == .space else {
+        return nil
+      }
+      i += 9
+    } else if b[start].isDigit, let sp = b.firstIndex(of: .space, from: start),
+      TimeParsing.iso8601Detailed(b.slice(start, sp)) != nil
+    {
+      // `2021-06-22T12:03:08.123+02:00` (rsyslog high-precision timestamps)
+      i = sp
+    } else {
       return nil
     }
     // host, then a tag ending in ':'
-    guard let hostEnd = b.firstIndex(of: .space, from: i + 10), let tagEnd = b.firstIndex(of: .space, from: hostEnd + 1),
+    guard let hostEnd = b.firstIndex(of: .space, from: i + 1),
+      let tagEnd = b.firstIndex(of: .space, from: hostEnd + 1),
       tagEnd > hostEnd + 1, b[tagEnd - 1] == .colon
     else { return nil }
     return tagEnd + 1
@@ -129,7 +158,9 @@ public struct HAProxyParser: LineParser {
   static func clientHost(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
     guard let host = CloudFields.hostOfHostPort(b), !host.isEmpty else { return nil }
     if host.isDashOrEmpty { return host }
-    for x in host where !(x.isDigit || x == .dot || x == .colon || (x | 0x20) &- 0x61 < 6 || x == .percent) { return nil }
+    for x in host where !(x.isDigit || x == .dot || x == .colon || (x | 0x20) &- 0x61 < 6 || x == .percent) {
+      return nil
+    }
     return host
   }
 
@@ -152,4 +183,3 @@ public struct HAProxyParser: LineParser {
     return b.parseDecimal()
   }
 }
-

@@ -13,7 +13,7 @@ enum LoadBalancerCore {
   }
 
   static func read(
-    _ c: inout FieldCursor, into builder: inout EventBuilder, targetName: StaticString
+    _ c: inout FieldCursor, into builder: inout EventBuilder, targetName: StaticString, targetStatusName: StaticString
   ) -> Swift.Result<Result, RejectReason> {
     guard let client = c.token() else { return .failure(RejectReason("missing client:port field")) }
     guard let clientHost = CloudFields.hostOfHostPort(client) else {
@@ -24,13 +24,16 @@ enum LoadBalancerCore {
     if !target.isDashOrEmpty && CloudFields.hostOfHostPort(target) == nil {
       return .failure(RejectReason("\(targetName) \(CloudFields.show(target)) is not ip:port or '-'"))
     }
-    builder.addExtra(name: builder.symbols.intern(targetName.description), value: target)
+    builder.addExtra(name: CloudFields.name(targetName, builder.symbols), value: target)
     var total: Int64 = 0
     var allKnown = true
-    for name in ["request_processing_time", "\(targetName)_processing_time", "response_processing_time"] {
-      guard let t = c.token() else { return .failure(RejectReason("missing \(name) field")) }
+    for k in 0..<3 {
+      let name = {
+        k == 0 ? "request_processing_time" : k == 1 ? "\(targetName)_processing_time" : "response_processing_time"
+      }
+      guard let t = c.token() else { return .failure(RejectReason("missing \(name()) field")) }
       guard let v = CloudFields.awsSeconds(t) else {
-        return .failure(RejectReason("\(name) \(CloudFields.show(t)) is not seconds or -1"))
+        return .failure(RejectReason("\(name()) \(CloudFields.show(t)) is not seconds or -1"))
       }
       if v < 0 { allKnown = false } else { total += v }
     }
@@ -40,11 +43,11 @@ enum LoadBalancerCore {
       return .failure(RejectReason("elb_status_code \(CloudFields.show(elbStatus)) is not a status"))
     }
     builder.setStatus(elbStatus)
-    guard let targetStatus = c.token() else { return .failure(RejectReason("missing \(targetName)_status_code field")) }
+    guard let targetStatus = c.token() else { return .failure(RejectReason("missing \(targetStatusName) field")) }
     guard targetStatus.isDashOrEmpty || CloudFields.isStatus(targetStatus) else {
-      return .failure(RejectReason("\(targetName)_status_code \(CloudFields.show(targetStatus)) is not a status"))
+      return .failure(RejectReason("\(targetStatusName) \(CloudFields.show(targetStatus)) is not a status"))
     }
-    builder.addExtra(name: builder.symbols.intern("\(targetName)_status_code"), value: targetStatus)
+    builder.addExtra(name: CloudFields.name(targetStatusName, builder.symbols), value: targetStatus)
     guard let received = c.token() else { return .failure(RejectReason("missing received_bytes field")) }
     guard received.isDashOrEmpty || received.parseDecimal() != nil else {
       return .failure(RejectReason("received_bytes \(CloudFields.show(received)) is not a number"))
@@ -101,10 +104,4 @@ enum LoadBalancerCore {
       return RejectReason("missing space after quoted \(field) field: \(CloudFields.show(after))")
     }
   }
-}
-
-/// A rejection reason, as a value that can travel in a `Result`.
-struct RejectReason: Error, Equatable {
-  let text: String
-  init(_ text: String) { self.text = text }
 }

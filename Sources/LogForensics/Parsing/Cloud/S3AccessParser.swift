@@ -23,7 +23,9 @@ public struct S3AccessParser: LineParser {
       var probe = c
       return .rejected("expected [time] after bucket, found \(CloudFields.show(probe.token() ?? c.rest))")
     }
-    guard let t = TimeParsing.clf(time) else { return .rejected("time \(CloudFields.show(time)) is not dd/Mon/yyyy:HH:MM:SS +zone") }
+    guard let t = TimeParsing.clf(time) else {
+      return .rejected("time \(CloudFields.show(time)) is not dd/Mon/yyyy:HH:MM:SS +zone")
+    }
     builder.setTime(t)
     guard let ip = c.token(), !ip.isEmpty else { return .rejected("missing remote_ip field") }
     builder.setClientIP(ip)
@@ -35,10 +37,10 @@ public struct S3AccessParser: LineParser {
       return .rejected("operation \(CloudFields.show(operation)) is not like REST.GET.OBJECT")
     }
     guard let key = c.token() else { return .rejected("missing key field") }
-    builder.addExtra(name: builder.symbols.intern("bucket"), value: bucket)
-    builder.addExtra(name: builder.symbols.intern("operation"), value: operation)
-    builder.addExtra(name: builder.symbols.intern("key"), value: key)
-    builder.addExtra(name: builder.symbols.intern("request_id"), value: requestID)
+    builder.addExtra(name: CloudFields.name("bucket", builder.symbols), value: bucket)
+    builder.addExtra(name: CloudFields.name("operation", builder.symbols), value: operation)
+    builder.addExtra(name: CloudFields.name("key", builder.symbols), value: key)
+    builder.addExtra(name: CloudFields.name("request_id", builder.symbols), value: requestID)
     var warning: String? = nil
     switch c.quoted() {
     case .success(let request):
@@ -52,14 +54,18 @@ public struct S3AccessParser: LineParser {
     }
     builder.setStatus(status)
     guard let error = c.token() else { return .rejected("missing error_code field") }
-    if !error.isDashOrEmpty { builder.addExtra(name: builder.symbols.intern("error_code"), value: error) }
-    guard let sent = c.token(), builder.setResponseBytes(sent) else { return .rejected("bytes_sent is missing or not a number") }
+    if !error.isDashOrEmpty { builder.addExtra(name: CloudFields.name("error_code", builder.symbols), value: error) }
+    guard let sent = c.token(), builder.setResponseBytes(sent) else {
+      return .rejected("bytes_sent is missing or not a number")
+    }
     guard let size = c.token(), size.isDashOrEmpty || size.parseDecimal() != nil else {
       return .rejected("object_size is missing or not a number")
     }
     guard let total = c.token() else { return .rejected("missing total_time field") }
     if !total.isDashOrEmpty {
-      guard let ms = total.parseDecimal() else { return .rejected("total_time \(CloudFields.show(total)) is not milliseconds") }
+      guard let ms = total.parseDecimal() else {
+        return .rejected("total_time \(CloudFields.show(total)) is not milliseconds")
+      }
       builder.setDuration(micros: ms * 1000)
     }
     guard let turnaround = c.token(), turnaround.isDashOrEmpty || turnaround.parseDecimal() != nil else {

@@ -25,20 +25,29 @@ public struct UWSGIParser: LineParser {
       return .rejected("expected '{N vars in N bytes}' after the user")
     }
     guard let date = c.bracketed() else { return .rejected("expected '[Www Mmm dd HH:MM:SS yyyy]' time") }
-    guard let ts = Self.asctime(date) else { return .rejected("time \(CloudFields.show(date)) is not 'Www Mmm dd HH:MM:SS yyyy'") }
+    guard let ts = Self.asctime(date) else {
+      return .rejected("time \(CloudFields.show(date)) is not 'Www Mmm dd HH:MM:SS yyyy'")
+    }
     let rest = c.rest
-    guard let arrow = Self.find(" => generated ", in: rest) else { return .rejected("missing '=> generated' after the request") }
+    guard let arrow = Self.find(" => generated ", in: rest) else {
+      return .rejected("missing '=> generated' after the request")
+    }
     let request = rest.slice(0, arrow)
-    guard let sp = request.firstIndex(of: .space, from: 0), sp > 0, CloudFrontParser.isUpperToken(request.slice(0, sp)) else {
+    guard let sp = request.firstIndex(of: .space, from: 0), sp > 0, CloudFrontParser.isUpperToken(request.slice(0, sp))
+    else {
       return .rejected("request \(CloudFields.show(request)) does not start with an HTTP method")
     }
     let target = request.slice(sp + 1, request.count)
     guard !target.isEmpty else { return .rejected("request \(CloudFields.show(request)) has no target") }
     var t = FieldCursor(rest, at: arrow + 14)
     guard let bytes = t.token(), let n = bytes.parseDecimal(), let w1 = t.token(), w1.equals("bytes"),
-      let w2 = t.token(), w2.equals("in"), let amount = t.token(), let dur = amount.parseDecimal(), let unit = t.token(),
+      let w2 = t.token(), w2.equals("in"), let amount = t.token(), let dur = amount.parseDecimal(),
+      let unit = t.token(),
       unit.equals("msecs") || unit.equals("micros")
-    else { return .rejected("expected 'generated N bytes in N msecs|micros' in \(CloudFields.show(rest.slice(arrow, rest.count)))") }
+    else {
+      return .rejected(
+        "expected 'generated N bytes in N msecs|micros' in \(CloudFields.show(rest.slice(arrow, rest.count)))")
+    }
     guard let proto = t.bracketed(open: UInt8(ascii: "("), close: UInt8(ascii: ")")),
       let psp = proto.firstIndex(of: .space, from: 0), CloudFields.isStatus(proto.slice(psp + 1, proto.count))
     else { return .rejected("expected '(HTTP/x.y status)' after the duration") }
@@ -56,7 +65,7 @@ public struct UWSGIParser: LineParser {
     builder.setStatus(proto.slice(psp + 1, proto.count))
     builder.setResponseBytes(n)
     builder.setDuration(micros: unit.equals("msecs") ? dur * 1000 : dur)
-    builder.addExtra(name: builder.symbols.intern("worker"), value: line.slice(1, close))
+    builder.addExtra(name: CloudFields.name("worker", builder.symbols), value: line.slice(1, close))
     if builder.event.flags.contains(.invalidRequestLine) {
       return .eventWithWarning("request target \(CloudFields.show(target)) does not start with '/'")
     }
@@ -67,8 +76,15 @@ public struct UWSGIParser: LineParser {
   static func asctime(_ b: UnsafeRawBufferPointer) -> Timestamp? {
     guard b.count == 24, b[3] == .space, let mo = TimeParsing.monthNumber(b, 4), b[7] == .space else { return nil }
     let day: Int
-    if b[8] == .space, let d = TimeParsing.digits(b, 9, 1) { day = d } else if let d = TimeParsing.digits(b, 8, 2) { day = d } else { return nil }
-    guard b[10] == .space, let hh = TimeParsing.digits(b, 11, 2), b[13] == .colon, let mm = TimeParsing.digits(b, 14, 2),
+    if b[8] == .space, let d = TimeParsing.digits(b, 9, 1) {
+      day = d
+    } else if let d = TimeParsing.digits(b, 8, 2) {
+      day = d
+    } else {
+      return nil
+    }
+    guard b[10] == .space, let hh = TimeParsing.digits(b, 11, 2), b[13] == .colon,
+      let mm = TimeParsing.digits(b, 14, 2),
       b[16] == .colon, let ss = TimeParsing.digits(b, 17, 2), b[19] == .space, let y = TimeParsing.digits(b, 20, 4)
     else { return nil }
     return Timestamp(year: y, month: mo, day: day, hour: hh, minute: mm, second: ss, microsecond: 0)

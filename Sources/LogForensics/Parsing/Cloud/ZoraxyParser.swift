@@ -11,7 +11,8 @@ public struct ZoraxyParser: LineParser {
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
     if line.isEmpty { return .skipped("blank line") }
-    guard line.count > 21, TimeParsing.digits(line, 0, 4) != nil, line[4] == .slash, line[7] == .slash, line[10] == .space,
+    guard line.count > 21, TimeParsing.digits(line, 0, 4) != nil, line[4] == .slash, line[7] == .slash,
+      line[10] == .space,
       line[13] == .colon, line[19] == .space, line[20] == .leftBracket
     else { return .rejected("not a zoraxy line: expected 'YYYY/MM/DD HH:MM:SS [', found \(CloudFields.show(line))") }
     var c = FieldCursor(line, at: 20)
@@ -35,10 +36,14 @@ public struct ZoraxyParser: LineParser {
     }
     guard close > 11 else { return .rejected("useragent field has no closing ']'") }
     let tail = rest.slice(close + 2, rest.count)
-    guard let sp1 = tail.firstIndex(of: .space, from: 0), let sp2 = CloudFields.lastIndex(of: .space, in: tail), sp2 > sp1 else {
+    guard let sp1 = tail.firstIndex(of: .space, from: 0), let sp2 = CloudFields.lastIndex(of: .space, in: tail),
+      sp2 > sp1
+    else {
       return .rejected("expected 'METHOD path status' after the user agent, found \(CloudFields.show(tail))")
     }
-    let method = tail.slice(0, sp1), target = tail.slice(sp1 + 1, sp2), status = tail.slice(sp2 + 1, tail.count)
+    let method = tail.slice(0, sp1)
+    let target = tail.slice(sp1 + 1, sp2)
+    let status = tail.slice(sp2 + 1, tail.count)
     guard !method.isEmpty, CloudFrontParser.isUpperToken(method) else {
       return .rejected("method \(CloudFields.show(method)) is not an HTTP method")
     }
@@ -47,7 +52,7 @@ public struct ZoraxyParser: LineParser {
     }
     guard CloudFields.isStatus(status) else { return .rejected("status \(CloudFields.show(status)) is not a status") }
     builder.setTime(t)
-    builder.addExtra(name: builder.symbols.intern("router"), value: router.slice(7, router.count))
+    builder.addExtra(name: CloudFields.name("router", builder.symbols), value: router.slice(7, router.count))
     builder.setHost(Self.trimmed(origin.slice(7, origin.count)))
     builder.setClientIP(Self.trimmed(client.slice(7, client.count)))
     builder.setUserAgent(Self.trimmed(rest.slice(11, close)))
@@ -59,7 +64,8 @@ public struct ZoraxyParser: LineParser {
 
   /// `b` without leading and trailing spaces.
   static func trimmed(_ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-    var s = 0, e = b.count
+    var s = 0
+    var e = b.count
     while s < e && b[s] == .space { s += 1 }
     while e > s && b[e - 1] == .space { e -= 1 }
     return b.slice(s, e)

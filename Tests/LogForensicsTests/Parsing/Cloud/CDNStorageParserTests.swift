@@ -1,12 +1,15 @@
 // Tests/Parsing/Cloud/CDNStorageParserTests.swift - CloudFront and S3 access log parsers, field by field.
 
 import Testing
+
 @testable import LogForensics
 
 @Suite struct CDNStorageParserTests {
   static let cloudFrontLine = [
-    "2014-05-23", "01:13:11", "FRA2", "182", "192.0.2.10", "GET", "d111111abcdef8.cloudfront.net", "/view/my/file.html", "200",
-    "https://example.com/", "Mozilla/5.0%2520(Windows;%2520U)", "id=42&x=1", "-", "Miss", "MRVMF7Kyd==", "example.com", "https", "217",
+    "2014-05-23", "01:13:11", "FRA2", "182", "192.0.2.10", "GET", "d111111abcdef8.cloudfront.net", "/view/my/file.html",
+    "200",
+    "https://example.com/", "Mozilla/5.0%2520(Windows;%2520U)", "id=42&x=1", "-", "Miss", "MRVMF7Kyd==", "example.com",
+    "https", "217",
     "0.001", "-", "TLSv1.2", "ECDHE-RSA-AES128-GCM-SHA256", "Miss", "HTTP/1.1", "-", "-",
   ].joined(separator: "\t")
 
@@ -36,14 +39,22 @@ import Testing
     let minimal = fields.prefix(19).joined(separator: "\t")
     #expect(CloudTest.parse(CloudFrontParser(), minimal).outcome == .event)
     let short = fields.prefix(18).joined(separator: "\t")
-    #expect(CloudTest.parse(CloudFrontParser(), short).outcome == .rejected("only 18 tab-separated fields, CloudFront standard logs have at least 19"))
+    #expect(
+      CloudTest.parse(CloudFrontParser(), short).outcome
+        == .rejected("only 18 tab-separated fields, CloudFront standard logs have at least 19"))
     var bad = fields
     bad[8] = "OK"
-    #expect(CloudTest.parse(CloudFrontParser(), bad.joined(separator: "\t")).outcome == .rejected("sc-status 'OK' is not a status"))
+    #expect(
+      CloudTest.parse(CloudFrontParser(), bad.joined(separator: "\t")).outcome
+        == .rejected("sc-status 'OK' is not a status"))
     bad = fields
     bad[0] = "1320279566.452687"
-    #expect(CloudTest.parse(CloudFrontParser(), bad.joined(separator: "\t")).outcome == .rejected("date/time '1320279566.452687' '01:13:11' is not YYYY-MM-DD HH:MM:SS"))
-    #expect(CloudTest.parse(CloudFrontParser(), "#Fields: date time").outcome == .skipped("directive line '#Fields: date time'"))
+    #expect(
+      CloudTest.parse(CloudFrontParser(), bad.joined(separator: "\t")).outcome
+        == .rejected("date/time '1320279566.452687' '01:13:11' is not YYYY-MM-DD HH:MM:SS"))
+    #expect(
+      CloudTest.parse(CloudFrontParser(), "#Fields: date time").outcome
+        == .skipped("directive line '#Fields: date time'"))
     let w3c = "2015-01-13 00:32:17 100.79.192.81 GET /robots.txt - 80 - 157.55.39.146 Mozilla 200 0 0 7"
     #expect(CloudTest.parse(CloudFrontParser(), w3c).outcome == .rejected("not tab-separated: '\(w3c.prefix(60))…'"))
   }
@@ -71,7 +82,8 @@ import Testing
   }
 
   @Test func s3NewerTrailingFieldsAnonymousRequesterAndRejections() {
-    let full = Self.s3Line.replacingOccurrences(of: "arn:aws:iam::179580289999:user/phillip.boss", with: "-")
+    let full =
+      Self.s3Line.replacingOccurrences(of: "arn:aws:iam::179580289999:user/phillip.boss", with: "-")
       + " - s9lzHYrFp76Z= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader bucket.s3.us-west-1.amazonaws.com TLSV1.2 -"
     let r = CloudTest.parse(S3AccessParser(), full)
     #expect(r.outcome == .event)
@@ -80,6 +92,7 @@ import Testing
     let clf = #"1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /a HTTP/1.0" 200 2326"#
     #expect(CloudTest.parse(S3AccessParser(), clf).outcome == .rejected("bucket '-' is not a bucket name"))
     let badOp = Self.s3Line.replacingOccurrences(of: "WEBSITE.GET.OBJECT", with: "get")
-    #expect(CloudTest.parse(S3AccessParser(), badOp).outcome == .rejected("operation 'get' is not like REST.GET.OBJECT"))
+    #expect(
+      CloudTest.parse(S3AccessParser(), badOp).outcome == .rejected("operation 'get' is not like REST.GET.OBJECT"))
   }
 }

@@ -1,6 +1,7 @@
 // Tests/Parsing/Cloud/CloudRealWorldTests.swift - the cloud parsers over the third-party real-world corpus.
 
 import Testing
+
 @testable import LogForensics
 
 @Suite struct CloudRealWorldTests {
@@ -37,7 +38,10 @@ import Testing
     ("aws_cloudfront/crowdsec_aws_cloudfront_logs.log", { CloudFrontParser() }, [:]),
     (
       "aws_cloudfront/matomo_amazon_cloudfront_web.log", { CloudFrontParser() },
-      [1: .skipped("directive line '#Version: 1.0'"), 2: .skipped("directive line '#Fields: date time x-edge-location sc-bytes c-ip cs-method c…'")]
+      [
+        1: .skipped("directive line '#Version: 1.0'"),
+        2: .skipped("directive line '#Fields: date time x-edge-location sc-bytes c-ip cs-method c…'"),
+      ]
     ),
     ("aws_s3/matomo_s3.log", { S3AccessParser() }, [:]),
     ("haproxy/beats_haproxy.log", { HAProxyParser() }, [:]),
@@ -52,8 +56,10 @@ import Testing
     (
       "haproxy/lnav_haproxy.0.log", { HAProxyParser() },
       [
-        1: .skipped("syslog message is not an haproxy request log"), 2: .skipped("syslog message is not an haproxy request log"),
-        3: .skipped("syslog message is not an haproxy request log"), 14: .skipped("haproxy connection message: 'SSL handshake failure'"),
+        1: .skipped("syslog message is not an haproxy request log"),
+        2: .skipped("syslog message is not an haproxy request log"),
+        3: .skipped("syslog message is not an haproxy request log"),
+        14: .skipped("haproxy connection message: 'SSL handshake failure'"),
       ]
     ),
     ("haproxy/matomo_haproxy.log", { HAProxyParser() }, [:]),
@@ -73,7 +79,9 @@ import Testing
   }
 
   @Test func cloudFrontRejectsTheRTMPLayout() {
-    guard let result = outcomes("aws_cloudfront/matomo_amazon_cloudfront_rtmp.log", { CloudFrontParser() }) else { return }
+    guard let result = outcomes("aws_cloudfront/matomo_amazon_cloudfront_rtmp.log", { CloudFrontParser() }) else {
+      return
+    }
     #expect(result.count == 4)
     for (line, outcome) in result.dropFirst(2) {
       guard case .rejected(let reason) = outcome else {
@@ -87,14 +95,17 @@ import Testing
   /// Each parser rejects (or skips, never accepts) the data lines of every other cloud format.
   @Test func parsersRejectEachOthersLines() {
     let samples: [(String, Int)] = [
-      ("aws_elb/matomo_alb.log", 1), ("aws_elb/matomo_elb.log", 1), ("aws_cloudfront/crowdsec_aws_cloudfront_logs.log", 1),
+      ("aws_elb/matomo_alb.log", 1), ("aws_elb/matomo_elb.log", 1),
+      ("aws_cloudfront/crowdsec_aws_cloudfront_logs.log", 1),
       ("aws_s3/matomo_s3.log", 1), ("haproxy/matomo_haproxy.log", 1), ("haproxy/crowdsec_haproxy_logs.log", 1),
       ("iis_native/brianary_ex010320.log", 1), ("uwsgi/lnav_uwsgi.0.log", 1), ("other/crowdsec_zoraxy.log", 1),
-      ("apache_combined/beats_apache_access_test.log", 1), ("iis_w3c/lnav_w3c.6.log", 5), ("zeek_http/lnav_bro_http.log", 9),
+      ("apache_combined/beats_apache_access_test.log", 1), ("iis_w3c/lnav_w3c.6.log", 5),
+      ("zeek_http/lnav_bro_http.log", 9),
     ]
     let parsers: [(String, () -> any LineParser)] = [
       ("aws_elb/matomo_alb.log", { ALBParser() }), ("aws_elb/matomo_elb.log", { ELBParser() }),
-      ("aws_cloudfront/crowdsec_aws_cloudfront_logs.log", { CloudFrontParser() }), ("aws_s3/matomo_s3.log", { S3AccessParser() }),
+      ("aws_cloudfront/crowdsec_aws_cloudfront_logs.log", { CloudFrontParser() }),
+      ("aws_s3/matomo_s3.log", { S3AccessParser() }),
       ("haproxy/", { HAProxyParser() }), ("iis_native/brianary_ex010320.log", { IISNativeParser() }),
       ("uwsgi/lnav_uwsgi.0.log", { UWSGIParser() }), ("other/crowdsec_zoraxy.log", { ZoraxyParser() }),
     ]

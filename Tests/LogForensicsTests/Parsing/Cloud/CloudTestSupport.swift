@@ -1,6 +1,7 @@
 // Tests/Parsing/Cloud/CloudTestSupport.swift - runs one line through a parser for the cloud parser tests.
 
 import Foundation
+
 @testable import LogForensics
 
 /// The outcome of one line and the builder holding its event.
@@ -33,7 +34,8 @@ enum CloudTest {
   static func realWorld(_ relative: String, filePath: String = #filePath) -> [String]? {
     var url = URL(fileURLWithPath: filePath)
     for _ in 0..<5 { url.deleteLastPathComponent() }  // Cloud, Parsing, LogForensicsTests, Tests, repo
-    let file = url.deletingLastPathComponent().appendingPathComponent("shared/realworld").appendingPathComponent(relative)
+    let file = url.deletingLastPathComponent().appendingPathComponent("shared/realworld").appendingPathComponent(
+      relative)
     guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
     var lines: [String] = []
     var current: [UInt8] = []

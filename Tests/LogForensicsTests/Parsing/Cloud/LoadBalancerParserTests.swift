@@ -1,6 +1,7 @@
 // Tests/Parsing/Cloud/LoadBalancerParserTests.swift - AWS ALB and Classic ELB parsers, field by field.
 
 import Testing
+
 @testable import LogForensics
 
 @Suite struct LoadBalancerParserTests {
@@ -46,7 +47,8 @@ import Testing
   }
 
   @Test func albEmptyRequestIsAnEventWithWarning() {
-    let line = #"http 2018-11-30T22:23:00.186641Z app/lb/50dc 192.168.131.39:2817 - -1 -1 -1 400 - 0 0 "- - -" "-" - - - "-" "-" "-" 0 2018-11-30T22:22:48.364000Z "-" "-" "-""#
+    let line =
+      #"http 2018-11-30T22:23:00.186641Z app/lb/50dc 192.168.131.39:2817 - -1 -1 -1 400 - 0 0 "- - -" "-" - - - "-" "-" "-" 0 2018-11-30T22:22:48.364000Z "-" "-" "-""#
     let r = CloudTest.parse(ALBParser(), line)
     #expect(r.outcome == .eventWithWarning("no HTTP request (request field '- - -')"))
     #expect(r.event.status == 400)
@@ -57,22 +59,31 @@ import Testing
 
   @Test func albRejectsGluedQuotedFieldAndBadTokens() {
     let glued = Self.albLine.replacingOccurrences(of: #""www.example.com" "arn"#, with: #""www.example.com""arn"#)
-    #expect(CloudTest.parse(ALBParser(), glued).outcome == .rejected(#"missing space after quoted domain_name field: '"www.example.com""'"#))
+    #expect(
+      CloudTest.parse(ALBParser(), glued).outcome
+        == .rejected(#"missing space after quoted domain_name field: '"www.example.com""'"#))
     let badTime = Self.albLine.replacingOccurrences(of: "2018-07-02T22:23:00.186641Z", with: "2018-07-02T25:23:00Z")
-    #expect(CloudTest.parse(ALBParser(), badTime).outcome == .rejected("time '2018-07-02T25:23:00Z' is not ISO-8601 UTC"))
+    #expect(
+      CloudTest.parse(ALBParser(), badTime).outcome == .rejected("time '2018-07-02T25:23:00Z' is not ISO-8601 UTC"))
     let badClient = Self.albLine.replacingOccurrences(of: "192.168.131.39:2817", with: "192.168.131.39")
     #expect(CloudTest.parse(ALBParser(), badClient).outcome == .rejected("client '192.168.131.39' is not ip:port"))
     let badTiming = Self.albLine.replacingOccurrences(of: " 0.048 ", with: " fast ")
-    #expect(CloudTest.parse(ALBParser(), badTiming).outcome == .rejected("target_processing_time 'fast' is not seconds or -1"))
+    #expect(
+      CloudTest.parse(ALBParser(), badTiming).outcome == .rejected("target_processing_time 'fast' is not seconds or -1")
+    )
     let cut = String(Self.albLine.prefix(upTo: Self.albLine.range(of: " ECDHE")!.lowerBound))
     #expect(CloudTest.parse(ALBParser(), cut).outcome == .rejected("missing ssl_cipher field"))
     let unterminated = String(Self.albLine.prefix(upTo: Self.albLine.range(of: "HTTP/1.1\"")!.lowerBound))
-    #expect(CloudTest.parse(ALBParser(), unterminated).outcome == .rejected("request field has no closing quote: '\"GET https://www.example.com:443/p/a?id=7 '"))
+    #expect(
+      CloudTest.parse(ALBParser(), unterminated).outcome
+        == .rejected("request field has no closing quote: '\"GET https://www.example.com:443/p/a?id=7 '"))
   }
 
   @Test func albRejectsClassicELBLine() {
     let r = CloudTest.parse(ALBParser(), Self.elbLine)
-    #expect(r.outcome == .rejected("type '2015-05-13T23:39:43.945958Z' is not an ALB entry type (http, https, h2, grpcs, ws, wss)"))
+    #expect(
+      r.outcome
+        == .rejected("type '2015-05-13T23:39:43.945958Z' is not an ALB entry type (http, https, h2, grpcs, ws, wss)"))
   }
 
   static let elbLine =
@@ -96,14 +107,19 @@ import Testing
   }
 
   @Test func elbTCPEntryCommentAndRejections() {
-    let tcp = #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001069 0.000028 0.000041 - - 82 305 "- - - " "-" - -"#
+    let tcp =
+      #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001069 0.000028 0.000041 - - 82 305 "- - - " "-" - -"#
     let r = CloudTest.parse(ELBParser(), tcp)
     #expect(r.outcome == .eventWithWarning("no HTTP request (request field '- - - ')"))
     #expect(r.event.status == 0)
     #expect(r.event.responseBytes == 305)
     #expect(r.string(r.event.clientIP) == "192.168.131.39")
     #expect(CloudTest.parse(ELBParser(), "# comment").outcome == .skipped("comment line"))
-    #expect(CloudTest.parse(ELBParser(), LoadBalancerParserTests.albLine).outcome == .rejected("time 'https' is not ISO-8601 UTC"))
-    #expect(CloudTest.parse(ELBParser(), Self.elbLine + " extra").outcome == .rejected("unexpected field after ssl_protocol: 'extra'"))
+    #expect(
+      CloudTest.parse(ELBParser(), LoadBalancerParserTests.albLine).outcome
+        == .rejected("time 'https' is not ISO-8601 UTC"))
+    #expect(
+      CloudTest.parse(ELBParser(), Self.elbLine + " extra").outcome
+        == .rejected("unexpected field after ssl_protocol: 'extra'"))
   }
 }
