@@ -11,7 +11,7 @@ import Testing
     #expect(FormatCatalog.cloudFormats.map(\.name) == Self.names)
     for name in Self.names {
       #expect(FormatCatalog.descriptor(named: name) != nil, "\(name)")
-      #expect(LogFormat(argument: name) == .preset(name))
+      #expect(LogFormat(formatArgument: name) == .preset(name))
     }
   }
 
