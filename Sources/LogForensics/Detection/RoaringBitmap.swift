@@ -49,17 +49,8 @@ public struct RoaringBitmap: Sendable, Equatable {
     return (lo < keys.count && keys[lo] == key, lo)
   }
 
-  private static func lowerBound(_ a: [UInt16], _ v: UInt16) -> Int {
-    var lo = 0
-    var hi = a.count
-    while lo < hi {
-      let mid = (lo + hi) >> 1
-      if a[mid] < v { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
-
-  private static func lowerBound(_ a: [UInt32], _ v: UInt32) -> Int {
+  /// First index whose element is not less than `v` (binary search in a sorted array).
+  private static func lowerBound<T: Comparable>(_ a: [T], _ v: T) -> Int {
     var lo = 0
     var hi = a.count
     while lo < hi {
