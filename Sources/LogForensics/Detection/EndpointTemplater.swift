@@ -127,10 +127,6 @@ public final class EndpointTemplater {
     var page: PageRequest?
     if let q = query, !q.isEmpty {
       var names: [String] = []
-      var pageSize: Int?
-      var offset: Int?
-      var pageIndex: Int?
-      var hasCursor = false
       for pair in q.utf8.split(separator: .ampersand) {
         let eq = pair.firstIndex(of: .equals)
         let name = String(decoding: eq.map { pair[pair.startIndex..<$0] } ?? pair[...], as: UTF8.self)
@@ -160,12 +156,6 @@ public final class EndpointTemplater {
           }
         } else {
           names.append(name)
-          if !value.isEmpty && EndpointTemplater.cursorParams.contains(lname) { hasCursor = true }
-          if let v = Int(value), v >= 0 {
-            if EndpointTemplater.pageSizeParams.contains(lname) { pageSize = v }
-            if EndpointTemplater.offsetParams.contains(lname) { offset = v }
-            if EndpointTemplater.pageParams.contains(lname) { pageIndex = v }
-          }
         }
       }
       if !names.isEmpty {
@@ -174,12 +164,9 @@ public final class EndpointTemplater {
         for n in names where unique.last != n { unique.append(n) }
         template += "?" + unique.joined(separator: "&")
       }
-      if pageSize != nil || offset != nil || pageIndex != nil || hasCursor {
-        var p = PageRequest(pageSize: pageSize, offset: offset)
-        if offset == nil, let i = pageIndex, let s = pageSize { p.offset = i * s }
-        if p.offset == nil && hasCursor { p.cursor = true }
-        page = p
-      }
+      // Paging never depends on the id parameters (the name sets are disjoint).
+      var qq = q
+      page = qq.withUTF8 { PageParameters.page(query: UnsafeRawBufferPointer($0)) }
     }
     if recordID == nil { namespace = template }
     return TemplatedRequest(
@@ -280,7 +267,7 @@ struct ForcedTemplate: Sendable {
         if EndpointTemplater.pageParams.contains(name) { pageIndex = v }
       }
       if pageSize != nil || offset != nil || pageIndex != nil {
-        page = PageRequest(pageSize: pageSize, offset: offset ?? pageIndex.flatMap { i in pageSize.map { i * $0 } })
+        page = PageRequest(pageSize: pageSize, offset: offset ?? pageIndex.flatMap { i in pageSize.flatMap { s in let (m, o) = i.multipliedReportingOverflow(by: s); return o ? nil : m } })
       }
     }
     let ns = prefix.isEmpty ? text : prefix.joined(separator: "/")

@@ -1,5 +1,11 @@
 // Detection/TemplateCache.swift - templating results cached by path shape (one hash lookup per request).
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What templating gives for every request of one path shape.
 struct TemplateRecipe {
   var template: TemplateID
@@ -11,9 +17,9 @@ struct TemplateRecipe {
 /// Caches templating by *path shape*: the path and query with every all-digit path segment
 /// and query value replaced by a marker, its length and (for NIR lengths) its first digit,
 /// so `/api/patients/123` and `/api/patients/456` share one entry while `/api/v1/…` and
-/// `/api/v2/…` do not. Only shapes whose record id is a whole decimal path segment and that
-/// carry no paging parameters are cached; other shapes are remembered as uncacheable and
-/// templated in full. At most ``maximumShapes`` shapes are kept (random paths of scanners
+/// `/api/v2/…` do not. Only shapes whose record id (if any) is a whole decimal path segment
+/// are cached; paging parameters are read again from the query on every hit (``PageParameters``).
+/// Other shapes are remembered as uncacheable and templated in full. At most ``maximumShapes`` shapes are kept (random paths of scanners
 /// must not grow memory); shapes are compared byte for byte, never by hash alone.
 struct TemplateCache {
   static let maximumShapes = 100_000
@@ -22,31 +28,33 @@ struct TemplateCache {
   private var arena: [UInt8] = []
   private(set) var recipes: [TemplateRecipe] = []
   /// The shape of the request being looked up (reused buffer, no allocation once warm).
-  private var shape: [UInt8] = []
+  private let shape = ShapeBuffer()
   private var shapeHash: UInt64 = 0
 
   /// Marker of an all-digit segment or value in a shape (never a byte of a logged path).
   static let digitsMarker: UInt8 = 0x01
 
-  /// Computes the shape of `path` + `query` and returns its cached recipe, `nil` when the
-  /// shape was never seen, or a recipe with template -1 when the shape is uncacheable.
+  /// The recipe of the request's shape; a recipe with `template == -1` when the shape is known
+  /// to need full templating; `nil` when the shape was never seen (call ``store(_:)`` next).
   mutating func lookup(path: UnsafeRawBufferPointer, query: UnsafeRawBufferPointer?) -> TemplateRecipe? {
-    shape.removeAll(keepingCapacity: true)
-    TemplateCache.appendShape(of: path, separator: .slash, to: &shape)
+    shape.reset(capacity: 2 * (path.count + (query?.count ?? 0)) + 8)
+    TemplateCache.appendShape(of: path, separator: .slash, to: shape)
     if let q = query, q.count > 0 {
       shape.append(.question)
-      TemplateCache.appendShape(of: q, separator: .ampersand, to: &shape)
+      TemplateCache.appendShape(of: q, separator: .ampersand, to: shape)
     }
-    shapeHash = shape.withUnsafeBytes { SymbolTable.hash($0) }
+    shapeHash = SymbolTable.hash(shape.bytes)
     guard let e = index[shapeHash] else { return nil }
     let entry = entries[Int(e)]
-    guard entry.count == shape.count, arena[entry.start..<(entry.start + entry.count)].elementsEqual(shape) else {
-      return TemplateRecipe(template: -1, idSegment: -1, isAsset: false)  // hash collision: template in full
+    let same = entry.count == shape.count
+      && arena.withUnsafeBytes { memcmp($0.baseAddress! + entry.start, shape.bytes.baseAddress!, entry.count) == 0 }
+    guard same, entry.recipe >= 0 else {
+      return TemplateRecipe(template: -1, idSegment: -1, isAsset: false)  // collision or uncacheable: in full
     }
-    return entry.recipe >= 0 ? recipes[Int(entry.recipe)] : TemplateRecipe(template: -1, idSegment: -1, isAsset: false)
+    return recipes[Int(entry.recipe)]
   }
 
-  /// Remembers the recipe (or `nil`: uncacheable) of the shape of the last ``lookup``.
+  /// Remembers the recipe (or `nil`: always template in full) of the shape last looked up.
   mutating func store(_ recipe: TemplateRecipe?) {
     guard entries.count < TemplateCache.maximumShapes, index[shapeHash] == nil else { return }
     var r: Int32 = -1
@@ -56,12 +64,10 @@ struct TemplateCache {
     }
     index[shapeHash] = Int32(entries.count)
     entries.append((arena.count, shape.count, r))
-    arena.append(contentsOf: shape)
+    arena.append(contentsOf: shape.bytes)
   }
 
-  /// Appends `bytes` with every all-digit run between separators (`/` in paths; `=`…`&` in
-  /// queries) replaced by the marker, the run length and, for 13 or 15 digits, the first digit.
-  static func appendShape(of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: inout [UInt8]) {
+  static func appendShape(of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer) {
     let n = bytes.count
     var start = 0
     while start <= n {
@@ -73,7 +79,7 @@ struct TemplateCache {
         var i = start
         while i < end && bytes[i] != .equals { i += 1 }
         valueStart = i < end ? i + 1 : end
-        for j in start..<valueStart { out.append(bytes[j]) }
+        out.append(UnsafeRawBufferPointer(rebasing: bytes[start..<valueStart]))
       }
       let len = end - valueStart
       var allDigits = len > 0 && len < 200
@@ -88,11 +94,61 @@ struct TemplateCache {
         out.append(UInt8(len))
         if len == 13 || len == 15 { out.append(bytes[valueStart]) }
       } else {
-        for j in valueStart..<end { out.append(bytes[j]) }
+        out.append(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]))
       }
       if end < n { out.append(separator) }
       start = end + 1
     }
+  }
+}
+
+/// A growable byte buffer for shapes: raw pointer writes, reused between lookups.
+final class ShapeBuffer {
+  private var base: UnsafeMutableRawPointer
+  private var capacity: Int
+  private(set) var count = 0
+
+  init() {
+    capacity = 256
+    base = .allocate(byteCount: capacity, alignment: 1)
+  }
+
+  deinit { base.deallocate() }
+
+  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+  /// Empties the buffer and makes sure `capacity` bytes fit without growing.
+  func reset(capacity wanted: Int) {
+    count = 0
+    if wanted > capacity {
+      base.deallocate()
+      capacity = max(wanted, capacity * 2)
+      base = .allocate(byteCount: capacity, alignment: 1)
+    }
+  }
+
+  @inline(__always)
+  func append(_ b: UInt8) {
+    if count == capacity { grow(count + 1) }
+    base.storeBytes(of: b, toByteOffset: count, as: UInt8.self)
+    count += 1
+  }
+
+  @inline(__always)
+  func append(_ b: UnsafeRawBufferPointer) {
+    guard let src = b.baseAddress, b.count > 0 else { return }
+    if count + b.count > capacity { grow(count + b.count) }
+    (base + count).copyMemory(from: src, byteCount: b.count)
+    count += b.count
+  }
+
+  private func grow(_ needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let p = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 1)
+    p.copyMemory(from: base, byteCount: count)
+    base.deallocate()
+    base = p
+    capacity = newCapacity
   }
 }
 
@@ -101,7 +157,7 @@ extension EndpointTemplater {
   /// when `t` depends on more than the shape (paging values, an id from the query, a NIR,
   /// an id whose digits appear in two segments, forced templates).
   func recipe(for t: TemplatedRequest, id: TemplateID, path: UnsafeRawBufferPointer, isAsset: Bool) -> TemplateRecipe? {
-    guard forced.isEmpty, t.page == nil else { return nil }
+    guard forced.isEmpty else { return nil }  // paging is read again from the query on a hit
     guard let rid = t.recordID else { return TemplateRecipe(template: id, idSegment: -1, isAsset: isAsset) }
     // An id from the query (namespace `template?param`) or a NIR depends on more than the shape.
     guard t.recordShape == .decimal, !t.namespace.contains("?") else { return nil }
