@@ -25,6 +25,11 @@ let package = Package(
         "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: [
+        // Runtime exclusivity checks cost ~6 % of the per-line work in release builds (measured
+        // with callgrind); the compile-time checks stay on, and debug builds and tests keep them.
+        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
       ]
     ),
     .executableTarget(
