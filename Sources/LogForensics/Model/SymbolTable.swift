@@ -6,7 +6,10 @@
 /// dense id. Looking up a value that is already present allocates nothing. `String`s are
 /// only built when a value is rendered (``string(_:)``) and are then cached.
 ///
-/// Not thread-safe: one table belongs to one parsing pipeline.
+/// One writer: only one thread at a time may call ``intern(_:)`` and ``lookup(_:)``. Other
+/// threads may call ``string(_:)`` and ``bytes(_:)`` concurrently for symbols they received
+/// from the writer through a synchronising hand-off (a locked queue): growing the arena or
+/// the entry array swaps their pointers under a lock that those readers take too.
 ///
 /// - Complexity: amortised O(n) in the length of the value for ``intern(_:)``.
 ///   Memory grows with the number and length of *distinct* values, never with lines.
@@ -44,6 +47,8 @@ public final class SymbolTable {
   private static let spanLengthMask: UInt64 = (1 << 24) - 1
 
   private let state: UnsafeMutablePointer<State>
+  /// Held by the writer while it swaps the arena or entry buffers, and by readers of them.
+  private let growthLock: UnsafeMutablePointer<pthread_mutex_t>
   private var cache: [String?] = [""]
 
   public init() {
@@ -54,6 +59,8 @@ public final class SymbolTable {
     slots.initialize(repeating: Slot(key: 0, span: 0), count: slotCount)
     let entries = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
     entries.initialize(to: Entry(start: 0, length: 0, hash: 0))
+    growthLock = .allocate(capacity: 1)
+    pthread_mutex_init(growthLock, nil)
     state = .allocate(capacity: 1)
     state.initialize(
       to: State(
@@ -62,6 +69,8 @@ public final class SymbolTable {
   }
 
   deinit {
+    pthread_mutex_destroy(growthLock)
+    growthLock.deallocate()
     state.pointee.arena.deallocate()
     state.pointee.entries.deallocate()
     state.pointee.slots.deallocate()
@@ -106,15 +115,19 @@ public final class SymbolTable {
   public func string(_ symbol: Symbol) -> String {
     let id = Int(symbol.rawValue)
     if id < cache.count, let s = cache[id] { return s }
+    pthread_mutex_lock(growthLock)
     let e = state.pointee.entries[id]
     let s = TextDecoding.string(UnsafeRawBufferPointer(start: state.pointee.arena + e.start, count: e.length))
-    if id >= cache.count { cache.append(contentsOf: repeatElement(nil, count: state.pointee.entryCount - cache.count)) }
+    pthread_mutex_unlock(growthLock)
+    if id >= cache.count { cache.append(contentsOf: repeatElement(nil, count: id + 1 - cache.count)) }
     cache[id] = s
     return s
   }
 
-  /// The raw bytes of `symbol`.
+  /// The stored bytes of `symbol` (see ``string(_:)`` for when another thread may call this).
   public func bytes(_ symbol: Symbol) -> [UInt8] {
+    pthread_mutex_lock(growthLock)
+    defer { pthread_mutex_unlock(growthLock) }
     let e = state.pointee.entries[Int(symbol.rawValue)]
     return Array(UnsafeRawBufferPointer(start: state.pointee.arena + e.start, count: e.length))
   }
@@ -147,34 +160,50 @@ public final class SymbolTable {
   /// Adds `bytes` (known to be absent) and returns its new symbol.
   private func insert(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Symbol {
     let n = bytes.count
-    var s = state.pointee
-    if s.arenaCount + n > s.arenaCapacity {
-      let newCapacity = max(s.arenaCapacity * 2, s.arenaCount + n)
+    let st = state
+    if st.pointee.arenaCount + n > st.pointee.arenaCapacity {
+      let newCapacity = max(st.pointee.arenaCapacity * 2, st.pointee.arenaCount + n)
       let a = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      a.update(from: s.arena, count: s.arenaCount)
-      s.arena.deallocate()
-      s.arena = a
-      s.arenaCapacity = newCapacity
+      a.update(from: st.pointee.arena, count: st.pointee.arenaCount)
+      pthread_mutex_lock(growthLock)
+      st.pointee.arena.deallocate()
+      st.pointee.arena = a
+      st.pointee.arenaCapacity = newCapacity
+      pthread_mutex_unlock(growthLock)
     }
-    if s.entryCount == s.entryCapacity {
-      let newCapacity = s.entryCapacity * 2
+    if st.pointee.entryCount == st.pointee.entryCapacity {
+      let newCapacity = st.pointee.entryCapacity * 2
       let e = UnsafeMutablePointer<Entry>.allocate(capacity: newCapacity)
-      e.moveInitialize(from: s.entries, count: s.entryCount)
-      s.entries.deallocate()
-      s.entries = e
-      s.entryCapacity = newCapacity
+      e.moveInitialize(from: st.pointee.entries, count: st.pointee.entryCount)
+      pthread_mutex_lock(growthLock)
+      st.pointee.entries.deallocate()
+      st.pointee.entries = e
+      st.pointee.entryCapacity = newCapacity
+      pthread_mutex_unlock(growthLock)
     }
-    let id = UInt32(s.entryCount)
-    (s.entries + s.entryCount).initialize(to: Entry(start: s.arenaCount, length: n, hash: h))
-    s.entryCount += 1
-    UnsafeMutableRawPointer(s.arena + s.arenaCount).copyMemory(from: bytes.baseAddress!, byteCount: n)
-    s.arenaCount += n
-    var i = Int(truncatingIfNeeded: h) & s.mask
-    while s.slots[i].key != 0 { i = (i + 1) & s.mask }
-    s.slots[i] = SymbolTable.slot(id: id, entry: s.entries[Int(id)])
-    if s.entryCount * 2 > s.mask + 1 { grow(&s) }
-    state.pointee = s
+    let count = st.pointee.entryCount
+    let start = st.pointee.arenaCount
+    let id = UInt32(count)
+    let entry = Entry(start: start, length: n, hash: h)
+    (st.pointee.entries + count).initialize(to: entry)
+    UnsafeMutableRawPointer(st.pointee.arena + start).copyMemory(from: bytes.baseAddress!, byteCount: n)
+    st.pointee.arenaCount = start + n
+    st.pointee.entryCount = count + 1
+    let mask = st.pointee.mask
+    let slots = st.pointee.slots
+    var i = Int(truncatingIfNeeded: h) & mask
+    while slots[i].key != 0 { i = (i + 1) & mask }
+    slots[i] = SymbolTable.slot(id: id, entry: entry)
+    if count + 1 > (mask + 1) / 2 { grow() }
     return Symbol(rawValue: id)
+  }
+
+  /// Doubles the slot table (writer only: readers never touch the slots).
+  private func grow() {
+    var s = state.pointee
+    grow(&s)
+    state.pointee.slots = s.slots
+    state.pointee.mask = s.mask
   }
 
   private func grow(_ s: inout State) {

@@ -1,5 +1,7 @@
 // Pipeline/LogPipeline.swift - from paths to one time-ordered stream of events.
 
+import Foundation
+
 /// Discovers inputs, groups them into streams, reads every stream and merges their events
 /// by timestamp (k-way merge), handing each event to a consumer in order.
 ///
@@ -56,7 +58,23 @@ public final class LogPipeline {
         streamIndex: i, inputs: inputs, options: options, symbols: symbols, redactor: redactor, progress: progress
       ) { stats in finished[stats.index] = stats }
     }
-    if readers.count == 1 {
+    if options.threads > 1 && !readers.isEmpty {
+      // Reading, parsing and merging on a producer thread; `consume` (analysis) here. The
+      // event order is the merger's either way, so the output does not depend on threads.
+      let handoff = EventHandoff()
+      let box = ReadersBox(readers)
+      let producer = Thread {
+        LogPipeline.produce(box.readers, into: handoff)
+      }
+      producer.name = "LogForensics.parse"
+      producer.start()
+      while var batch = handoff.take() {
+        for e in batch { consume(e) }
+        batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
+        handoff.recycle(batch)
+      }
+      handoff.waitForProducer()
+    } else if readers.count == 1 {
       let r = readers[0]
       while let e = r.next() {
         consume(e)
@@ -82,6 +100,34 @@ public final class LogPipeline {
 }
 
 /// k-way merge of stream readers by (timestamp, stream index): deterministic for ties.
+extension LogPipeline {
+  /// The producer side: merged events in batches of ``EventHandoff/batchSize``.
+  fileprivate static func produce(_ readers: [StreamReader], into handoff: EventHandoff) {
+    var batch = handoff.emptyBatch()
+    func emit(_ e: LogEvent) {
+      batch.append(e)
+      if batch.count >= EventHandoff.batchSize {
+        handoff.put(batch)
+        batch = handoff.emptyBatch()
+      }
+    }
+    if readers.count == 1 {
+      let r = readers[0]
+      while let e = r.next() { emit(e) }
+    } else {
+      var merger = EventMerger(readers: readers)
+      while let e = merger.next() { emit(e) }
+    }
+    if !batch.isEmpty { handoff.put(batch) }
+    handoff.finish()
+  }
+}
+
+private final class ReadersBox: @unchecked Sendable {
+  let readers: [StreamReader]
+  init(_ readers: [StreamReader]) { self.readers = readers }
+}
+
 struct EventMerger {
   private var readers: [StreamReader]
   private var heap: [(event: LogEvent, stream: Int)] = []

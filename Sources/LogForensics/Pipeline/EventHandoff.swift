@@ -1,0 +1,74 @@
+// Pipeline/EventHandoff.swift - a bounded queue of event batches from the parsing thread to analysis.
+
+import Foundation
+
+/// Hands batches of parsed, merged events from the producer thread to the consumer.
+///
+/// At most ``depth`` full batches wait at a time, so memory stays bounded whichever side is
+/// slower; drained batches go back to the producer to be refilled without reallocating.
+/// Every symbol in an event was interned before the batch was put, and the lock orders the
+/// two threads, so the consumer may render those symbols (see ``SymbolTable``).
+final class EventHandoff: @unchecked Sendable {
+  static let batchSize = 4096
+  let depth: Int
+  private let condition = NSCondition()
+  private var full: [[LogEvent]] = []
+  private var spare: [[LogEvent]] = []
+  private var finished = false
+  private var producerDone = false
+
+  init(depth: Int = 4) { self.depth = depth }
+
+  /// A cleared batch with room for ``batchSize`` events (a recycled one when available).
+  func emptyBatch() -> [LogEvent] {
+    condition.lock()
+    defer { condition.unlock() }
+    if let b = spare.popLast() { return b }
+    var b: [LogEvent] = []
+    b.reserveCapacity(EventHandoff.batchSize)
+    return b
+  }
+
+  /// Queues a full batch; waits while ``depth`` batches are already waiting.
+  func put(_ batch: [LogEvent]) {
+    condition.lock()
+    while full.count >= depth { condition.wait() }
+    full.append(batch)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// No more batches will be put.
+  func finish() {
+    condition.lock()
+    finished = true
+    producerDone = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch in order, or `nil` once the producer finished and the queue is empty.
+  func take() -> [LogEvent]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while full.isEmpty && !finished { condition.wait() }
+    guard !full.isEmpty else { return nil }
+    let b = full.removeFirst()
+    condition.broadcast()
+    return b
+  }
+
+  /// Gives a drained (emptied) batch back for reuse.
+  func recycle(_ batch: [LogEvent]) {
+    condition.lock()
+    if spare.count < depth + 1 { spare.append(batch) }
+    condition.unlock()
+  }
+
+  /// Blocks until the producer has called ``finish()`` (its statistics are then complete).
+  func waitForProducer() {
+    condition.lock()
+    while !producerDone { condition.wait() }
+    condition.unlock()
+  }
+}
