@@ -41,7 +41,9 @@ public enum Analyzer {
   /// Reads every input and analyses it.
   /// - Complexity: streams; memory grows with distinct actors and records, not with lines.
   public static func run(_ config: AnalysisConfiguration, progress: ((UInt64?) -> ProgressMeter?)? = nil) -> AnalysisResult {
-    let pipeline = LogPipeline(paths: config.paths, options: config.pipeline)
+    var pipelineOptions = config.pipeline
+    pipelineOptions.eventOptions.keepExtras = false  // analysis reads no extra field but the user field
+    let pipeline = LogPipeline(paths: config.paths, options: pipelineOptions)
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter
     let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)

@@ -8,9 +8,13 @@ public struct EventBuildingOptions: Sendable, Equatable {
   /// Name of an extra field that carries the user id (e.g. `uid` for nginx `uid=…`);
   /// when set and the event has no user, that field's value becomes the user.
   public var userField: String? = nil
-  public init(preferForwardedFor: Bool = false, userField: String? = nil) {
+  /// Keep extra fields on events (``LogEvent/extras``). Analysis reads none of them but the
+  /// ``userField``, so ``Analyzer`` turns this off: one String and array less per line.
+  public var keepExtras: Bool = true
+  public init(preferForwardedFor: Bool = false, userField: String? = nil, keepExtras: Bool = true) {
     self.preferForwardedFor = preferForwardedFor
     self.userField = userField
+    self.keepExtras = keepExtras
   }
 }
 
@@ -280,13 +284,21 @@ public struct EventBuilder {
 
   /// Keeps a field by name. `-` values are kept as `-` so the field's presence is visible.
   public mutating func addExtra(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
+    guard wantsExtras else { return }
+    let symbol = symbols.intern(name)
+    guard options.keepExtras || symbol == userFieldSymbol else { return }
     reserveExtras()
-    event.extras.append(ExtraField(name: symbols.intern(name), value: TextDecoding.string(value)))
+    event.extras.append(ExtraField(name: symbol, value: TextDecoding.string(value)))
   }
   public mutating func addExtra(name: Symbol, value: UnsafeRawBufferPointer) {
+    guard options.keepExtras || (name == userFieldSymbol && !name.isNone) else { return }
     reserveExtras()
     event.extras.append(ExtraField(name: name, value: TextDecoding.string(value)))
   }
+
+  /// `false` when no extra field will be kept (parsers may then skip unescaping them).
+  @inline(__always)
+  public var wantsExtras: Bool { options.keepExtras || !userFieldSymbol.isNone }
 
   /// One allocation for the usual handful of extras (the default growth would allocate room
   /// for one, then reallocate on the second).

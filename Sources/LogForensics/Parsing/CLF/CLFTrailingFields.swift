@@ -24,7 +24,9 @@ enum CLFTrailingFields {
         }
         let value = line.slice(pos + 1, end)
         positional += 1
-        builder.withCLFUnescaped(value) { b, v in addPositional(positional, v, into: &b) }
+        if builder.wantsExtras {
+          builder.withCLFUnescaped(value) { b, v in addPositional(positional, v, into: &b) }
+        }
         if builder.event.forwardedFor.isNone && CLFScanning.looksLikeAddressList(value) {
           builder.setForwardedFor(value)
         }
@@ -46,7 +48,9 @@ enum CLFTrailingFields {
             return reason
           }
         }
-        builder.withCLFUnescaped(value) { b, v in b.addExtra(name: name, value: v) }
+        if builder.wantsExtras {
+          builder.withCLFUnescaped(value) { b, v in b.addExtra(name: name, value: v) }
+        }
         if !durationSet && (name.equals("rt") || name.equals("request_time")),
           let micros = value.parseScaledDecimal(scale: 1_000_000)
         {
@@ -55,7 +59,7 @@ enum CLFTrailingFields {
         }
       } else {
         positional += 1
-        addPositional(positional, token, into: &builder)
+        if builder.wantsExtras { addPositional(positional, token, into: &builder) }
         if !durationSet, let micros = duration(token) {
           builder.setDuration(micros: micros)
           durationSet = true
