@@ -15,7 +15,7 @@ extension Detector {
     let listText = engine.templates[t].text
     let path = listText.split(separator: "?", maxSplits: 1).first.map(String.init) ?? listText
     for (i, info) in engine.templates.infos.enumerated() where info.kind == .record && info.text == path + "/{id}" {
-      let mean = engine.sizeModels[TemplateID(i)]?.meanHitSize(threshold: hitBuckets[i]) ?? 0
+      let mean = engine.sizeModel(TemplateID(i))?.meanHitSize(threshold: hitBuckets[i]) ?? 0
       if mean > 0 { return (mean, "the mean size of a record answered by \(TerminalSanitizer.clean(info.text))") }
     }
     var ratios: [Double] = []

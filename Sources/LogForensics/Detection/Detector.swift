@@ -47,7 +47,7 @@ struct Detector {
 
   init(engine: AnalysisEngine) {
     self.engine = engine
-    hitBuckets = (0..<engine.templates.count).map { engine.sizeModels[TemplateID($0)]?.hitThresholdBucket() }
+    hitBuckets = (0..<engine.templates.count).map { engine.sizeModel(TemplateID($0))?.hitThresholdBucket() }
   }
 
   var symbols: SymbolTable { engine.symbols }

@@ -5,8 +5,14 @@ final class ActorState {
   let key: ActorKey
   let label: String
   let index: Int
-  var ips: [Symbol: Int] = [:]
-  var userAgents: [Symbol: Int] = [:]
+  /// Requests per client IP (runs of the same IP cost no hash lookup).
+  var ipCounter = RunCounter<Symbol>()
+  /// Requests per user agent.
+  var userAgentCounter = RunCounter<Symbol>()
+  /// Requests per IP; folds the pending run.
+  var ips: [Symbol: Int] { ipCounter.counts }
+  /// Requests per user agent; folds the pending run.
+  var userAgents: [Symbol: Int] { userAgentCounter.counts }
   var requests = 0
   var first: Timestamp
   var last: Timestamp
@@ -14,7 +20,10 @@ final class ActorState {
   var sessionIndices: [Int] = []
   var tracks: [TemplateID: RecordTrack] = [:]
   /// Requests per UTC hour (hour index since the epoch).
-  var hourly: [Int64: Int] = [:]
+  /// Requests per hour since the epoch.
+  var hourCounter = RunCounter<Int64>()
+  /// Requests per hour since the epoch; folds the pending run.
+  var hourly: [Int64: Int] { hourCounter.counts }
   var patientGaps = RunningStats()
   var lastPatient: Timestamp?
   var patientRequests = 0
@@ -52,11 +61,21 @@ final class ActorState {
   }
 
   func track(_ t: TemplateID) -> RecordTrack {
-    if let x = tracks[t] { return x }
-    let x = RecordTrack(template: t)
-    tracks[t] = x
+    if t == lastTrackTemplate, let x = lastTrack { return x }
+    let x: RecordTrack
+    if let found = tracks[t] {
+      x = found
+    } else {
+      x = RecordTrack(template: t)
+      tracks[t] = x
+    }
+    lastTrackTemplate = t
+    lastTrack = x
     return x
   }
+  /// The track last returned by ``track(_:)`` (most requests repeat the actor's template).
+  private var lastTrackTemplate: TemplateID = -1
+  private var lastTrack: RecordTrack?
 
   /// The per-context track of template `t`, or `nil` while the identity has one context.
   func slice(_ t: TemplateID, context c: Int32) -> RecordTrack? {

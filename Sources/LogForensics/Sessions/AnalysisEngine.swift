@@ -36,7 +36,11 @@ public final class AnalysisEngine {
   var templateRequests: [Int] = []
   var templateIds: [RecordSet] = []
   /// Response sizes of patient templates only (other templates never need them).
-  var sizeModels: [TemplateID: ResponseSizeModel] = [:]
+  var sizeModelStore: [ResponseSizeModel?] = []
+  /// The response-size model of a patient template, if it saw a success with a size.
+  func sizeModel(_ t: TemplateID) -> ResponseSizeModel? {
+    Int(t) < sizeModelStore.count ? sizeModelStore[Int(t)] : nil
+  }
   var logins = LoginTracker()
   var templateCache = TemplateCache()
   /// Hash of each template's record namespace (session distinct-record counts).
@@ -97,8 +101,8 @@ public final class AnalysisEngine {
     // Identity and token reuse.
     actor.requests += 1
     actor.last = max(actor.last, e.timestamp)
-    actor.ips[e.clientIP, default: 0] += 1
-    actor.userAgents[e.userAgent, default: 0] += 1
+    actor.ipCounter.add(e.clientIP)
+    actor.userAgentCounter.add(e.userAgent)
     if actor.key.isIdentity {
       if !actor.lastIP.isNone && actor.lastIP != e.clientIP && now - actor.lastIPTime.microseconds <= 60_000_000 {
         actor.ipSwitches += 1
@@ -108,7 +112,7 @@ public final class AnalysisEngine {
       actor.lastIPTime = e.timestamp
     }
     let hour = e.timestamp.seconds / 3600
-    actor.hourly[hour, default: 0] += 1
+    actor.hourCounter.add(hour)
     let isAsset = r.isAsset
     if isAsset { actor.assets += 1 }
     if !e.referer.isNone { actor.withReferer += 1 }
@@ -167,7 +171,10 @@ public final class AnalysisEngine {
       actor.otherRequests += 1
     }
     if (kind == .record || kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
-      sizeModels[tid, default: ResponseSizeModel()].add(size: e.responseBytes)
+      let i = Int(tid)
+      if i >= sizeModelStore.count { sizeModelStore.append(contentsOf: repeatElement(nil, count: i + 1 - sizeModelStore.count)) }
+      if sizeModelStore[i] == nil { sizeModelStore[i] = ResponseSizeModel() }
+      sizeModelStore[i]?.add(size: e.responseBytes)
     }
     actor.live?.add(e, kind: kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
   }
@@ -248,16 +255,21 @@ public final class AnalysisEngine {
     let query = e.query
     return path.withUTF8 { pb in
       let p = UnsafeRawBufferPointer(pb)
-      let cached: TemplateRecipe?
+      var cached: TemplateRecipe?
+      var page: PageRequest?
       if var q = query {
-        cached = q.withUTF8 { templateCache.lookup(path: p, query: UnsafeRawBufferPointer($0)) }
+        q.withUTF8 {
+          let qb = UnsafeRawBufferPointer($0)
+          cached = templateCache.lookup(path: p, query: qb)
+          if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
+        }
       } else {
         cached = templateCache.lookup(path: p, query: nil)
       }
       if let c = cached, c.template >= 0 {
-        guard c.idSegment >= 0 else { return Templated(template: c.template, isAsset: c.isAsset) }
+        guard c.idSegment >= 0 else { return Templated(template: c.template, page: page, isAsset: c.isAsset) }
         let (key, value) = AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
-        return Templated(template: c.template, key: key, value: value, isAsset: c.isAsset)
+        return Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset)
       }
       let t = templater.template(path: e.path, query: query)
       let tid = templates.intern(t)
