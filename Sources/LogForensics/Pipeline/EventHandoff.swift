@@ -65,6 +65,13 @@ final class EventHandoff: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// Full batches waiting now (never more than ``depth``).
+  var queuedCount: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return full.count
+  }
+
   /// Blocks until the producer has called ``finish()`` (its statistics are then complete).
   func waitForProducer() {
     condition.lock()
