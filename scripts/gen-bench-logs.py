@@ -27,8 +27,8 @@ Modes:
   --mass-ids N --mass-actors A
                    scale test: instead of the campaign, an unauthenticated distributed enumeration by A
                    actors (one IP each, no account) reading N distinct ids (N/A each, interleaved, no two
-                   actors on the same id) between 00:30 and 06:30 on the first night; the dump stops when it
-                   is done (15 M ids, 200 k actors: about 15.0 M lines, 2.6 GB of text)
+                   actors on the same id) from 00:30 local on the first day (--mass-start HOURS) for about 6 h;
+                   the dump stops when it is done (15 M ids, 200 k actors: about 15.0 M lines, 2.0 GB of text)
 
 Usage: python3 scripts/gen-bench-logs.py --size 200 --servers 2 --out bench-data/w200x2 [--seed 7]
 """
@@ -47,6 +47,7 @@ p.add_argument("--campaign-ids", type=int, default=20000, help="ids walked by th
 p.add_argument("--slow-ids", type=int, default=5000, help="ids read by the slow distributed part (0 = none)")
 p.add_argument("--mass-ids", type=int, default=0, help="scale mode: distinct ids read by the mass enumeration")
 p.add_argument("--mass-actors", type=int, default=200000, help="scale mode: actors (IPs) of the mass enumeration")
+p.add_argument("--mass-start", type=float, default=0.5, help="scale mode: local hour of the first day it starts (runs ~6 h)")
 A = p.parse_args()
 if A.out == "-" and A.servers != 1:
     sys.exit("--out - needs --servers 1")
@@ -504,7 +505,7 @@ def main():
     schedule(scanners(START))
     victim = next(s for s in staff if s.kind == "sec")
     if A.mass_ids:
-        schedule(mass(START + 1800))
+        schedule(mass(START + int(A.mass_start * 3600)))
     elif not A.benign:
         schedule(campaign(victim, START + 3600 + 12 * 60 + 4))
     probe_lines = probes()
