@@ -82,7 +82,7 @@ echo
 declare -A WALL CPU RSS
 measure() {
   local name=$1; shift
-  local best="" cpu="" rss=""
+  local best="" cpu="" rss="" u sy m
   for _ in $(seq "$RUNS"); do
     local s e rc=0
     s=$(date +%s.%N)
@@ -118,8 +118,9 @@ if command -v goaccess > /dev/null; then
 fi
 measure default "$BIN" analyze "$LOGS" --quiet
 BACKENDS=()
-if "$BIN" analyze --help 2>&1 | grep -q -- '--inflate'; then
-  zcat "${FILES[0]}" | head -n 100 | gzip > "$TMP/tiny.gz"
+HELP=$("$BIN" analyze --help 2>&1 || true)
+if grep -q -- '--inflate' <<< "$HELP"; then
+  { zcat "${FILES[0]}" || true; } | head -n 100 | gzip > "$TMP/tiny.gz"
   for b in zlib isal; do
     rc=0; "$BIN" analyze "$TMP/tiny.gz" --quiet --inflate "$b" > /dev/null 2>&1 || rc=$?
     if [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]; then
@@ -184,7 +185,7 @@ __attribute__((destructor)) static void report(void) {
 C
   SHIM=/tmp/lf-alloc-count.so
   gcc -O2 -shared -fPIC -o "$SHIM" "$TMP/alloc-count.c"
-  zcat "${FILES[0]}" | head -n "$SLICE" > "$TMP/slice.log" || true
+  { zcat "${FILES[0]}" || true; } | head -n "$SLICE" > "$TMP/slice.log"
   head -n 1000 "$TMP/slice.log" > "$TMP/small.log"
   SL=$(wc -l < "$TMP/slice.log"); SM=$(wc -l < "$TMP/small.log")
   allocs() {  # allocs FILE [options] -> total count
