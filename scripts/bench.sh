@@ -1,53 +1,220 @@
 #!/usr/bin/env bash
-# Benchmark: `forensics analyze` against `zcat` on the same gzipped combined log, in one run.
+# scripts/bench.sh - the benchmark suite of issue #5: every tool on the same dump, in one run.
 #
-#   scripts/bench.sh [SIZE_MB]     (default 500; the file is cached in bench-data/)
+#   scripts/bench.sh [--size MB] [--servers N] [--runs N] [--seed N] [--scale] [--slice-lines N]
+#                    [--input DIR] [--no-build]
 #
-# Prints both times, their ratio, throughput and the peak RSS of forensics. Uses a release
-# build. The machine's description is printed first so results can be compared.
+#   --size MB        text size of the generated dump (default 200), in bench-data/ (cached)
+#   --servers N      one gzip stream per server (default 2; use 1 for the single-stream target)
+#   --runs N         best of N wall times per command (default 3)
+#   --scale          also time 1x, 2x and 4x the size (zcat and forensics) and print seconds per GB
+#   --slice-lines N  plain slice for the allocation count (default 1000000)
+#   --input DIR      benchmark an existing directory of .gz files instead of generating one
+#   --no-build       use $BIN (default .build/release/forensics) as it is
+#
+# Prints the machine, the input (gzip bytes, text bytes, lines), then a Markdown table: best-of-N
+# wall time of `zcat`, `igzip -dc` and GoAccess when installed, `forensics analyze --quiet` with the
+# default backend, each `--inflate` backend when the binary has that option, and `--threads 1`;
+# ratio to zcat, lines/s, MB/s of text, CPU seconds and peak RSS (/usr/bin/time, largest process).
+# Then allocations per line (an LD_PRELOAD counter built with gcc into /tmp, on a plain slice).
+# forensics exits 3 on these dumps (they contain an enumeration): 0 and 3 both count as success.
+# See docs/performance.md for what each number means.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE_MB="${1:-500}"
-DATA="bench-data/combined-${SIZE_MB}MB.log.gz"
-mkdir -p bench-data
-if [ ! -s "$DATA" ]; then
-  echo "generating $DATA (${SIZE_MB} MB of log text) ..." >&2
-  python3 scripts/gen-bench-log.py "$SIZE_MB" | gzip -6 > "$DATA.tmp"
-  mv "$DATA.tmp" "$DATA"
+SIZE=200 SERVERS=2 RUNS=3 SEED=7 SCALE=0 SLICE=1000000 INPUT="" BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) SIZE=$2; shift 2 ;;
+    --servers) SERVERS=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --seed) SEED=$2; shift 2 ;;
+    --scale) SCALE=1; shift ;;
+    --slice-lines) SLICE=$2; shift 2 ;;
+    --input) INPUT=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 1 ;;
+  esac
+done
+TMP=$(mktemp -d /tmp/lf-bench.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+# ---------------------------------------------------------------- build
+if [ "$BUILD" = 1 ]; then
+  if grep -q ISAL Package.swift && swift build -c release --product forensics --traits ISAL >&2; then
+    echo "build: release with --traits ISAL" >&2
+  else
+    swift build -c release --product forensics >&2
+    echo "build: release (no ISAL trait)" >&2
+  fi
+  BIN="$(swift build -c release --show-bin-path)/forensics"
 fi
-swift build -c release --product forensics >&2
-BIN="$(swift build -c release --show-bin-path)/forensics"
+BIN=${BIN:-.build/release/forensics}
+[ -x "$BIN" ] || { echo "no forensics binary at $BIN" >&2; exit 1; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
-echo "input:   $DATA ($(stat -c %s "$DATA") bytes gzip, $(zcat "$DATA" | wc -c) bytes text, $(zcat "$DATA" | wc -l) lines)"
+# ---------------------------------------------------------------- input
+dump() {  # dump SIZE_MB -> directory of .gz logs (generated once, cached in bench-data/)
+  local d="bench-data/w${1}MB-${SERVERS}srv-s${SEED}"
+  if [ ! -s "$d/ground-truth.json" ]; then
+    rm -rf "$d"
+    echo "generating $d ..." >&2
+    python3 scripts/gen-bench-logs.py --size "$1" --servers "$SERVERS" --seed "$SEED" --out "$d" >&2
+  fi
+  echo "$d/logs"
+}
+LOGS=${INPUT:-$(dump "$SIZE")}
+mapfile -t FILES < <(find "$LOGS" -type f -name '*.gz' | sort)
+[ "${#FILES[@]}" -gt 0 ] || { echo "no .gz files under $LOGS" >&2; exit 1; }
+GZ_BYTES=$(cat "${FILES[@]}" | wc -c)
+read -r LINES TEXT_BYTES < <(zcat "${FILES[@]}" | wc -lc)
 
-best() {  # best of N runs of a command, in seconds
-  local n=$1; shift
-  local best=""
-  for _ in $(seq "$n"); do
-    local s e
+echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+     "$(free -g | awk '/Mem:/{print $2}') GiB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- toolchain: $(swift --version 2>&1 | grep -m1 -i 'swift version' || echo unknown); binary $BIN"
+echo "- input: $LOGS: ${#FILES[@]} gzip stream(s), $GZ_BYTES bytes gzip, $TEXT_BYTES bytes text, $LINES lines"
+echo "- best of $RUNS runs; forensics exit status 3 (findings) counts as success"
+echo
+
+# ---------------------------------------------------------------- timing helpers
+# measure NAME CMD...: best wall time of RUNS runs; CPU (user+sys) and peak RSS of that run.
+declare -A WALL CPU RSS
+measure() {
+  local name=$1; shift
+  local best="" cpu="" rss="" u sy m
+  for _ in $(seq "$RUNS"); do
+    local s e rc=0
     s=$(date +%s.%N)
-    local rc=0
-    "$@" > /dev/null || rc=$?
+    /usr/bin/time -f '%U %S %M' -o "$TMP/time" "$@" > /dev/null 2> "$TMP/err" || rc=$?
     e=$(date +%s.%N)
-    # forensics exits 3 when it finds something (the benchmark log contains an enumeration).
-    if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then echo "command failed ($rc): $*" >&2; exit 1; fi
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+      echo "failed ($rc): $* ($(tail -n 3 "$TMP/err" | tr '\n' ' '))" >&2; return 1
+    fi
     local d; d=$(echo "$e - $s" | bc -l)
-    if [ -z "$best" ] || (( $(echo "$d < $best" | bc -l) )); then best=$d; fi
+    if [ -z "$best" ] || (( $(echo "$d < $best" | bc -l) )); then
+      best=$d
+      read -r u sy m < <(tail -n 1 "$TMP/time")
+      cpu=$(echo "$u + $sy" | bc -l); rss=$m
+    fi
   done
-  printf '%.3f' "$best"
+  WALL[$name]=$best CPU[$name]=$cpu RSS[$name]=$rss
+}
+row() {  # row NAME LABEL
+  local n=$1 zc=${CPU[zcat]}
+  [ -n "${WALL[$n]:-}" ] || return 0
+  if (( $(echo "$zc < 0.01" | bc -l) )); then zc=0.01; fi  # /usr/bin/time has 10 ms resolution
+  printf '| %s | %.2f | %.2f | %.0f | %.1f | %.2f | %.2f | %.0f |\n' "$2" "${WALL[$n]}" \
+    "$(echo "${WALL[$n]} / ${WALL[zcat]}" | bc -l)" "$(echo "$LINES / ${WALL[$n]}" | bc -l)" \
+    "$(echo "$TEXT_BYTES / 1000000 / ${WALL[$n]}" | bc -l)" "${CPU[$n]}" \
+    "$(echo "${CPU[$n]} / $zc" | bc -l)" "$(echo "${RSS[$n]} / 1024" | bc -l)"
 }
 
-RUNS="${RUNS:-3}"
-T_ZCAT=$(best "$RUNS" sh -c "zcat '$DATA' > /dev/null")
-T_FOR=$(best "$RUNS" "$BIN" analyze "$DATA" --quiet)
-T_FOR1=$(best "$RUNS" "$BIN" analyze "$DATA" --quiet --threads 1)
-RSS=$( { /usr/bin/time -v "$BIN" analyze "$DATA" --quiet > /dev/null || true; } 2>&1 | awk -F: '/Maximum resident/{gsub(/ /,"",$2); print $2}')
-T_ING=$(best "$RUNS" "$BIN" analyze "$DATA" --quiet --skip-analysis)
-TEXT_MB=$(echo "$(zcat "$DATA" | wc -c) / 1000000" | bc -l)
+# ---------------------------------------------------------------- the runs
+measure zcat zcat "${FILES[@]}"
+if command -v igzip > /dev/null; then measure igzip igzip -dc "${FILES[@]}"; fi
+if command -v goaccess > /dev/null; then
+  measure goaccess sh -c 'zcat "$@" | goaccess - --log-format=COMBINED --no-progress -o "$0"' "$TMP/goaccess.json" "${FILES[@]}"
+fi
+measure default "$BIN" analyze "$LOGS" --quiet
+BACKENDS=()
+HELP=$("$BIN" analyze --help 2>&1 || true)
+if grep -q -- '--inflate' <<< "$HELP"; then
+  { zcat "${FILES[0]}" || true; } | head -n 100 | gzip > "$TMP/tiny.gz"
+  for b in zlib isal; do
+    rc=0; "$BIN" analyze "$TMP/tiny.gz" --quiet --inflate "$b" > /dev/null 2>&1 || rc=$?
+    if [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ]; then
+      BACKENDS+=("$b"); measure "inflate-$b" "$BIN" analyze "$LOGS" --quiet --inflate "$b"
+    else
+      echo "note: --inflate $b is not available in this binary (exit $rc)" >&2
+    fi
+  done
+fi
+measure threads1 "$BIN" analyze "$LOGS" --quiet --threads 1
 
-printf 'zcat FILE > /dev/null              %8.3f s\n' "$T_ZCAT"
-printf 'forensics analyze FILE --quiet     %8.3f s   ratio %.2f x zcat   %.0f MB/s of text\n' "$T_FOR" "$(echo "$T_FOR / $T_ZCAT" | bc -l)" "$(echo "$TEXT_MB / $T_FOR" | bc -l)"
-printf 'forensics analyze --threads 1      %8.3f s   ratio %.2f x zcat\n' "$T_FOR1" "$(echo "$T_FOR1 / $T_ZCAT" | bc -l)"
-printf 'ingestion only (--skip-analysis)   %8.3f s   ratio %.2f x zcat\n' "$T_ING" "$(echo "$T_ING / $T_ZCAT" | bc -l)"
-printf 'peak RSS (forensics, default)      %8.1f MiB\n' "$(echo "$RSS / 1024" | bc -l)"
+echo "| command | wall s | × zcat | lines/s | MB/s text | CPU s | CPU × zcat | peak RSS MiB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+row zcat '`zcat FILES > /dev/null`'
+row igzip '`igzip -dc FILES > /dev/null`'
+row goaccess '`zcat FILES \| goaccess - --log-format=COMBINED -o out.json`'
+row default '`forensics analyze DIR --quiet` (default backend, 2 threads)'
+for b in "${BACKENDS[@]}"; do row "inflate-$b" "\`forensics analyze DIR --quiet --inflate $b\`"; done
+row threads1 '`forensics analyze DIR --quiet --threads 1`'
+[ -n "${WALL[goaccess]:-}" ] && printf '\nforensics (default) is %.1f × faster than GoAccess.\n' "$(echo "${WALL[goaccess]} / ${WALL[default]}" | bc -l)"
+[ -z "${WALL[igzip]:-}" ] && echo "(igzip not installed: skipped)"
+[ -z "${WALL[goaccess]:-}" ] && echo "(goaccess not installed: skipped)"
+
+# ---------------------------------------------------------------- allocations per line
+echo
+if command -v gcc > /dev/null; then
+  cat > "$TMP/alloc-count.c" <<'C'
+/* Counts malloc-family calls (atomics, all threads); prints them at exit to $ALLOC_COUNT_FILE or stderr. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+static unsigned long long n_malloc, n_calloc, n_realloc, n_memalign;
+#define COUNT(c) __atomic_fetch_add(&(c), 1, __ATOMIC_RELAXED)
+void *malloc(size_t n) { COUNT(n_malloc); return __libc_malloc(n); }
+void *calloc(size_t a, size_t b) { COUNT(n_calloc); return __libc_calloc(a, b); }
+void *realloc(void *p, size_t n) { COUNT(n_realloc); return __libc_realloc(p, n); }
+void *memalign(size_t al, size_t n) { COUNT(n_memalign); return __libc_memalign(al, n); }
+void *aligned_alloc(size_t al, size_t n) { COUNT(n_memalign); return __libc_memalign(al, n); }
+int posix_memalign(void **out, size_t al, size_t n) {
+  COUNT(n_memalign);
+  void *p = __libc_memalign(al, n);
+  if (!p) return ENOMEM;
+  *out = p;
+  return 0;
+}
+__attribute__((destructor)) static void report(void) {
+  char buf[200];
+  int len = snprintf(buf, sizeof buf, "%llu malloc %llu calloc %llu realloc %llu memalign\n",
+                     n_malloc, n_calloc, n_realloc, n_memalign);
+  const char *path = getenv("ALLOC_COUNT_FILE");
+  int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : 2;
+  if (fd >= 0 && write(fd, buf, len) < 0) { /* nothing to do */ }
+  if (path && fd >= 0) close(fd);
+}
+C
+  SHIM=/tmp/lf-alloc-count.so
+  gcc -O2 -shared -fPIC -o "$SHIM" "$TMP/alloc-count.c"
+  { zcat "${FILES[0]}" || true; } | head -n "$SLICE" > "$TMP/slice.log"
+  head -n 1000 "$TMP/slice.log" > "$TMP/small.log"
+  SL=$(wc -l < "$TMP/slice.log"); SM=$(wc -l < "$TMP/small.log")
+  allocs() {  # allocs FILE [options] -> total count
+    ALLOC_COUNT_FILE="$TMP/allocs" LD_PRELOAD="$SHIM" "$BIN" analyze "$1" --quiet "${@:2}" > /dev/null 2>&1 || true
+    awk '{print $1 + $3 + $5 + $7}' "$TMP/allocs"
+  }
+  echo "| allocations (plain slice of the first stream) | slice: $SL lines | first $SM lines | per line (difference) |"
+  echo "|---|---:|---:|---:|"
+  for opts in "" "--threads 1"; do
+    # shellcheck disable=SC2086
+    A1=$(allocs "$TMP/slice.log" $opts); A0=$(allocs "$TMP/small.log" $opts)
+    printf '| `forensics analyze SLICE --quiet%s` | %d | %d | %.2f |\n' "${opts:+ $opts}" "$A1" "$A0" "$(echo "($A1 - $A0) / ($SL - $SM)" | bc -l)"
+  done
+else
+  echo "(gcc not installed: allocations per line skipped)"
+fi
+
+# ---------------------------------------------------------------- linearity
+if [ "$SCALE" = 1 ] && [ -z "$INPUT" ]; then
+  echo
+  echo "| input | text GB | lines | zcat s | forensics s | × zcat | forensics s per GB text |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for m in 1 2 4; do
+    L=$(dump $((SIZE * m)))
+    mapfile -t F < <(find "$L" -type f -name '*.gz' | sort)
+    read -r N B < <(zcat "${F[@]}" | wc -lc)
+    measure "z$m" zcat "${F[@]}"
+    measure "f$m" "$BIN" analyze "$L" --quiet
+    printf '| %d × %s MB | %.3f | %d | %.2f | %.2f | %.2f | %.2f |\n' "$m" "$SIZE" "$(echo "$B / 1000000000" | bc -l)" "$N" \
+      "${WALL[z$m]}" "${WALL[f$m]}" "$(echo "${WALL[f$m]} / ${WALL[z$m]}" | bc -l)" "$(echo "${WALL[f$m]} * 1000000000 / $B" | bc -l)"
+  done
+fi
