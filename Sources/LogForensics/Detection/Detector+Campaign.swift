@@ -5,6 +5,8 @@ extension Detector {
   enum CampaignRules {
     static let blockSize: UInt32 = 256
     static let minimumBlockDensity = 0.5
+    /// The density bar never exceeds this, whatever the background.
+    static let maximumBlockDensityBar = 0.9
     static let backgroundFactor = 5.0
     static let minimumRunBlocks = 4
     static let minimumMembers = 3
@@ -30,10 +32,14 @@ extension Detector {
       var union = RoaringBitmap()
       for a in actorIndices { if let tr = engine.actors[a].tracks[t] { union.formUnion(tr.ids.numeric) } }
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
-      let background = Double(union.count) / Double(hi - lo + 1)
-      let need = max(CampaignRules.minimumBlockDensity, CampaignRules.backgroundFactor * background)
       var blockCounts: [UInt32: Int] = [:]
       union.forEach { blockCounts[$0 / CampaignRules.blockSize, default: 0] += 1 }
+      // Background: the median density of the blocks of [lo, hi] (empty ones included), so a
+      // campaign that covers a large part of the range does not raise its own bar; the bar
+      // stays below 1 so a fully walked block always qualifies.
+      let background = Detector.medianBlockDensity(blockCounts, blocks: Int(hi / CampaignRules.blockSize - lo / CampaignRules.blockSize) + 1)
+      let need = min(
+        CampaignRules.maximumBlockDensityBar, max(CampaignRules.minimumBlockDensity, CampaignRules.backgroundFactor * background))
       let dense = Set(blockCounts.filter { Double($0.value) / Double(CampaignRules.blockSize) >= need }.keys)
       // Runs of consecutive dense blocks.
       var runs: [ClosedRange<UInt32>] = []
@@ -66,10 +72,9 @@ extension Detector {
         var members: [(Int, Int)] = []
         var sum = 0
         var regionUnion = RoaringBitmap()
+        let overlaps = Detector.overlapCounts(spans)
         for (i, c) in candidates.enumerated() {
-          var overlapping = 0
-          for (j, o) in spans.enumerated() where j != i && o.0 <= spans[i].1 && spans[i].0 <= o.1 { overlapping += 1 }
-          guard overlapping * 2 >= candidates.count - 1 else { continue }
+          guard overlaps[i] * 2 >= candidates.count - 1 else { continue }
           members.append(c)
           sum += c.1
           engine.actors[c.0].tracks[t]?.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
@@ -111,5 +116,48 @@ extension Detector {
     return Draft(
       kind: .distributedEnumeration, score: score, actors: members.map { $0.0 }, tracks: tracks, templates: [t],
       requests: requests, distinct: union.count, reasons: reasons, evidence: evidence(tracks), start: start, end: end)
+  }
+}
+
+extension Detector {
+  /// Median id density of `blocks` consecutive blocks, given the counts of the occupied ones.
+  static func medianBlockDensity(_ counts: [UInt32: Int], blocks: Int) -> Double {
+    guard blocks > 0 else { return 0 }
+    let empty = max(0, blocks - counts.count)
+    let middle = blocks / 2
+    guard middle >= empty else { return 0 }
+    let sorted = counts.values.sorted()
+    let k = min(sorted.count - 1, middle - empty)
+    return Double(sorted[k]) / Double(CampaignRules.blockSize)
+  }
+
+  /// For each span, how many other spans overlap it (closed intervals), in O(n log n).
+  static func overlapCounts(_ spans: [(Timestamp, Timestamp)]) -> [Int] {
+    let starts = spans.map { $0.0.microseconds }.sorted()
+    let ends = spans.map { $0.1.microseconds }.sorted()
+    return spans.map { s in
+      // Others starting no later than this one ends, minus those that ended before it started.
+      let startedBeforeEnd = upperBound(starts, s.1.microseconds)
+      let endedBeforeStart = lowerBound(ends, s.0.microseconds)
+      return startedBeforeEnd - endedBeforeStart - 1
+    }
+  }
+
+  private static func lowerBound(_ a: [Int64], _ x: Int64) -> Int {
+    var lo = 0, hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  private static func upperBound(_ a: [Int64], _ x: Int64) -> Int {
+    var lo = 0, hi = a.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if a[mid] <= x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 }

@@ -96,6 +96,11 @@ extension Detector {
       flagged.formUnion(sids)
       var reasons = d.reasons
       if let w = d.exposureReason { reasons.append(w) }
+      let omitted = d.actors.reduce(0) { $0 + engine.actors[$1].sessionsOmitted }
+      if omitted > 0 {
+        reasons.append(
+          "Sessions listed: the \(engine.options.sessionsKeptPerActor) heaviest of each actor (by distinct records); \(omitted) lighter session(s) of the same actors are counted but not listed.")
+      }
       let activity = hourly.keys.sorted().map { HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: hourly[$0] ?? 0) }
       let f = Finding(
         id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,

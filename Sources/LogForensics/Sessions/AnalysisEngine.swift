@@ -328,6 +328,7 @@ public final class AnalysisEngine {
         close(a)
         // Nothing of a client actor without patient requests is needed any more: free it.
         if !a.key.isIdentity && a.tracks.isEmpty {
+          retiredSessions.append(contentsOf: a.keptSessions)
           actorIndex.removeValue(forKey: a.key)
           actors[i] = retired
         }
@@ -342,15 +343,51 @@ public final class AnalysisEngine {
     liveActors.remove(actor.index)
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
-    actor.sessionIndices.append(sessions.count)
-    sessionIPs.append(live.ips)
-    sessions.append(live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols))
-    sessionNumbers.append(sessionCount)
+    let report = live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
+    actor.keptSessions.append(KeptSession(report: report, ips: live.ips, number: sessionCount))
+    let keep = max(1, options.sessionsKeptPerActor)
+    if !options.allSessions && actor.keptSessions.count >= 2 * keep {
+      // Keep the heaviest sessions; amortised O(log keep) per closed session.
+      actor.keptSessions.sort(by: KeptSession.heavier)
+      actor.sessionsOmitted += actor.keptSessions.count - keep
+      actor.keptSessions.removeLast(actor.keptSessions.count - keep)
+      actor.keptSessions.sort { $0.number < $1.number }
+    }
   }
+
+  /// Sessions of actors dropped by a sweep (only with ``AnalysisOptions/allSessions``).
+  private var retiredSessions: [KeptSession] = []
+
+  /// Moves every kept session into ``sessions`` in closing order and points each actor at its own.
+  private func collectSessions() {
+    var all: [(actor: Int, kept: KeptSession)] = retiredSessions.map { (-1, $0) }
+    for (i, a) in actors.enumerated() where a !== retired {
+      if !options.allSessions && a.keptSessions.count > options.sessionsKeptPerActor {
+        a.keptSessions.sort(by: KeptSession.heavier)
+        a.sessionsOmitted += a.keptSessions.count - options.sessionsKeptPerActor
+        a.keptSessions.removeLast(a.keptSessions.count - options.sessionsKeptPerActor)
+      }
+      for k in a.keptSessions { all.append((i, k)) }
+      a.keptSessions = []
+    }
+    retiredSessions = []
+    all.sort { $0.kept.number < $1.kept.number }
+    sessions.reserveCapacity(all.count)
+    for (actor, k) in all {
+      if actor >= 0 { actors[actor].sessionIndices.append(sessions.count) }
+      sessions.append(k.report)
+      sessionIPs.append(k.ips)
+      sessionNumbers.append(k.number)
+    }
+  }
+
+  /// Sessions dropped to bound memory (the lightest of actors with many sessions).
+  var sessionsOmitted: Int { actors.reduce(0) { $0 + ($1 === retired ? 0 : $1.sessionsOmitted) } }
 
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   public func finish() -> AnalysisOutcome {
     for i in liveActors.sorted() { close(actors[i]) }
+    collectSessions()
     let width = max(4, String(sessionCount).count)
     for (i, n) in sessionNumbers.enumerated() {
       let digits = String(n)

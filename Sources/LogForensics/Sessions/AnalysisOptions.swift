@@ -9,6 +9,9 @@ public struct AnalysisOptions: Sendable {
   public var patientEndpoints: [String] = []
   /// Report every session, not only flagged ones.
   public var allSessions: Bool = false
+  /// Closed sessions kept per actor for the report (the heaviest by distinct records, then
+  /// requests), so memory grows with actors, not with time. Ignored with ``allSessions``.
+  public var sessionsKeptPerActor: Int = 32
 
   public init() {}
 }
