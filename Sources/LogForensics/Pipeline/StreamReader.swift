@@ -146,9 +146,11 @@ final class StreamReader {
       lines.unknownFormat = true
     }
     noteProgress(src)
+    let before = lines.stats.lines
     for chunk in sampleChunks {
       chunk.withUnsafeBytes { raw in lines.feed(raw, &splitter) }
     }
+    options.control?.noteChunk(bytes: sampleChunks.reduce(0) { $0 + $1.count }, lines: lines.stats.lines - before)
     if ended { closeCurrent(src) }
   }
 
