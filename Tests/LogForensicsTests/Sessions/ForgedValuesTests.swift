@@ -86,4 +86,24 @@ import Testing
       #expect(s.rate >= 0)
     }
   }
+
+  @Test func aClientRotatingItsUserAgentIsStillOneActor() throws {
+    let f = EventFactory()
+    let engine = f.engine(Self.allSessions())
+    for i in 0..<2000 {
+      engine.consume(f.make(Double(i), ip: "203.0.113.9", path: "/api/v1/patients/\(5000 + i)", ua: "Mozilla/5.0 Chrome/120.0.\(i)"))
+    }
+    let out = engine.finish()
+    let finding = try #require(out.findings.first)
+    #expect(finding.kind == .sequentialEnumeration)
+    #expect(finding.requests == 2000 - Int(AnalysisEngine.maximumAgentsPerIP))
+    #expect(finding.actors.ips == ["203.0.113.9"])
+    #expect(finding.actors.userAgentCount == 2000 - Int(AnalysisEngine.maximumAgentsPerIP))
+    #expect(finding.actors.userAgents.count == ActorSet.limit)
+    let rotating = try #require(out.sessions.first { $0.actor.contains("(rotating: more than 64 user agents from this IP)") })
+    #expect(rotating.actor == "ip:203.0.113.9 ua:(rotating: more than 64 user agents from this IP)")
+    #expect(rotating.features.userAgentsTruncated == true)
+    // The first 64 agents stay actors of their own (one request each).
+    #expect(out.sessions.count == 65)
+  }
 }
