@@ -50,7 +50,8 @@ struct Analyze: ParsableCommand {
     }
     var outputs = [("--json", output.json), ("--timeline", output.timeline), ("--report", evidenceReport.report), ("--annex", evidenceReport.annex)] + evidence.outputs
     if evidence.manifest == nil, let r = evidenceReport.report, r != "-" { outputs.append(("manifest", r + ".sha256")) }
-    if let (name, path) = OutputGuard.conflict(outputs: outputs, inputs: paths) {
+    let inputs = paths + [evidence.casePath, evidence.previous].compactMap { $0 }
+    if let (name, path) = OutputGuard.conflict(outputs: outputs, inputs: inputs) {
       throw ValidationError("\(name) \(path) is also an input: refusing to overwrite evidence.")
     }
   }
