@@ -107,7 +107,7 @@ struct Analyze: ParsableCommand {
       o.annexPath = evidenceReport.annex
       o.annexRaw = evidenceReport.annexRaw
       o.annexKey = evidenceReport.annexKey
-      o.commandLine = CommandLine.arguments.joined(separator: " ")
+      o.commandLine = CommandLineRecord.text(CommandLine.arguments)
       if let path = output.timeline, path != "-" {
         let zone = TimelineZone(argument: output.timelineZone) ?? .utc
         o.extraOutputs.append((path, Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8)))

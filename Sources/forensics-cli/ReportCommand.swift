@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
     evidence.apply(to: &o)
     o.reportPath = output
     o.format = format
-    o.commandLine = CommandLine.arguments.joined(separator: " ")
+    o.commandLine = CommandLineRecord.text(CommandLine.arguments)
     let interrupts = InterruptHandler.install()  // a signal while writing abandons the output before its rename
     let result: EvidenceRunResult
     do {

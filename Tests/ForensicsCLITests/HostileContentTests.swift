@@ -4,6 +4,8 @@ import Foundation
 import LogForensics
 import Testing
 
+@testable import forensics_cli
+
 @Suite(.serialized) struct HostileContentTests {
   /// Every output of two runs (HTML report in French, Markdown in English), plus stdout/stderr.
   struct Outputs {
@@ -108,5 +110,21 @@ import Testing
     for name in ["o.json", "o.txt", "o.html", "o.jsonl", "o.csv"] {
       #expect(manifest.contains("  \(w.directory.path)/\(name)\n"), "manifest misses \(name)")
     }
+  }
+
+  @Test func theAnnexKeyIsNotRecordedWithTheCommandLine() throws {
+    let w = try HostileWorld.make()
+    defer { w.remove() }
+    let d = w.directory.path
+    let r = try CLI.run([
+      "analyze", w.logPath, "--report", d + "/k.html", "--annex", d + "/k.csv", "--annex-key", "TOPSECRET-HMAC-KEY", "--quiet",
+    ])
+    #expect(r.status == 3)
+    let html = try String(contentsOfFile: d + "/k.html", encoding: .utf8)
+    #expect(html.contains("--annex-key [redacted]"))
+    for name in ["k.html", "k.csv", "k.html.sha256"] {
+      #expect(!(try String(contentsOfFile: d + "/" + name, encoding: .utf8)).contains("TOPSECRET-HMAC-KEY"), "\(name)")
+    }
+    #expect(CommandLineRecord.text(["forensics", "--annex-key=abc", "x"]) == "forensics --annex-key=[redacted] x")
   }
 }
