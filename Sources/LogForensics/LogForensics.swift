@@ -28,6 +28,9 @@ public struct AnalysisResult: Sendable {
   public var anyInputReadable: Bool
   /// Exposed record ids, when ``AnalysisConfiguration/collectExposedRecords`` was set.
   public var exposedRecords: ExposedRecords? = nil
+  /// `true` when ``PipelineOptions/control`` stopped the run: ``inputs`` hold what was read
+  /// until then, the report has no analysis and must not be written as a result.
+  public var interrupted = false
 }
 
 /// Runs the pipeline and builds the report.
@@ -57,7 +60,9 @@ public enum Analyzer {
     } else {
       stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }
-    let outcome = engine.finish()
+    let interrupted = pipeline.interrupted
+    // A stopped run is not analysed: its figures would describe an arbitrary prefix of the logs.
+    let outcome = interrupted ? AnalysisOutcome() : engine.finish()
     meter?.finish()
     var inputs = stats.map(InputReport.init(statistics:))
     for i in inputs.indices { inputs[i].hourlyRequests = traffic.hours(of: Int(stats[i].index)) }
@@ -88,7 +93,8 @@ public enum Analyzer {
       findings: outcome.findings, sessions: outcome.sessions, patientEndpoints: outcome.patientEndpoints,
       timeline: outcome.timeline)
     var result = AnalysisResult(report: report, inputs: stats, anyInputReadable: stats.contains { !$0.isUnreadable })
-    if config.collectExposedRecords { result.exposedRecords = ExposedRecordCollector.collect(engine: engine) }
+    result.interrupted = interrupted
+    if config.collectExposedRecords && !interrupted { result.exposedRecords = ExposedRecordCollector.collect(engine: engine) }
     return result
   }
 }
@@ -117,7 +123,9 @@ extension InputReport {
       complete: s.openError == nil && (s.read?.complete ?? false), errors: errors,
       firstEvent: s.firstEvent, lastEvent: s.lastEvent, rejectedSamples: s.rejectedSamples,
       warningSamples: s.warningSamples,
-      skippedReasons: s.skippedReasons.map { ReasonCount(reason: $0.key, count: $0.value) }
+      skippedReasons: s.skippedReasons.map {
+        ReasonCount(reason: SecretScrubber.scrub($0.key, redactor: CredentialRedactor()), count: $0.value)
+      }
         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason })
   }
 }

@@ -48,20 +48,56 @@ struct Analyze: ParsableCommand {
     if (evidenceReport.annexRaw || evidenceReport.annexKey != nil) && evidenceReport.annex == nil {
       throw ValidationError("--annex-raw-ids and --annex-key need --annex FILE.")
     }
-    let outputs = [("--json", output.json), ("--timeline", output.timeline), ("--report", evidenceReport.report), ("--annex", evidenceReport.annex)] + evidence.outputs
-    for (name, path) in outputs {
-      if let path, path != "-", paths.contains(path) {
-        throw ValidationError("\(name) \(path) is also an input: refusing to overwrite evidence.")
-      }
+    var outputs = [("--json", output.json), ("--timeline", output.timeline), ("--report", evidenceReport.report), ("--annex", evidenceReport.annex)] + evidence.outputs
+    if evidence.manifest == nil, let r = evidenceReport.report, r != "-" { outputs.append(("manifest", r + ".sha256")) }
+    let inputs = paths + [evidence.casePath, evidence.previous].compactMap { $0 }
+    if let (name, path) = OutputGuard.conflict(outputs: outputs, inputs: inputs) {
+      throw ValidationError("\(name) \(path) is also an input: refusing to overwrite evidence.")
     }
   }
 
   func run() throws {
-    let config = try makeConfiguration()
+    var config = try makeConfiguration()
+    let interrupts = InterruptHandler.install()
+    config.pipeline.control = interrupts.control
     let start = Date()
     let showProgress = !output.quiet && !output.noProgress && isatty(STDERR_FILENO) == 1
     let result = Analyzer.run(config) { total in showProgress ? ProgressMeter(totalBytes: total) : nil }
     let elapsed = Date().timeIntervalSince(start)
+    if let status = interrupts.exitStatus {
+      FileHandle.standardError.write(Data(Analyze.interruptionReport(result, signal: status - 128, control: interrupts.control).utf8))
+      throw ExitCode(status)
+    }
+    do {
+      try writeOutputs(result, elapsed: elapsed)
+    } catch {
+      // A signal during writing: the output being written was abandoned before its rename.
+      if let status = interrupts.exitStatus {
+        FileHandle.standardError.write(Data(Analyze.interruptionReport(result, signal: status - 128, control: interrupts.control).utf8))
+        throw ExitCode(status)
+      }
+      throw error
+    }
+    guard result.anyInputReadable else { throw ExitStatus.noReadableInput.exitCode }
+    if let worst = result.report.highestSeverity, worst >= .medium { throw ExitStatus.findings.exitCode }
+  }
+
+  /// What an interrupted run had read, per input, for standard error.
+  static func interruptionReport(_ result: AnalysisResult, signal: Int32, control: RunControl) -> String {
+    let lines = result.inputs.reduce(Int64(0)) { $0 + $1.lines }
+    let bytes = control.progress.decodedBytes
+    var text = ""
+    for s in result.inputs where s.lines > 0 || s.read != nil {
+      let state = s.read == nil ? "stopped while reading" : "read to the end"
+      text += "  \(TerminalSanitizer.clean(s.path)): \(s.lines) lines, \(state)\n"
+    }
+    let opened = result.inputs.filter { $0.lines > 0 || $0.read != nil }.count
+    return InterruptHandler.message(signal: signal, lines: lines, bytes: bytes, inputs: opened, of: result.report.inputs.count)
+      + text
+  }
+
+  /// Writes every output asked for and prints the summary.
+  private func writeOutputs(_ result: AnalysisResult, elapsed: Double) throws {
     if wantsEvidence {
       var o = EvidenceOptions()
       evidence.apply(to: &o)
@@ -71,7 +107,7 @@ struct Analyze: ParsableCommand {
       o.annexPath = evidenceReport.annex
       o.annexRaw = evidenceReport.annexRaw
       o.annexKey = evidenceReport.annexKey
-      o.commandLine = CommandLine.arguments.joined(separator: " ")
+      o.commandLine = CommandLineRecord.text(CommandLine.arguments)
       if let path = output.timeline, path != "-" {
         let zone = TimelineZone(argument: output.timelineZone) ?? .utc
         o.extraOutputs.append((path, Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8)))
@@ -90,8 +126,6 @@ struct Analyze: ParsableCommand {
     if !output.quiet {
       print(TextSummary.render(result.report, elapsedSeconds: elapsed), terminator: "")
     }
-    guard result.anyInputReadable else { throw ExitStatus.noReadableInput.exitCode }
-    if let worst = result.report.highestSeverity, worst >= .medium { throw ExitStatus.findings.exitCode }
   }
 
   /// Any output built by the evidence stage was asked for.

@@ -34,10 +34,11 @@ struct ReportCommand: ParsableCommand {
     if output == nil && evidence.timesketch == nil {
       throw ValidationError("Give -o FILE for the evidence report (or --timesketch FILE).")
     }
-    for (name, path) in [("-o", output)] + evidence.outputs {
-      if let path, path == jsonReport || path == evidence.previous || path == evidence.casePath {
-        throw ValidationError("\(name) \(path) is also an input: refusing to overwrite it.")
-      }
+    var outputs = [("-o", output)] + evidence.outputs
+    if evidence.manifest == nil, let o = output, o != "-" { outputs.append(("manifest", o + ".sha256")) }
+    let inputs = [jsonReport] + [evidence.previous, evidence.casePath].compactMap { $0 }
+    if let (name, path) = OutputGuard.conflict(outputs: outputs, inputs: inputs) {
+      throw ValidationError("\(name) \(path) is also an input: refusing to overwrite it.")
     }
   }
 
@@ -55,8 +56,16 @@ struct ReportCommand: ParsableCommand {
     evidence.apply(to: &o)
     o.reportPath = output
     o.format = format
-    o.commandLine = CommandLine.arguments.joined(separator: " ")
-    let result = try EvidenceWriter.run(report: report, sourceJSON: data, exposed: nil, options: o)
+    o.commandLine = CommandLineRecord.text(CommandLine.arguments)
+    let interrupts = InterruptHandler.install()  // a signal while writing abandons the output before its rename
+    let result: EvidenceRunResult
+    do {
+      result = try EvidenceWriter.run(report: report, sourceJSON: data, exposed: nil, options: o)
+    } catch {
+      if let status = interrupts.exitStatus { throw ExitCode(status) }
+      throw error
+    }
+    if let status = interrupts.exitStatus { throw ExitCode(status) }
     if let doc = result.document, doc.isDraft {
       FileHandle.standardError.write(Data("note: \(doc.status)\n".utf8))
     }

@@ -19,7 +19,8 @@ enum CLI {
   }
 
   /// Runs the binary with stdout/stderr sent to temporary files (no pipe deadlocks).
-  static func run(_ args: [String], stdin: Data? = nil) throws -> RunResult {
+  /// `limitFileSizeBlocks` runs it under `ulimit -f` (SIGXFSZ ignored) to make writes fail.
+  static func run(_ args: [String], stdin: Data? = nil, limitFileSizeBlocks: Int? = nil) throws -> RunResult {
     var bin = binary
     if !FileManager.default.fileExists(atPath: bin.path) {
       // Test bundles may live one level deeper (e.g. .xctest/Contents/MacOS); search upwards.
@@ -36,8 +37,13 @@ enum CLI {
     FileManager.default.createFile(atPath: out.path, contents: nil)
     FileManager.default.createFile(atPath: err.path, contents: nil)
     let p = Process()
-    p.executableURL = bin
-    p.arguments = args
+    if let blocks = limitFileSizeBlocks {
+      p.executableURL = URL(fileURLWithPath: "/bin/sh")
+      p.arguments = ["-c", "ulimit -f \(blocks); trap '' XFSZ; exec \"$0\" \"$@\"", bin.path] + args
+    } else {
+      p.executableURL = bin
+      p.arguments = args
+    }
     p.currentDirectoryURL = repoRoot
     p.standardOutput = try FileHandle(forWritingTo: out)
     p.standardError = try FileHandle(forWritingTo: err)

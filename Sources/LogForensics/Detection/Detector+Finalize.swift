@@ -104,7 +104,7 @@ extension Detector {
       let activity = hourly.keys.sorted().map { HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: hourly[$0] ?? 0) }
       let f = Finding(
         id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,
-        actors: ActorSet(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
+        actors: ActorSet.capped(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
         sessionIds: sids.map { engine.sessions[$0].id }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
         requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
         evidence: d.evidence, activity: activity)
@@ -162,7 +162,8 @@ extension Detector {
   static func who(_ a: ActorSet) -> String {
     let all = a.users + a.ips
     let head = all.prefix(3).joined(separator: ",")
-    return all.count > 3 ? head + " (+\(all.count - 3))" : head
+    let total = a.userCount + a.ipCount
+    return total > 3 ? head + " (+\(total - min(3, all.count)))" : head
   }
 
   /// Hours whose request count is at least three times the previous active hour's (and ≥ 100).

@@ -36,7 +36,10 @@ extension Detector {
         let sets = ExposureEstimator.pages(tr, namespace: ns, recordSize: Int64(size.rounded()))
         let listed = sets.bounds.estimate
         guard tr.maxPageSize >= PageRules.largePageSize || listed >= PageRules.minimumListedRecords else { continue }
-        let bytes = tr.pages.reduce(Int64(0)) { $0 + max(0, $1.bytes) }
+        let bytes = tr.pages.reduce(Int64(0)) { sum, p in  // saturates: sizes come from the logs
+          let (s, overflow) = sum.addingReportingOverflow(max(0, p.bytes))
+          return overflow ? Int64.max : s
+        }
         var reasons = [
           "Walked \(text(t)) page by page: \(tr.pages.count) successful pages, \(tr.distinctOffsets.count) at distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)) and \(tr.cursorPages) through a cursor, page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
           "About \(listed) records listed: each page counts min(page size, bytes / \(Int(size.rounded())) bytes), \(how).",

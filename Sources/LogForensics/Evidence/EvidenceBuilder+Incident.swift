@@ -257,15 +257,22 @@ extension EvidenceBuilder {
     return blocks
   }
 
+  /// ` … (+N)` after a list of actors the report cut to ``ActorSet/limit`` values.
+  private func more(_ shown: [String], _ total: Int?) -> String {
+    guard let total, total > shown.count else { return "" }
+    return " … (+\(n(total - shown.count)))"
+  }
+
   func findingBlocks() -> [EvidenceBlock] {
     var blocks: [EvidenceBlock] = [.paragraph(L.label("actors.intro"))]
     let rows = report.findings.map { f -> [String] in
       let r = f.exposure.records
       return [
         f.id, kind(f.kind), L.label("sev.\(f.severity.rawValue)"), "\(utc(f.start)) → \(utc(f.end))", n(f.requests),
-        n(f.distinctRecords), "\(n(r.low)) / \(n(r.estimate)) / \(n(r.high))", f.actors.ips.joined(separator: ", "),
-        f.actors.users.isEmpty ? "—" : f.actors.users.joined(separator: ", "),
-        f.actors.userAgents.joined(separator: " ; "),
+        n(f.distinctRecords), "\(n(r.low)) / \(n(r.estimate)) / \(n(r.high))",
+        f.actors.ips.joined(separator: ", ") + more(f.actors.ips, f.actors.ipsTotal),
+        f.actors.users.isEmpty ? "—" : f.actors.users.joined(separator: ", ") + more(f.actors.users, f.actors.usersTotal),
+        f.actors.userAgents.joined(separator: " ; ") + more(f.actors.userAgents, f.actors.userAgentsTotal),
       ]
     }
     blocks.append(

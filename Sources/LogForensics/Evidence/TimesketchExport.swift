@@ -28,6 +28,9 @@ public enum TimesketchExport {
           o["actor_ips"] = f.actors.ips
           o["actor_users"] = f.actors.users
           o["actor_user_agents"] = f.actors.userAgents
+          if let t = f.actors.ipsTotal { o["actor_ips_total"] = t }
+          if let t = f.actors.usersTotal { o["actor_users_total"] = t }
+          if let t = f.actors.userAgentsTotal { o["actor_user_agents_total"] = t }
           o["exposure_low"] = f.exposure.records.low
           o["exposure_estimate"] = f.exposure.records.estimate
           o["exposure_high"] = f.exposure.records.high

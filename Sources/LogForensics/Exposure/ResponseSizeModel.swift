@@ -34,7 +34,15 @@ public struct ResponseSizeModel: Sendable, Equatable {
     return (4 + frac) << Int64(e - 2)
   }
 
+  /// Sizes from this one up are not plausible answers of a record API (1 TiB): a forged or
+  /// corrupted byte count is left out so one line cannot move the split.
+  public static let implausibleSize: Int64 = 1 << 40
+  /// Fewest answers the larger cluster must hold for a split to be accepted: a lone outlier
+  /// is not "the records" (it would turn every real record into a miss).
+  public static let minimumHitCluster = 3
+
   public mutating func add(size: Int64) {
+    guard size < ResponseSizeModel.implausibleSize else { return }
     let b = ResponseSizeModel.bucket(size)
     histogram[b] += 1
     bytes[b] += Double(size)
@@ -80,6 +88,7 @@ public struct ResponseSizeModel: Sendable, Equatable {
         n1 += Double(c)
       }
     }
+    guard n1 >= Double(ResponseSizeModel.minimumHitCluster) else { return nil }
     let meanLow = c0 / n0, meanHigh = c1 / n1
     guard meanHigh - meanLow >= 6.3 else { return nil }  // 2^(6.3/4) ≈ 3x
     guard ResponseSizeModel.lowerBound(ofBucket: Int(meanLow.rounded())) <= 1024 else { return nil }

@@ -23,6 +23,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
   case unsupportedCompression(path: String, compression: Compression)
   /// Not a regular file (device, socket…), or a symlink loop.
   case notAFile(path: String, reason: String)
+  /// The file's size changed between opening and the end of reading (a log still being
+  /// written, or truncated by rotation): the hash covers the bytes read, not the file as it is now.
+  case changedWhileReading(path: String, sizeAtOpen: UInt64, bytesRead: UInt64)
 
   public var description: String {
     switch self {
@@ -37,6 +40,10 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupportedCompression(let p, let c):
       return "\(p): \(c.rawValue)-compressed input is not read by this build; decompress it first (e.g. '\(c.toolHint) FILE > FILE.log')"
     case .notAFile(let p, let r): return "\(p): skipped: \(r)"
+    case .changedWhileReading(let p, let size, let read):
+      return read < size
+        ? "\(p): the file shrank while it was read (\(size) bytes when opened, \(read) read); the hash and counts cover the bytes read"
+        : "\(p): the file grew while it was read (\(size) bytes when opened, \(read) read); the hash and counts cover the bytes read"
     }
   }
 
@@ -50,13 +57,16 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case .gzipTrailingGarbage: return "gzip-trailing-garbage"
     case .unsupportedCompression: return "unsupported-compression"
     case .notAFile: return "not-a-file"
+    case .changedWhileReading: return "changed-while-reading"
     }
   }
 
   /// Compressed byte offset where the problem was found, when known.
   public var offset: UInt64? {
     switch self {
-    case .readFailed(_, let o, _), .gzipTruncated(_, let o), .gzipCorrupt(_, _, let o, _), .gzipTrailingGarbage(_, let o, _): return o
+    case .readFailed(_, let o, _), .gzipTruncated(_, let o), .gzipCorrupt(_, _, let o, _), .gzipTrailingGarbage(_, let o, _),
+      .changedWhileReading(_, _, let o):
+      return o
     default: return nil
     }
   }

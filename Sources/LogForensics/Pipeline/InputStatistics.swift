@@ -65,11 +65,22 @@ public struct InputStatistics: Sendable {
     warningSamples.append(InputStatistics.sample(line, reason: reason))
   }
 
+  /// The sample of `line`: credential values in the excerpt and the reason are replaced
+  /// by their fingerprints first (an unparsed line never went through the query redaction).
   static func sample(_ line: SplitLine, reason: String) -> RejectedLineSample {
-    let n = min(line.bytes.count, excerptBytes)
+    let redactor = CredentialRedactor()
+    let reason = SecretScrubber.scrub(reason, redactor: redactor)
+    guard let scrubbed = SecretScrubber.scrub(line.bytes, redactor: redactor) else {
+      let n = min(line.bytes.count, excerptBytes)
+      return RejectedLineSample(
+        line: line.number, byteOffset: line.byteOffset, reason: reason,
+        excerpt: ExcerptEscaping.escape(line.bytes.slice(0, n)) + (line.length > Int64(n) ? "…" : ""))
+    }
+    let n = min(scrubbed.count, excerptBytes)
+    let excerpt = scrubbed.withUnsafeBytes { ExcerptEscaping.escape($0.slice(0, n)) }
     return RejectedLineSample(
       line: line.number, byteOffset: line.byteOffset, reason: reason,
-      excerpt: ExcerptEscaping.escape(line.bytes.slice(0, n)) + (line.length > Int64(n) ? "…" : ""))
+      excerpt: excerpt + (scrubbed.count > n || line.length > Int64(line.bytes.count) ? "…" : ""))
   }
 }
 

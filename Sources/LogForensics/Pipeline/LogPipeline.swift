@@ -19,6 +19,8 @@ public final class LogPipeline {
   private let redactor = CredentialRedactor()
   /// Progress meter, if the caller wants one (set before ``run(_:)``).
   public var progress: ProgressMeter? = nil
+  /// `true` when ``PipelineOptions/control`` stopped the last ``run(_:)`` before the end.
+  public private(set) var interrupted = false
 
   public init(paths: [String], options: PipelineOptions) {
     self.options = options
@@ -85,6 +87,7 @@ public final class LogPipeline {
         consume(e)
       }
     }
+    interrupted = readers.contains { $0.stopped }
     var result: [InputStatistics] = []
     for (i, path) in plannedPaths.enumerated() {
       if let s = finished[Int32(i)] {

@@ -15,6 +15,8 @@ public struct PipelineOptions: Sendable {
   public var threads: Int = 2
   /// Block sizes for reading and inflating.
   public var readOptions = InputReadOptions()
+  /// Checked between chunks: when it asks to stop, reading ends early (see ``RunControl``).
+  public var control: RunControl? = nil
 
   public init() {}
 }

@@ -26,6 +26,8 @@ final class StreamReader {
   private var lines: LineHandler
   private var lastStoredRead: UInt64 = 0
   private var lastLines: Int64 = 0
+  /// `true` once a stop request ended this stream early.
+  private(set) var stopped = false
 
   init(
     streamIndex: Int, inputs: [PlannedInput], options: PipelineOptions, symbols: SymbolTable,
@@ -55,17 +57,24 @@ final class StreamReader {
 
   /// Processes one more chunk, opening the next input when needed. `false` at the end.
   private func readMore() -> Bool {
+    if let control = options.control, control.stopRequested {
+      stop()
+      return false
+    }
     while source == nil {
       guard cursor < inputs.count else { return false }
+      options.control?.noteInputOpened()
       open(inputs[cursor])
       cursor += 1
     }
     guard let src = source else { return false }
     if let chunk = src.nextChunk() {
       noteProgress(src)
+      let before = lines.stats.lines
       chunk.withUnsafeBytes { raw in
         lines.feed(raw, &splitter)
       }
+      options.control?.noteChunk(bytes: chunk.count, lines: lines.stats.lines - before)
       return true
     }
     closeCurrent(src)
@@ -137,14 +146,37 @@ final class StreamReader {
       lines.unknownFormat = true
     }
     noteProgress(src)
+    let before = lines.stats.lines
     for chunk in sampleChunks {
       chunk.withUnsafeBytes { raw in lines.feed(raw, &splitter) }
     }
+    options.control?.noteChunk(bytes: sampleChunks.reduce(0) { $0 + $1.count }, lines: lines.stats.lines - before)
     if ended { closeCurrent(src) }
   }
 
+  /// Ends the stream at a stop request: the input being read is reported with what was
+  /// counted so far (no read result: it was not read to its end) and the rest are not opened.
+  private func stop() {
+    guard !stopped else { return }
+    stopped = true
+    if source != nil {
+      source = nil
+      lines.parser = nil
+      onInputFinished(lines.stats)
+    }
+    cursor = inputs.count
+  }
+
   private func closeCurrent(_ src: any ChunkSource) {
-    let result = src.result
+    var result = src.result
+    // A regular file read to its end with another size than it had when opened changed
+    // under us: say so (a shrunk file also lost bytes, so it is not complete).
+    if result.complete, let size = src.expectedStoredBytes, result.compression == .none || result.compression == .gzip,
+      result.storedBytes != size
+    {
+      result.errors.append(.changedWhileReading(path: lines.stats.path, sizeAtOpen: size, bytesRead: result.storedBytes))
+      if result.storedBytes < size { result.complete = false }
+    }
     // A final line without newline in an input that stopped early was cut by the fault:
     // keep it (it is evidence) but say its values may be incomplete.
     lines.cutOffLine = !result.complete
@@ -218,7 +250,15 @@ private struct LineHandler {
       return
     }
     builder.reset(inputIndex: stats.index, lineNumber: line.number)
-    let outcome = parser!.parse(line.bytes, into: &builder)
+    var outcome = parser!.parse(line.bytes, into: &builder)
+    switch outcome {
+    case .event, .eventWithWarning:
+      let t = builder.event.timestamp
+      if t < PlausibleTime.earliest || t > PlausibleTime.latest {
+        outcome = .rejected("time \(t.iso8601) is outside the plausible range \(PlausibleTime.description) (clock unset or value corrupted)")
+      }
+    default: break
+    }
     switch outcome {
     case .event where cutOffLine:
       stats.warnings += 1
@@ -257,4 +297,13 @@ private struct LineHandler {
     for c in b where c != .space && c != .tab && c != .cr { return false }
     return true
   }
+}
+
+/// The times an access-log line may carry. Lines outside are rejected (and sampled) rather
+/// than clamped: a year-9999 or pre-1970 line comes from a broken clock or a forged value,
+/// and keeping it would stretch every time range, chart and silence of the report.
+enum PlausibleTime {
+  static let earliest = Timestamp(year: 1970, month: 1, day: 1)!
+  static let latest = Timestamp(year: 2199, month: 12, day: 31, hour: 23, minute: 59, second: 59)!
+  static let description = "1970-01-01 to 2199-12-31"
 }

@@ -14,16 +14,50 @@ public enum FindingKind: String, Codable, Sendable, Equatable, Comparable, CaseI
 }
 
 /// Everyone involved in a finding, each list sorted.
+///
+/// Each list keeps at most ``limit`` values (the first in sorted order): a key shared by a
+/// botnet or a client that changes its user agent on every request would otherwise put
+/// hundreds of thousands of values in every output. When a list was cut, its `…Total`
+/// says how many distinct values there were (the key is absent when nothing was cut).
 public struct ActorSet: Codable, Sendable, Equatable {
   public var ips: [String]
   public var users: [String]
   public var userAgents: [String]
+  /// Distinct IPs when ``ips`` was cut to ``limit``; `nil` when it is complete.
+  public var ipsTotal: Int? = nil
+  /// Distinct users when ``users`` was cut to ``limit``; `nil` when it is complete.
+  public var usersTotal: Int? = nil
+  /// Distinct user agents when ``userAgents`` was cut to ``limit``; `nil` when complete.
+  public var userAgentsTotal: Int? = nil
+
+  /// Most values kept per list.
+  public static let limit = 100
 
   public init(ips: [String] = [], users: [String] = [], userAgents: [String] = []) {
     self.ips = ips
     self.users = users
     self.userAgents = userAgents
   }
+
+  /// The sets sorted and cut to ``limit`` values each, with the totals of the cut lists.
+  public static func capped(ips: [String], users: [String], userAgents: [String]) -> ActorSet {
+    func cut(_ v: [String]) -> ([String], Int?) {
+      let s = v.sorted()
+      return s.count > limit ? (Array(s.prefix(limit)), s.count) : (s, nil)
+    }
+    var a = ActorSet()
+    (a.ips, a.ipsTotal) = cut(ips)
+    (a.users, a.usersTotal) = cut(users)
+    (a.userAgents, a.userAgentsTotal) = cut(userAgents)
+    return a
+  }
+
+  /// Distinct IPs, including those cut from ``ips``.
+  public var ipCount: Int { ipsTotal ?? ips.count }
+  /// Distinct users, including those cut from ``users``.
+  public var userCount: Int { usersTotal ?? users.count }
+  /// Distinct user agents, including those cut from ``userAgents``.
+  public var userAgentCount: Int { userAgentsTotal ?? userAgents.count }
 }
 
 /// Requests in one UTC hour (the activity strip of a finding).

@@ -25,20 +25,3 @@ public enum JSONReportWriter {
     try OutputFile.write(try encode(report), to: path)
   }
 }
-
-/// Atomic output writing shared by every writer.
-public enum OutputFile {
-  /// Writes `data` to `path` via a temporary file and a rename; `-` writes to stdout.
-  public static func write(_ data: Data, to path: String) throws {
-    if path == "-" {
-      FileHandle.standardOutput.write(data)
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    do {
-      try data.write(to: url, options: .atomic)
-    } catch {
-      throw LogForensicsError.outputFailed(path: path, reason: "\(error.localizedDescription)")
-    }
-  }
-}

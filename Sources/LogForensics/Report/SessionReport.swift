@@ -22,6 +22,12 @@ public struct SessionFeatures: Codable, Sendable, Equatable {
   public var scriptClient: Bool
   /// Share of id steps with a small constant stride.
   public var sequentialShare: Double
+  /// `true` when the session used more distinct IPs than the 16 listed in ``ips``
+  /// (absent otherwise).
+  public var ipsTruncated: Bool? = nil
+  /// `true` when the session used more distinct user agents than the 16 listed in
+  /// ``userAgents`` (absent otherwise).
+  public var userAgentsTruncated: Bool? = nil
 }
 
 /// One session: an actor's requests with no gap longer than the session gap.

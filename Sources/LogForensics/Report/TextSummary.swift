@@ -53,7 +53,7 @@ public enum TextSummary {
         let r = f.exposure.records
         out += "  [\(f.severity.rawValue.uppercased())] \(f.id) \(f.kind.rawValue): \(f.start.iso8601) .. \(f.end.iso8601), "
         out += "\(f.requests) requests, \(f.distinctRecords) distinct records, exposure \(r.estimate) (\(r.low)–\(r.high))\n"
-        out += "      actors: \(clean(f.actors.ips.prefix(6).joined(separator: ", ")))\(f.actors.ips.count > 6 ? " (+\(f.actors.ips.count - 6) IPs)" : "")"
+        out += "      actors: \(clean(f.actors.ips.prefix(6).joined(separator: ", ")))\(f.actors.ips.count > 6 ? " (+\(f.actors.ipCount - 6) IPs)" : "")"
         if !f.actors.users.isEmpty { out += "; users \(clean(f.actors.users.prefix(4).joined(separator: ", ")))" }
         out += "\n"
         if let why = f.reasons.first { out += "      why: \(clean(why))\n" }

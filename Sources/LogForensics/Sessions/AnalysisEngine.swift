@@ -46,6 +46,13 @@ public final class AnalysisEngine {
   /// Hash of each template's record namespace (session distinct-record counts).
   var namespaceHashes: [UInt64] = []
   private var gapMicros: Int64
+  /// New (IP, user agent) actors created per client IP, to spot user-agent rotation.
+  private var agentsPerIP: [Symbol: Int32] = [:]
+  private lazy var rotatingAgent = symbols.intern("(rotating: more than \(AnalysisEngine.maximumAgentsPerIP) user agents from this IP)")
+  /// An anonymous client IP seen with more user agents than this is one actor from then on:
+  /// a scraper that changes its user agent on every request would otherwise be split into
+  /// one actor per request (each too small to flag) and cost one actor state per request.
+  static let maximumAgentsPerIP: Int32 = 64
 
   /// - Parameters:
   ///   - options: session gap, forced patient endpoints, session reporting.
@@ -84,14 +91,19 @@ public final class AnalysisEngine {
     }
     templateRequests[Int(tid)] += 1
     let ev = evidence(e)
-    let key = ActorKey(e)
+    var key = ActorKey(e)
     let actor: ActorState
     if let i = actorIndex[key] {
       actor = actors[i]
     } else {
-      actor = ActorState(key: key, label: TerminalSanitizer.clean(key.label(symbols)), index: actors.count, time: e.timestamp)
-      actorIndex[key] = actors.count
-      actors.append(actor)
+      key = rotationKey(key)
+      if let i = actorIndex[key] {
+        actor = actors[i]
+      } else {
+        actor = ActorState(key: key, label: TerminalSanitizer.clean(key.label(symbols)), index: actors.count, time: e.timestamp)
+        actorIndex[key] = actors.count
+        actors.append(actor)
+      }
     }
     if let end = actor.live?.end.microseconds, now - end > gapMicros { close(actor) }  // no copy of the session
     if actor.live == nil {
@@ -319,6 +331,15 @@ public final class AnalysisEngine {
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
     return h
+  }
+
+  /// The key of a new anonymous actor, or the IP's rotating-agent actor once the IP has had
+  /// more than ``maximumAgentsPerIP`` user agents. Runs only when an actor is created.
+  private func rotationKey(_ key: ActorKey) -> ActorKey {
+    guard case .client(let ip, _) = key, !ip.isNone else { return key }
+    let n = agentsPerIP[ip, default: 0] + 1
+    agentsPerIP[ip] = n
+    return n > AnalysisEngine.maximumAgentsPerIP ? .client(ip: ip, userAgent: rotatingAgent) : key
   }
 
   private func sweep(now: Int64) {

@@ -12,6 +12,11 @@ struct SessionState {
   var records = HashedIdSet()
   var ips: [Symbol] = []
   var userAgents: [Symbol] = []
+  /// More distinct IPs / user agents were seen than ``listLimit`` (the lists are cut).
+  var ipsTruncated = false
+  var userAgentsTruncated = false
+  /// Most IPs and user agents listed per session.
+  static let listLimit = 16
   var gaps = RunningStats()
   var night = 0
   var assets = 0
@@ -35,8 +40,12 @@ struct SessionState {
     let s = Int(e.status)
     let cls = s >= 200 && s < 600 ? s / 100 - 2 : 4
     statusClasses[cls] += 1
-    if !ips.contains(e.clientIP) && ips.count < 16 { ips.append(e.clientIP) }
-    if !userAgents.contains(e.userAgent) && userAgents.count < 16 { userAgents.append(e.userAgent) }
+    if !ips.contains(e.clientIP) {
+      if ips.count < SessionState.listLimit { ips.append(e.clientIP) } else { ipsTruncated = true }
+    }
+    if !userAgents.contains(e.userAgent) {
+      if userAgents.count < SessionState.listLimit { userAgents.append(e.userAgent) } else { userAgentsTruncated = true }
+    }
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     if hour >= 22 || hour < 6 { night += 1 }
     if isAsset { assets += 1 }
@@ -70,7 +79,8 @@ struct SessionState {
       nightShare: round3(Double(night) / Double(max(1, requests))),
       missRatio: round3(recordRequests > 0 ? Double(recordMisses) / Double(recordRequests) : 0),
       scriptClient: scriptClient,
-      sequentialShare: round3(steps > 0 ? Double(constantSteps) / Double(steps) : 0))
+      sequentialShare: round3(steps > 0 ? Double(constantSteps) / Double(steps) : 0),
+      ipsTruncated: ipsTruncated ? true : nil, userAgentsTruncated: userAgentsTruncated ? true : nil)
     return SessionReport(
       id: "", actor: actor, start: start, end: end, requests: requests, patientRequests: patientRequests,
       distinctRecords: records.count, statusMix: mix,
