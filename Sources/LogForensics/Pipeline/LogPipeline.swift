@@ -71,7 +71,11 @@ public final class LogPipeline {
       producer.name = "LogForensics.parse"
       producer.start()
       while var batch = handoff.take() {
-        for e in batch { consume(e) }
+        // After a stop request the queued events are drained unread: a stopped run is not
+        // analysed, and the producer must not stay blocked on a full queue.
+        if options.control?.stopRequested != true {
+          for e in batch { consume(e) }
+        }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
         handoff.recycle(batch)
       }
