@@ -117,5 +117,6 @@ extension InputReport {
       warningSamples: s.warningSamples,
       skippedReasons: s.skippedReasons.map { ReasonCount(reason: $0.key, count: $0.value) }
         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason })
+    if let bad = s.read?.gzipBadMembers, bad > 0 { gzipBadMembers = bad }
   }
 }
