@@ -16,6 +16,11 @@ struct DeflateStep: Equatable {
   var consumed: Int
   var produced: Int
   var status: DeflateStatus
+  /// At ``DeflateStatus/streamEnd``: whole bytes the decoder had read ahead past the end of
+  /// the stream (ISA-L buffers up to 8), possibly during an earlier call. The caller puts them
+  /// back before the unconsumed input: they are the gzip trailer. At an error: the bytes read
+  /// ahead past the offending code (not counted in the error offset). Empty for zlib.
+  var readAhead: [UInt8] = []
 }
 
 /// One raw-deflate stream (RFC 1951) with a running CRC-32 of its output.
@@ -24,8 +29,8 @@ struct DeflateStep: Equatable {
 /// ``FileChunkSource`` itself, so every backend has the same header, trailer, truncation and
 /// multi-member semantics; a backend only inflates. Contract of ``inflate(input:inputCount:output:outputCount:)``:
 /// consume from `input`, write to `output`, stop when either is exhausted or the stream ends;
-/// after ``DeflateStatus/streamEnd`` `consumed` stops exactly after the stream's last byte
-/// (the gzip trailer is never consumed); a call with no input flushes output held back.
+/// after ``DeflateStatus/streamEnd`` the bytes past the stream's last byte are either not
+/// consumed or returned in ``DeflateStep/readAhead``; a call with no input flushes output held back.
 protocol DeflateDecoder: AnyObject {
   /// Why the decoder cannot be used, or `nil` when it is ready.
   var initError: String? { get }

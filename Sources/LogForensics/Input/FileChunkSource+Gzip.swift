@@ -2,6 +2,12 @@
 
 import CZlib
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What ``FileChunkSource`` knows about the gzip member being read.
 struct GzipReadState {
   var decoder: (any DeflateDecoder)?
@@ -119,6 +125,7 @@ extension FileChunkSource {
     }
     switch step.status {
     case .streamEnd:
+      unread(step.readAhead)
       gzip.trailer = 0
       gzip.trailerCount = 0
       phase = .gzipTrailer
@@ -134,7 +141,7 @@ extension FileChunkSource {
         recordCorrupt(code: Z_DATA_ERROR, message: "no progress", offset: consumedOffset)
       }
     case .error(let code, let message):
-      recordCorrupt(code: code, message: message, offset: consumedOffset)
+      recordCorrupt(code: code, message: message, offset: consumedOffset - UInt64(step.readAhead.count))
     }
   }
 
@@ -204,6 +211,23 @@ extension FileChunkSource {
           path: path, compressedOffset: trailingOffset, count: storedBytesRead - trailingOffset))
     }
     finish()
+  }
+
+  /// Puts bytes a decoder read ahead back before the unconsumed input (they are the same
+  /// stored bytes, already hashed). The buffer has 16 spare bytes for this.
+  private func unread(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    let n = bytes.count
+    if start < n {
+      let shift = n - start
+      precondition(end + shift <= buffer.count, "read-ahead larger than the buffer's spare room")
+      // safe: end + shift <= buffer.count; memmove handles the overlap.
+      memmove(buffer.baseAddress! + start + shift, buffer.baseAddress! + start, end - start)
+      start += shift
+      end += shift
+    }
+    start -= n
+    for (i, b) in bytes.enumerated() { buffer[start + i] = b }
   }
 
   private func recordCorrupt(code: Int32, message: String, offset: UInt64) {

@@ -128,8 +128,9 @@ public final class FileChunkSource: ChunkSource {
       }
     }
     expectedStoredBytes = size
-    // Room for one block plus a few carried bytes (magic-number sniffing, member headers).
-    buffer = .allocate(byteCount: opts.readBlockSize + 8, alignment: 16)
+    // Room for one block plus a few carried bytes (magic-number sniffing, member headers)
+    // and up to 8 bytes an inflate backend read ahead past a member's end and gives back.
+    buffer = .allocate(byteCount: opts.readBlockSize + 24, alignment: 16)
   }
 
   deinit {

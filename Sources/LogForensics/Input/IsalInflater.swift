@@ -42,15 +42,30 @@
       let produced = outCount - Int(state.pointee.avail_out)
       state.pointee.next_in = nil
       state.pointee.next_out = nil
-      let status: DeflateStatus
       if code < 0 {
-        status = .error(code: -3, message: Self.describe(code))  // Z_DATA_ERROR, as zlib
-      } else if state.pointee.block_state == ISAL_BLOCK_FINISH {
-        status = .streamEnd
-      } else {
-        status = .ok
+        // Z_DATA_ERROR, as zlib. The bytes still in the bit buffer were not decoded: they are
+        // given back so the offset is, like zlib's, just after the offending code.
+        return DeflateStep(
+          consumed: consumed, produced: produced, status: .error(code: -3, message: Self.describe(code)),
+          readAhead: takeReadAhead())
       }
-      return DeflateStep(consumed: consumed, produced: produced, status: status)
+      guard state.pointee.block_state == ISAL_BLOCK_FINISH else {
+        return DeflateStep(consumed: consumed, produced: produced, status: .ok)
+      }
+      return DeflateStep(consumed: consumed, produced: produced, status: .streamEnd, readAhead: takeReadAhead())
+    }
+
+    /// The whole bytes left in ISA-L's bit buffer after the last block: the stream ended
+    /// inside the first `read_in_length % 8` bits' byte, the rest are following bytes, low
+    /// bits first.
+    private func takeReadAhead() -> [UInt8] {
+      let bits = Int(state.pointee.read_in_length)
+      guard bits >= 8 else { return [] }
+      let rest = state.pointee.read_in >> UInt64(bits % 8)
+      let bytes = (0..<min(8, bits / 8)).map { UInt8(truncatingIfNeeded: rest >> UInt64(8 * $0)) }
+      state.pointee.read_in = 0
+      state.pointee.read_in_length = 0
+      return bytes
     }
 
     func reset() {
@@ -58,12 +73,13 @@
       state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR)
     }
 
-    /// Text for an ISA-L error code, marked as ISA-L's (its wording differs from zlib's).
+    /// Text for an ISA-L error code: zlib's wording where the condition is the same, else
+    /// marked as ISA-L's (zlib distinguishes more cases).
     static func describe(_ code: Int32) -> String {
       switch code {
+      case ISAL_INVALID_LOOKBACK: return "invalid distance too far back"
       case ISAL_INVALID_BLOCK: return "isa-l: invalid deflate block"
       case ISAL_INVALID_SYMBOL: return "isa-l: invalid deflate symbol"
-      case ISAL_INVALID_LOOKBACK: return "isa-l: invalid distance too far back"
       default: return "isa-l: error \(code)"
       }
     }
