@@ -39,12 +39,17 @@ public struct InputReadOptions: Sendable {
 ///   one of them goes into a SHA-256, even after a decoding error, so ``InputReadResult/sha256``
 ///   always covers the input exactly as stored (it equals `sha256sum FILE`).
 /// - Compression is recognised from the first bytes (``CompressionSniffer``), never the name.
-/// - gzip is inflated in streaming fashion; concatenated members (`cat a.gz b.gz`) are read
-///   one after the other, a member boundary may fall anywhere, even inside a line. Zero bytes
-///   after the last member are ignored; other trailing bytes give `.gzipTrailingGarbage` but
-///   the input still counts as complete. A stream cut short keeps everything decoded before
-///   the cut and reports `.gzipTruncated`; corrupt data reports `.gzipCorrupt`; both make the
-///   result incomplete.
+/// - gzip is inflated in streaming fashion by the ``InflateBackend`` chosen in the options
+///   (zlib or ISA-L: same bytes, same results); the gzip wrapper (header fields, CRC-32 and
+///   length trailer) is read here, so both backends share its semantics. Concatenated members
+///   (`cat a.gz b.gz`) are read one after the other, a member boundary may fall anywhere, even
+///   inside a line. Zero bytes after the last member are ignored; other trailing bytes give
+///   `.gzipTrailingGarbage` but the input still counts as complete. A member whose trailer does
+///   not match (`.gzipBadCRC`, `.gzipBadLength`) is kept, counted and reading goes on; the
+///   input stays complete. A stream cut short keeps everything decoded before the cut and
+///   reports `.gzipTruncated`; corrupt data reports `.gzipCorrupt`; both make the result
+///   incomplete, as do the decompression-bomb ceilings (`.inflatedSizeLimit`,
+///   `.compressionRatioLimit`), which cut the output at an exact decoded byte count.
 /// - bzip2, xz, zstd and zip are not decoded (their bytes are never treated as text); they
 ///   are hashed and reported as `.unsupportedCompression`.
 /// - The file is opened read-only and is never modified.
