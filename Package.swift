@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -7,6 +7,11 @@ let package = Package(
   products: [
     .library(name: "LogForensics", targets: ["LogForensics"]),
     .executable(name: "forensics", targets: ["forensics-cli"]),
+  ],
+  // ISAL: inflate gzip with Intel ISA-L (libisal-dev) instead of zlib; several times faster.
+  // Off by default so a machine without libisal-dev builds with the README's commands.
+  traits: [
+    .trait(name: "ISAL", description: "Inflate gzip with Intel ISA-L (needs libisal-dev); zlib stays available.")
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,10 +24,17 @@ let package = Package(
       name: "CZlib",
       linkerSettings: [.linkedLibrary("z")]
     ),
+    // ISA-L's igzip, only linked when the ISAL trait is enabled.
+    .systemLibrary(
+      name: "CISAL",
+      pkgConfig: "libisal",
+      providers: [.apt(["libisal-dev"])]
+    ),
     .target(
       name: "LogForensics",
       dependencies: [
         "CZlib",
+        .target(name: "CISAL", condition: .when(traits: ["ISAL"])),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
       ],

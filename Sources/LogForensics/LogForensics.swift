@@ -127,5 +127,6 @@ extension InputReport {
         ReasonCount(reason: SecretScrubber.scrub($0.key, redactor: CredentialRedactor()), count: $0.value)
       }
         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason })
+    if let bad = s.read?.gzipBadMembers, bad > 0 { gzipBadMembers = bad }
   }
 }

@@ -34,6 +34,10 @@ struct Analyze: ParsableCommand {
     if input.threads < 1 { throw ValidationError("--threads must be at least 1.") }
     if input.maxLineLength < 256 { throw ValidationError("--max-line-length must be at least 256 bytes.") }
     if input.reorderWindow < 0 { throw ValidationError("--reorder-window cannot be negative.") }
+    if input.inflate == .isal && !InflateBackend.isalAvailable {
+      throw ValidationError("--inflate isal: this build has no ISA-L; rebuild with 'swift build -c release --traits ISAL' (needs libisal-dev).")
+    }
+    if !(input.maxRatio >= 0) || !input.maxRatio.isFinite { throw ValidationError("--max-ratio must be 0 (no limit) or positive.") }
     if TimelineZone(argument: output.timelineZone) == nil {
       throw ValidationError("--timeline-zone takes UTC or a fixed offset such as +01:00.")
     }
@@ -124,7 +128,8 @@ struct Analyze: ParsableCommand {
       try OutputFile.write(Data(TimelineWriter.render(result.report.outcome, zone: zone).utf8), to: path)
     }
     if !output.quiet {
-      print(TextSummary.render(result.report, elapsedSeconds: elapsed), terminator: "")
+      let inflate = result.report.inputs.contains { $0.compression == "gzip" } ? input.inflate.resolved.rawValue : nil
+      print(TextSummary.render(result.report, elapsedSeconds: elapsed, inflateBackend: inflate), terminator: "")
     }
   }
 
@@ -146,6 +151,9 @@ struct Analyze: ParsableCommand {
     config.pipeline.maxLineLength = input.maxLineLength
     config.pipeline.reorderWindowSeconds = input.reorderWindow
     config.pipeline.threads = input.threads
+    config.pipeline.readOptions.inflateBackend = input.inflate
+    config.pipeline.readOptions.maxInflatedBytes = input.maxInflatedBytes
+    config.pipeline.readOptions.maxRatio = input.maxRatio
     config.pipeline.eventOptions = EventBuildingOptions(
       preferForwardedFor: input.useForwardedFor, userField: input.userField)
     if let ts = output.runTimestamp {

@@ -49,3 +49,23 @@ import Testing
     #expect(throws: (any Error).self) { try a.makeConfiguration() }
   }
 }
+
+@Suite struct InflateOptionTests {
+  @Test func inflateAndCeilingOptionsReachTheReadOptions() throws {
+    let a = try Analyze.parse(["x.log.gz", "--inflate", "zlib", "--max-inflated-bytes", "5000000", "--max-ratio", "250"])
+    let read = try a.makeConfiguration().pipeline.readOptions
+    #expect(read.inflateBackend == .zlib && read.maxInflatedBytes == 5_000_000 && read.maxRatio == 250)
+    let defaults = try Analyze.parse(["x.log.gz"]).makeConfiguration().pipeline.readOptions
+    #expect(defaults.inflateBackend == .auto && defaults.maxInflatedBytes == 1 << 40 && defaults.maxRatio == 1000)
+  }
+
+  @Test func isalIsRefusedOnlyWhenTheBuildLacksIt() {
+    if InflateBackend.isalAvailable {
+      #expect(throws: Never.self) { try Analyze.parse(["x.log", "--inflate", "isal"]) }
+    } else {
+      #expect(throws: (any Error).self) { try Analyze.parse(["x.log", "--inflate", "isal"]) }
+    }
+    #expect(throws: (any Error).self) { try Analyze.parse(["x.log", "--inflate", "gzip"]) }
+    #expect(throws: (any Error).self) { try Analyze.parse(["x.log", "--max-ratio", "-1"]) }
+  }
+}

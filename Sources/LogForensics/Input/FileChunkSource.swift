@@ -15,6 +15,20 @@ public struct InputReadOptions: Sendable {
   public var decodedChunkSize = 256 * 1024
   /// Size of each `read(2)` of stored bytes (plain input is returned in chunks of this size).
   public var readBlockSize = 1 << 20
+  /// Library that inflates gzip (output is identical; see ``InflateBackend``).
+  public var inflateBackend = InflateBackend.auto
+  /// Decompression-bomb ceiling: stop an input after this many decoded bytes (0: no limit).
+  /// The default, 1 TiB, is far above any real log file.
+  public var maxInflatedBytes: UInt64 = 1 << 40
+  /// Decompression-bomb ceiling: stop an input whose decoded size exceeds this many times
+  /// the compressed bytes consumed so far (0: no limit). Checked every
+  /// ``ratioCheckInterval`` decoded bytes once ``ratioCheckAfter`` are decoded. deflate
+  /// cannot exceed about 1032:1; real logs compress 5–30:1, very repetitive ones up to ~200:1.
+  public var maxRatio: Double = 1000
+  /// Decoded bytes before the ratio is first checked (the start of a file may be atypical).
+  public var ratioCheckAfter: UInt64 = 8 << 20
+  /// Decoded bytes between two ratio checks.
+  public var ratioCheckInterval: UInt64 = 1 << 20
 
   public init() {}
 }
@@ -25,52 +39,62 @@ public struct InputReadOptions: Sendable {
 ///   one of them goes into a SHA-256, even after a decoding error, so ``InputReadResult/sha256``
 ///   always covers the input exactly as stored (it equals `sha256sum FILE`).
 /// - Compression is recognised from the first bytes (``CompressionSniffer``), never the name.
-/// - gzip is inflated in streaming fashion; concatenated members (`cat a.gz b.gz`) are read
-///   one after the other, a member boundary may fall anywhere, even inside a line. Zero bytes
-///   after the last member are ignored; other trailing bytes give `.gzipTrailingGarbage` but
-///   the input still counts as complete. A stream cut short keeps everything decoded before
-///   the cut and reports `.gzipTruncated`; corrupt data reports `.gzipCorrupt`; both make the
-///   result incomplete.
+/// - gzip is inflated in streaming fashion by the ``InflateBackend`` chosen in the options
+///   (zlib or ISA-L: same bytes, same results); the gzip wrapper (header fields, CRC-32 and
+///   length trailer) is read here, so both backends share its semantics. Concatenated members
+///   (`cat a.gz b.gz`) are read one after the other, a member boundary may fall anywhere, even
+///   inside a line. Zero bytes after the last member are ignored; other trailing bytes give
+///   `.gzipTrailingGarbage` but the input still counts as complete. A member whose trailer does
+///   not match (`.gzipBadCRC`, `.gzipBadLength`) is kept, counted and reading goes on; the
+///   input stays complete. A stream cut short keeps everything decoded before the cut and
+///   reports `.gzipTruncated`; corrupt data reports `.gzipCorrupt`; both make the result
+///   incomplete, as do the decompression-bomb ceilings (`.inflatedSizeLimit`,
+///   `.compressionRatioLimit`), which cut the output at an exact decoded byte count.
 /// - bzip2, xz, zstd and zip are not decoded (their bytes are never treated as text); they
 ///   are hashed and reported as `.unsupportedCompression`.
 /// - The file is opened read-only and is never modified.
 ///
 /// - Complexity: O(stored bytes + decoded bytes); memory is one read block plus one chunk.
 public final class FileChunkSource: ChunkSource {
-  private enum Phase {
+  enum Phase {
     /// Nothing decided yet: the first bytes have not been read.
     case sniffing
     case plain
-    /// Inside a gzip member.
+    /// Reading a gzip member header.
+    case gzipHeader
+    /// Inside a gzip member's deflate data.
     case gzipMember
+    /// Reading a gzip member's 8-byte trailer (CRC-32, length).
+    case gzipTrailer
     /// After a complete gzip member: another member, zero padding, garbage or EOF follows.
     case gzipBetweenMembers
     case finished
   }
 
-  private let path: String
-  private let options: InputReadOptions
+  let path: String
+  let options: InputReadOptions
   private var fd: Int32
   private let ownsDescriptor: Bool
   public let expectedStoredBytes: UInt64?
   public private(set) var storedBytesRead: UInt64 = 0
 
-  private var phase = Phase.sniffing
+  var phase = Phase.sniffing
   private var hasher = SHA256()
-  private var decodedBytes: UInt64 = 0
+  var decodedBytes: UInt64 = 0
   private var compression = Compression.none
-  private var gzipMembers = 0
-  private var complete = true
-  private var errors: [InputError] = []
+  var gzipMembers = 0
+  var complete = true
+  var errors: [InputError] = []
   /// Lower-case hex SHA-256, set when the input is finished.
   private var digestHex: String?
-  private var inflater: GzipInflater?
+  /// State of the gzip member being read (see FileChunkSource+Gzip.swift).
+  var gzip = GzipReadState()
 
   /// Stored bytes not yet consumed are `buffer[start..<end]`.
-  private let buffer: UnsafeMutableRawBufferPointer
-  private var start = 0
-  private var end = 0
-  private var atEOF = false
+  let buffer: UnsafeMutableRawBufferPointer
+  var start = 0
+  var end = 0
+  var atEOF = false
 
   /// Opens `path` read-only (`-` reads standard input).
   ///
@@ -109,8 +133,9 @@ public final class FileChunkSource: ChunkSource {
       }
     }
     expectedStoredBytes = size
-    // Room for one block plus a few carried bytes (magic-number sniffing, member headers).
-    buffer = .allocate(byteCount: opts.readBlockSize + 8, alignment: 16)
+    // Room for one block plus a few carried bytes (magic-number sniffing, member headers)
+    // and up to 8 bytes an inflate backend read ahead past a member's end and gives back.
+    buffer = .allocate(byteCount: opts.readBlockSize + 24, alignment: 16)
   }
 
   deinit {
@@ -122,7 +147,7 @@ public final class FileChunkSource: ChunkSource {
     InputReadResult(
       sha256: digestHex ?? "", storedBytes: storedBytesRead, decodedBytes: decodedBytes,
       compression: compression, gzipMembers: gzipMembers, complete: digestHex != nil && complete,
-      errors: errors)
+      errors: errors, gzipBadMembers: gzip.badMembers)
   }
 
   public func nextChunk() -> [UInt8]? {
@@ -132,7 +157,7 @@ public final class FileChunkSource: ChunkSource {
         sniff()
       case .plain:
         return nextPlainChunk()
-      case .gzipMember, .gzipBetweenMembers:
+      case .gzipHeader, .gzipMember, .gzipTrailer, .gzipBetweenMembers:
         return nextGzipChunk()
       case .finished:
         return nil
@@ -146,7 +171,7 @@ public final class FileChunkSource: ChunkSource {
   /// on a read error records it and finishes the input as incomplete.
   /// - Returns: `false` when nothing more can be read.
   @discardableResult
-  private func readBlock() -> Bool {
+  func readBlock() -> Bool {
     guard !atEOF, phase != .finished else { return false }
     if start == end {
       start = 0
@@ -180,7 +205,7 @@ public final class FileChunkSource: ChunkSource {
   }
 
   /// Reads and hashes the rest of the input without decoding it.
-  private func drain() {
+  func drain() {
     start = 0
     end = 0
     while readBlock() {
@@ -198,18 +223,16 @@ public final class FileChunkSource: ChunkSource {
     case .none:
       phase = .plain
     case .gzip:
-      let inflater = GzipInflater()
-      self.inflater = inflater
-      if inflater.initStatus != Z_OK {
-        errors.append(
-          .gzipCorrupt(
-            path: path, zlibCode: inflater.initStatus, compressedOffset: 0,
-            message: "inflateInit2 failed"))
+      let decoder = options.inflateBackend.makeDecoder()
+      gzip.decoder = decoder
+      gzip.nextRatioCheck = max(1, options.ratioCheckAfter)
+      if let message = decoder.initError {
+        errors.append(.gzipCorrupt(path: path, zlibCode: Z_STREAM_ERROR, compressedOffset: 0, message: message))
         complete = false
         drain()
         finish()
       } else {
-        phase = .gzipMember
+        phase = .gzipHeader
       }
     case .bzip2, .xz, .zstd, .zip:
       errors.append(.unsupportedCompression(path: path, compression: compression))
@@ -231,120 +254,13 @@ public final class FileChunkSource: ChunkSource {
     return chunk
   }
 
-  // MARK: - gzip
-
-  /// Compressed offset of the next unconsumed stored byte.
-  private var consumedOffset: UInt64 { storedBytesRead - UInt64(end - start) }
-
-  private func nextGzipChunk() -> [UInt8]? {
-    let capacity = options.decodedChunkSize
-    let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
-      var produced = 0
-      while produced < capacity {
-        if phase == .gzipMember {
-          inflateStep(into: out.baseAddress! + produced, count: capacity - produced, produced: &produced)
-        } else if phase == .gzipBetweenMembers {
-          afterMember()
-        } else {
-          break
-        }
-      }
-      initialized = produced
-    }
-    decodedBytes += UInt64(chunk.count)
-    if chunk.isEmpty {
-      finish()
-      return nil
-    }
-    return chunk
-  }
-
-  /// One call to inflate inside a member, reading more input first when none is left.
-  ///
-  /// At end of file inflate is still called with no input, so output that zlib holds back
-  /// (when the previous chunk filled up) is flushed before the stream is declared truncated.
-  private func inflateStep(into out: UnsafeMutablePointer<UInt8>, count: Int, produced: inout Int) {
-    guard let inflater else { return finish() }
-    if start == end && !atEOF {
-      readBlock()
-      guard phase != .finished else { return }
-    }
-    let step = inflater.inflate(
-      input: UnsafeRawPointer(buffer.baseAddress! + start), inputCount: end - start,
-      output: UnsafeMutableRawPointer(out), outputCount: count)
-    start += step.consumed
-    produced += step.produced
-    switch step.code {
-    case Z_STREAM_END:
-      gzipMembers += 1
-      phase = .gzipBetweenMembers
-    case Z_OK, Z_BUF_ERROR:
-      guard step.consumed == 0 && step.produced == 0 else { return }
-      if start == end && atEOF {
-        // No input left and zlib cannot go on: the file ends inside a member.
-        errors.append(.gzipTruncated(path: path, compressedOffset: storedBytesRead))
-        complete = false
-        finish()
-      } else if start < end {
-        // Input and output space available but no progress: treat as corrupt, never spin.
-        recordCorrupt(code: step.code, message: inflater.message)
-      }
-    default:
-      recordCorrupt(code: step.code, message: inflater.message)
-    }
-  }
-
-  private func recordCorrupt(code: Int32, message: String) {
-    errors.append(
-      .gzipCorrupt(path: path, zlibCode: code, compressedOffset: consumedOffset, message: message))
-    complete = false
-    drain()
-    finish()
-  }
-
-  /// After a complete member: start the next member, accept zero padding, or report garbage.
-  private func afterMember() {
-    if end - start < 2 {
-      readBlock()
-      guard phase != .finished else { return }
-      if start == end {
-        finish()  // clean end after the last member
-        return
-      }
-    }
-    let bytes = UnsafeRawBufferPointer(buffer)
-    if end - start >= 2 && bytes[start] == 0x1F && bytes[start + 1] == 0x8B {
-      inflater?.reset()
-      phase = .gzipMember
-      return
-    }
-    if end - start < 2 && !atEOF { return }  // wait for the second header byte
-    let trailingOffset = consumedOffset
-    var allZero = true
-    while true {
-      for i in start..<end where bytes[i] != 0 {
-        allZero = false
-        break
-      }
-      start = end
-      guard allZero, readBlock() else { break }
-    }
-    if !allZero { drain() }
-    if phase != .finished && !allZero {
-      errors.append(
-        .gzipTrailingGarbage(
-          path: path, compressedOffset: trailingOffset, count: storedBytesRead - trailingOffset))
-    }
-    finish()
-  }
-
   // MARK: - End
 
-  private func finish() {
+  func finish() {
     guard phase != .finished else { return }
     phase = .finished
     closeDescriptor()
-    inflater = nil
+    gzip.decoder = nil
     let digest = hasher.finalize()
     digestHex = digest.map { byte -> String in
       let s = String(byte, radix: 16)

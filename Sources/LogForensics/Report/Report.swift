@@ -115,6 +115,9 @@ public struct InputReport: Codable, Sendable, Equatable {
   /// Parsed requests per UTC hour (hours without requests omitted): the background traffic
   /// and silences of the evidence report. Absent in reports written before it was added.
   public var hourlyRequests: [HourlyCount]? = nil
+  /// gzip members whose CRC-32 or length trailer did not match (content kept, flagged);
+  /// absent when there is none.
+  public var gzipBadMembers: Int? = nil
 }
 
 /// A problem reading an input.

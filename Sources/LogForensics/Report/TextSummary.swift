@@ -6,7 +6,9 @@ public enum TextSummary {
   /// - Parameters:
   ///   - report: the report to summarise.
   ///   - elapsedSeconds: wall time of the run, for the throughput line (omitted when nil).
-  public static func render(_ report: Report, elapsedSeconds: Double? = nil) -> String {
+  ///   - inflateBackend: library that inflated gzip (`zlib`, `isal`), shown on the throughput
+  ///     line; the JSON report never names it, so reports do not depend on the build.
+  public static func render(_ report: Report, elapsedSeconds: Double? = nil, inflateBackend: String? = nil) -> String {
     var out = ""
     let s = report.summary
     out += "LogForensics \(report.tool.version) — \(s.inputs) input\(s.inputs == 1 ? "" : "s")\n\n"
@@ -63,7 +65,8 @@ public enum TextSummary {
     }
     if let t = elapsedSeconds, t > 0 {
       let mb = Double(s.decodedBytes) / 1_048_576
-      out += "Read \(round1(mb)) MiB of log text in \(round1(t)) s (\(round1(mb / t)) MiB/s, \(Int(Double(s.lines) / t)) lines/s)\n"
+      let gzip = inflateBackend.map { ", gzip inflated with \($0)" } ?? ""
+      out += "Read \(round1(mb)) MiB of log text in \(round1(t)) s (\(round1(mb / t)) MiB/s, \(Int(Double(s.lines) / t)) lines/s\(gzip))\n"
     }
     return out
   }

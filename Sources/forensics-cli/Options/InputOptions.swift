@@ -23,7 +23,24 @@ struct InputOptions: ParsableArguments {
 
   @Option(name: .customLong("threads"), help: "Threads for reading and inflating (1 = everything on one thread; output is identical).")
   var threads: Int = 2
+
+  @Option(
+    name: .customLong("inflate"),
+    help: "gzip inflate library: auto (ISA-L when this build has it, else zlib), zlib, or isal (builds with --traits ISAL). Output is identical.")
+  var inflate: InflateBackend = .auto
+
+  @Option(
+    name: .customLong("max-inflated-bytes"),
+    help: "Stop an input after this many decompressed bytes, keeping what was read (0: no limit; default 1 TiB).")
+  var maxInflatedBytes: UInt64 = 1 << 40
+
+  @Option(
+    name: .customLong("max-ratio"),
+    help: "Stop an input that decompresses to more than this many times its compressed size, checked after 8 MiB (0: no limit; real logs: 5-30, deflate's maximum: ~1032).")
+  var maxRatio: Double = 1000
 }
+
+extension InflateBackend: ExpressibleByArgument {}
 
 extension LogFormat: ExpressibleByArgument {
   public init?(argument: String) {
