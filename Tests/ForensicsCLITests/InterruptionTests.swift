@@ -50,12 +50,16 @@ final class FedRun {
     t.start()
   }
 
-  /// Sends `sig` and returns the seconds until the process ended.
+  /// Sends `sig` and returns the seconds until the process ended (it is killed after 10 s,
+  /// so a hung binary fails the test instead of hanging it).
   func interrupt(_ sig: Int32) -> Double {
     let t0 = Date()
     kill(process.processIdentifier, sig)
+    while process.isRunning && Date().timeIntervalSince(t0) < 10 { Thread.sleep(forTimeInterval: 0.01) }
+    let seconds = Date().timeIntervalSince(t0)
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-    return Date().timeIntervalSince(t0)
+    return seconds
   }
 
   func finish() {
