@@ -141,7 +141,7 @@ extension FileChunkSource {
         recordCorrupt(code: Z_DATA_ERROR, message: "no progress", offset: consumedOffset)
       }
     case .error(let code, let message):
-      recordCorrupt(code: code, message: message, offset: consumedOffset - UInt64(step.readAhead.count))
+      recordCorrupt(code: code, message: message, offset: consumedOffset - min(consumedOffset, UInt64(step.readAhead.count)))
     }
   }
 

@@ -39,7 +39,8 @@ struct GzipHeaderParser {
     var i = 0
     while i < bytes.count && field != .done {
       let b = bytes[i]
-      if field != .headerCRC { crc = updateCRC(b) }
+      // The CRC-16 covers the header up to FHCRC; only computed when the header has one.
+      if field == .fixed || (flags & 0x02 != 0 && field != .headerCRC) { crc = updateCRC(b) }
       if let error = accept(b) {
         let outcome = Outcome.invalid(message: error, at: length)
         failure = outcome
