@@ -18,7 +18,9 @@ struct ActorContext {
   var first: Timestamp
   var last: Timestamp
   /// Requests per UTC hour (hour index since the epoch).
-  var hourly: [Int64: Int] = [:]
+  var hourCounts = HourlyCounts()
+  /// Requests per hour since the epoch.
+  var hourly: [Int64: Int] { hourCounts.dictionary }
 
   init(ip: Symbol, userAgent: Symbol, time: Timestamp) {
     self.ip = ip

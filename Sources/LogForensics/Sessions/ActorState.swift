@@ -28,9 +28,9 @@ final class ActorState {
   var tracks: [TemplateID: RecordTrack] = [:]
   /// Requests per UTC hour (hour index since the epoch).
   /// Requests per hour since the epoch.
-  var hourCounter = RunCounter<Int64>()
-  /// Requests per hour since the epoch; folds the pending run.
-  var hourly: [Int64: Int] { hourCounter.counts }
+  var hourCounts = HourlyCounts()
+  /// Requests per hour since the epoch.
+  var hourly: [Int64: Int] { hourCounts.dictionary }
   var patientGaps = RunningStats()
   var lastPatient: Timestamp?
   var patientRequests = 0
@@ -115,7 +115,7 @@ final class ActorState {
       contextIndex[k] = c
       contexts.append(ActorContext(ip: ip, userAgent: userAgent, time: time))
       if contexts.count == 2 {
-        contexts[0].hourly = hourly
+        contexts[0].hourCounts = hourCounts
         for (t, tr) in tracks { slices[SliceKey(template: t, context: 0)] = tr.copy() }
       }
     }

@@ -124,7 +124,7 @@ public final class AnalysisEngine {
       actor.lastIPTime = e.timestamp
     }
     let hour = e.timestamp.seconds / 3600
-    actor.hourCounter.add(hour)
+    actor.hourCounts.add(hour)
     let isAsset = r.isAsset
     if isAsset { actor.assets += 1 }
     if !e.referer.isNone { actor.withReferer += 1 }
@@ -139,7 +139,7 @@ public final class AnalysisEngine {
       actor.contexts[c].last = max(actor.contexts[c].last, e.timestamp)
       if isAsset { actor.contexts[c].assets += 1 }
       if !e.referer.isNone { actor.contexts[c].withReferer += 1 }
-      if actor.contexts.count > 1 { actor.contexts[c].hourly[hour, default: 0] += 1 }
+      if actor.contexts.count > 1 { actor.contexts[c].hourCounts.add(hour) }
     }
     // Patient endpoints.
     var recordHash: UInt64?
@@ -367,7 +367,7 @@ public final class AnalysisEngine {
     let report = live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
     actor.keptSessions.append(KeptSession(report: report, ips: live.ips, number: sessionCount))
     let keep = max(1, options.sessionsKeptPerActor)
-    if !options.allSessions && actor.keptSessions.count >= 2 * keep {
+    if !options.allSessions && actor.keptSessions.count >= keep + keep / 2 + 1 {
       // Keep the heaviest sessions; amortised O(log keep) per closed session.
       actor.keptSessions.sort(by: KeptSession.heavier)
       actor.sessionsOmitted += actor.keptSessions.count - keep
