@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "LogForensicsTests",
       dependencies: ["LogForensics"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "FuzzRegressions"]
     ),
     .testTarget(
       name: "ForensicsCLITests",
