@@ -21,9 +21,11 @@ work="${FUZZ_WORK:-/tmp/logforensics-fuzz}"
 nice_level="${FUZZ_NICE:-10}"
 bin="$repo/Fuzz/.build/debug/LogForensicsFuzz"
 
+# Debug configuration (incremental, per-file builds) compiled with -O for speed; -O keeps
+# preconditions and overflow traps, which are what the targets look for.
 if [[ "${FUZZ_NO_BUILD:-0}" != 1 ]]; then
   (cd "$repo/Fuzz" && nice -n "$nice_level" swift build -c debug --product LogForensicsFuzz \
-    -Xswiftc -sanitize=fuzzer,address)
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -O 2>&1 | grep -v 'Cannot export local symbol')
 fi
 
 if [[ ! -d "$work/seeds" ]]; then
@@ -43,22 +45,24 @@ status=0
 printf '%-22s %12s %8s  %s\n' target executions seconds result
 for t in "${targets[@]}"; do
   case "$t" in
-    line-splitter) seeds=splitter; maxlen=4096 ;;
-    time) seeds=time; maxlen=256 ;;
-    templater) seeds=templater; maxlen=2048 ;;
-    json-lines) seeds=json; maxlen=4096 ;;
-    nginx-format) seeds=nginx; maxlen=4096 ;;
-    apache-format) seeds=apache; maxlen=4096 ;;
-    gzip) seeds=gzip; maxlen=16384 ;;
-    *) seeds=lines; maxlen=4096 ;;
+    line-splitter) seeds=splitter; maxlen=4096; dict= ;;
+    time) seeds=time; maxlen=256; dict=time ;;
+    templater) seeds=templater; maxlen=2048; dict=templater ;;
+    json-lines) seeds=json; maxlen=4096; dict=lines ;;
+    nginx-format) seeds=nginx; maxlen=4096; dict=lines ;;
+    apache-format) seeds=apache; maxlen=4096; dict=lines ;;
+    gzip) seeds=gzip; maxlen=16384; dict= ;;
+    *) seeds=lines; maxlen=4096; dict=lines ;;
   esac
+  dictarg=()
+  [[ -n "$dict" ]] && dictarg=(-dict="$repo/Fuzz/dict/$dict.dict")
   mkdir -p "$work/corpus/$t" "$work/crashes/$t"
   log="$work/$t.log"
   start=$(date +%s)
   set +e
   FUZZ_TARGET="$t" nice -n "$nice_level" "$bin" \
     -runs="$runs" -max_total_time="$seconds" -max_len="$maxlen" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$work/crashes/$t/" \
+    -print_final_stats=1 -artifact_prefix="$work/crashes/$t/" "${dictarg[@]}" \
     "$work/corpus/$t" "$work/seeds/$seeds" >"$log" 2>&1
   rc=$?
   set -e

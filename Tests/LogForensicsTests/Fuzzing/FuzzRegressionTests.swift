@@ -41,6 +41,19 @@ import Testing
     #expect(FuzzEntryPoints.target(named: "nope") == nil)
   }
 
+  /// templater: `page × size` beyond `Int` trapped; the offset is now unknown instead.
+  @Test func pageOffsetOverflowIsUnknown() {
+    let r = EndpointTemplater().template(path: "/x", query: "page=4611686018427387904&size=4")
+    #expect(r.template == "/x?page&size")
+    #expect(r.page == PageRequest(pageSize: 4, offset: nil))
+    let forced = EndpointTemplater(patientEndpoints: ["/api/patients/{id}"])
+    let f = forced.template(path: "/api/patients/42", query: "page=4611686018427387904&per_page=2")
+    #expect(f.recordID == "42")
+    #expect(f.page == PageRequest(pageSize: 2, offset: nil))
+    #expect(EndpointTemplater.pageOffset(page: 3, size: 20) == 60)
+    #expect(EndpointTemplater.pageOffset(page: Int.max, size: 2) == nil)
+  }
+
   /// The splitter target's model: terminators removed, one `\r` before `\n` only, a last
   /// line without terminator kept with its `\r`.
   @Test func naiveLinesModel() {
