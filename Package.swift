@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(
       name: "LogForensicsTests",
       dependencies: ["LogForensics"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "FuzzRegressions"]
     ),
     .testTarget(
       name: "ForensicsCLITests",

@@ -176,6 +176,13 @@ public final class EndpointTemplater {
 }
 
 extension EndpointTemplater {
+  /// Offset of the first record of page `page` (zero-based) of `size` records, or nil when the
+  /// product does not fit an `Int` (`?page=4611686018427387904&size=4`, found by fuzzing).
+  static func pageOffset(page: Int, size: Int) -> Int? {
+    let (offset, overflow) = page.multipliedReportingOverflow(by: size)
+    return overflow ? nil : offset
+  }
+
   func classifyWord(_ text: String) -> (Bool, Bool, Bool) {
     if let c = words[text] { return c }
     let lower = text.lowercased()
@@ -267,7 +274,9 @@ struct ForcedTemplate: Sendable {
         if EndpointTemplater.pageParams.contains(name) { pageIndex = v }
       }
       if pageSize != nil || offset != nil || pageIndex != nil {
-        page = PageRequest(pageSize: pageSize, offset: offset ?? pageIndex.flatMap { i in pageSize.flatMap { s in let (m, o) = i.multipliedReportingOverflow(by: s); return o ? nil : m } })
+        page = PageRequest(
+          pageSize: pageSize,
+          offset: offset ?? pageIndex.flatMap { i in pageSize.flatMap { EndpointTemplater.pageOffset(page: i, size: $0) } })
       }
     }
     let ns = prefix.isEmpty ? text : prefix.joined(separator: "/")
