@@ -163,23 +163,12 @@ public final class SymbolTable {
     let st = state
     if st.pointee.arenaCount + n > st.pointee.arenaCapacity {
       let newCapacity = max(st.pointee.arenaCapacity * 2, st.pointee.arenaCount + n)
-      let a = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      a.update(from: st.pointee.arena, count: st.pointee.arenaCount)
-      pthread_mutex_lock(growthLock)
-      st.pointee.arena.deallocate()
-      st.pointee.arena = a
+      swapGrown(\.arena, count: st.pointee.arenaCount, capacity: newCapacity)
       st.pointee.arenaCapacity = newCapacity
-      pthread_mutex_unlock(growthLock)
     }
     if st.pointee.entryCount == st.pointee.entryCapacity {
-      let newCapacity = st.pointee.entryCapacity * 2
-      let e = UnsafeMutablePointer<Entry>.allocate(capacity: newCapacity)
-      e.moveInitialize(from: st.pointee.entries, count: st.pointee.entryCount)
-      pthread_mutex_lock(growthLock)
-      st.pointee.entries.deallocate()
-      st.pointee.entries = e
-      st.pointee.entryCapacity = newCapacity
-      pthread_mutex_unlock(growthLock)
+      swapGrown(\.entries, count: st.pointee.entryCount, capacity: st.pointee.entryCapacity * 2)
+      st.pointee.entryCapacity *= 2
     }
     let count = st.pointee.entryCount
     let start = st.pointee.arenaCount
@@ -196,6 +185,18 @@ public final class SymbolTable {
     slots[i] = SymbolTable.slot(id: id, entry: entry)
     if count + 1 > (mask + 1) / 2 { grow() }
     return Symbol(rawValue: id)
+  }
+
+  /// Moves the first `count` elements of one of the buffers readers use into a new buffer of
+  /// `capacity` and swaps it in under ``growthLock`` (readers never see a freed buffer).
+  private func swapGrown<T>(_ buffer: WritableKeyPath<State, UnsafeMutablePointer<T>>, count: Int, capacity: Int) {
+    let old = state.pointee[keyPath: buffer]
+    let grown = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    grown.moveInitialize(from: old, count: count)
+    pthread_mutex_lock(growthLock)
+    state.pointee[keyPath: buffer] = grown
+    pthread_mutex_unlock(growthLock)
+    old.deallocate()
   }
 
   /// Doubles the slot table (writer only: readers never touch the slots).
