@@ -242,42 +242,20 @@ struct ForcedTemplate: Sendable {
         return nil
       }
     }
-    var page: PageRequest?
     if let want = idParam {
       guard let q = query else { return nil }
       var found: String?
-      var pageSize: Int?
-      var offset: Int?
       for pair in q.split(separator: "&") {
         let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = kv[0].lowercased()
-        let value = kv.count > 1 ? String(kv[1]) : ""
-        if name == want && !value.isEmpty { found = value }
-        if let v = Int(value) {
-          if EndpointTemplater.pageSizeParams.contains(name) { pageSize = v }
-          if EndpointTemplater.offsetParams.contains(name) { offset = v }
-        }
+        if kv[0].lowercased() == want && kv.count > 1 && !kv[1].isEmpty { found = String(kv[1]) }
       }
       guard let f = found else { return nil }
       if id == nil { id = f }
-      if pageSize != nil || offset != nil { page = PageRequest(pageSize: pageSize, offset: offset) }
-    } else if let q = query {
-      var pageSize: Int?
-      var offset: Int?
-      var pageIndex: Int?
-      for pair in q.split(separator: "&") {
-        let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = kv[0].lowercased()
-        guard kv.count > 1, let v = Int(kv[1]) else { continue }
-        if EndpointTemplater.pageSizeParams.contains(name) { pageSize = v }
-        if EndpointTemplater.offsetParams.contains(name) { offset = v }
-        if EndpointTemplater.pageParams.contains(name) { pageIndex = v }
-      }
-      if pageSize != nil || offset != nil || pageIndex != nil {
-        page = PageRequest(
-          pageSize: pageSize,
-          offset: offset ?? pageIndex.flatMap { i in pageSize.flatMap { EndpointTemplater.pageOffset(page: i, size: $0) } })
-      }
+    }
+    // Paging is read as for every other template (non-negative values, cursors, redacted values ignored).
+    var page: PageRequest?
+    if var q = query {
+      page = q.withUTF8 { PageParameters.page(query: UnsafeRawBufferPointer($0)) }
     }
     let ns = prefix.isEmpty ? text : prefix.joined(separator: "/")
     return TemplatedRequest(

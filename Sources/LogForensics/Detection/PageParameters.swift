@@ -45,10 +45,7 @@ enum PageParameters {
     }
     guard pageSize != nil || offset != nil || pageIndex != nil || hasCursor else { return nil }
     var p = PageRequest(pageSize: pageSize, offset: offset)
-    if offset == nil, let i = pageIndex, let s = pageSize {
-      let (product, overflow) = i.multipliedReportingOverflow(by: s)
-      p.offset = overflow ? nil : product
-    }
+    if offset == nil, let i = pageIndex, let s = pageSize { p.offset = EndpointTemplater.pageOffset(page: i, size: s) }
     if p.offset == nil && hasCursor { p.cursor = true }
     return p
   }
