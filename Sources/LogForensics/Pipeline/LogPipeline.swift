@@ -106,7 +106,6 @@ public final class LogPipeline {
   }
 }
 
-/// k-way merge of stream readers by (timestamp, stream index): deterministic for ties.
 extension LogPipeline {
   /// The producer side: merged events in batches of ``EventHandoff/batchSize``.
   fileprivate static func produce(_ readers: [StreamReader], into handoff: EventHandoff) {
@@ -135,6 +134,7 @@ private final class ReadersBox: @unchecked Sendable {
   init(_ readers: [StreamReader]) { self.readers = readers }
 }
 
+/// k-way merge of stream readers by (timestamp, stream index): deterministic for ties.
 struct EventMerger {
   private var readers: [StreamReader]
   private var heap: [(event: LogEvent, stream: Int)] = []

@@ -10,8 +10,9 @@ public struct PipelineOptions: Sendable {
   public var reorderWindowSeconds: Double = 10
   /// Field-level options (forwarded-for, user field).
   public var eventOptions = EventBuildingOptions()
-  /// Worker threads: 1 reads, inflates and parses on the calling thread; more prefetch and
-  /// inflate inputs on background threads. Output is identical either way.
+  /// Worker threads: 1 reads, inflates, parses and analyses on the calling thread; 2 or more
+  /// inflate each stream ahead on a background thread and read, parse and merge on a producer
+  /// thread while the caller analyses. Output is identical either way.
   public var threads: Int = 2
   /// Block sizes for reading and inflating.
   public var readOptions = InputReadOptions()
