@@ -166,6 +166,15 @@ public struct EventBuilder {
   @inline(__always)
   public mutating func setDuration(micros: Int64) { event.durationMicros = micros }
 
+  /// Sets the duration from `amount` units of `microsPerUnit` µs each (1000 for ms). A
+  /// product that does not fit in 64 bits (a forged or corrupt field) leaves the duration
+  /// unknown instead of trapping.
+  @inline(__always)
+  public mutating func setDuration(_ amount: Int64, microsPerUnit: Int64) {
+    let (us, overflow) = amount.multipliedReportingOverflow(by: microsPerUnit)
+    event.durationMicros = overflow ? -1 : us
+  }
+
   // MARK: - Request
 
   /// Splits `METHOD target HTTP/x.y` into method, path, query and version.

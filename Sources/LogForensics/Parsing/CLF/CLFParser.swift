@@ -60,7 +60,7 @@ struct CLFParser: LineParser {
       guard let rp = line.firstIndex(of: UInt8(ascii: ")"), from: pos), rp + 1 < n, line[rp + 1] == .space,
         let seconds = CLFParser.gandiSeconds(line.slice(pos + 1, rp))
       else { return .rejected("unexpected field \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos))) before the request") }
-      builder.setDuration(micros: seconds * 1_000_000)
+      builder.setDuration(seconds, microsPerUnit: 1_000_000)
       pos = CLFScanning.skipSpaces(line, from: rp + 1)
     }
 

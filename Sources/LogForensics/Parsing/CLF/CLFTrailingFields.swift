@@ -97,7 +97,8 @@ enum CLFTrailingFields {
     if t.count > 2 && t[t.count - 2] == UInt8(ascii: "m") && t[t.count - 1] == UInt8(ascii: "s"),
       let ms = t.slice(0, t.count - 2).parseDecimal()
     {
-      return ms * 1000
+      let (us, overflow) = ms.multipliedReportingOverflow(by: 1000)
+      return overflow ? nil : us  // an absurd value is no duration, never a trap
     }
     return nil
   }

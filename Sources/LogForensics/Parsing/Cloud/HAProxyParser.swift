@@ -66,7 +66,7 @@ public struct HAProxyParser: LineParser {
     if let custom { builder.addExtra(name: CloudFields.name("custom_field", builder.symbols), value: custom) }
     if let lastSlash = CloudFields.lastIndex(of: .slash, in: timers) {
       let ta = timers.slice(lastSlash + 1, timers.count)
-      if let ms = Self.signed(ta) { builder.setDuration(micros: ms * 1000) }
+      if let ms = Self.signed(ta) { builder.setDuration(ms, microsPerUnit: 1000) }
     }
     guard let status = c.token() else { return .rejected("missing status field") }
     if !status.equals("-1") {

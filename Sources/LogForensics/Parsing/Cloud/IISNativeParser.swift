@@ -49,7 +49,7 @@ public struct IISNativeParser: LineParser {
     guard let taken = f[7].parseDecimal() else {
       return .rejected("time_taken \(CloudFields.show(f[7])) is not a number")
     }
-    builder.setDuration(micros: taken * 1000)
+    builder.setDuration(taken, microsPerUnit: 1000)
     guard f[8].isDashOrEmpty || f[8].parseDecimal() != nil else {
       return .rejected("bytes_received \(CloudFields.show(f[8])) is not a number")
     }

@@ -35,7 +35,12 @@ enum LoadBalancerCore {
       guard let v = CloudFields.awsSeconds(t) else {
         return .failure(RejectReason("\(name()) \(CloudFields.show(t)) is not seconds or -1"))
       }
-      if v < 0 { allKnown = false } else { total += v }
+      if v < 0 {
+        allKnown = false
+      } else {
+        let (sum, overflow) = total.addingReportingOverflow(v)
+        if overflow { allKnown = false } else { total = sum }
+      }
     }
     if allKnown { builder.setDuration(micros: total) }
     guard let elbStatus = c.token() else { return .failure(RejectReason("missing elb_status_code field")) }

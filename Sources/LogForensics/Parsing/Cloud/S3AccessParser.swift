@@ -66,7 +66,7 @@ public struct S3AccessParser: LineParser {
       guard let ms = total.parseDecimal() else {
         return .rejected("total_time \(CloudFields.show(total)) is not milliseconds")
       }
-      builder.setDuration(micros: ms * 1000)
+      builder.setDuration(ms, microsPerUnit: 1000)
     }
     guard let turnaround = c.token(), turnaround.isDashOrEmpty || turnaround.parseDecimal() != nil else {
       return .rejected("turn_around_time is missing or not a number")

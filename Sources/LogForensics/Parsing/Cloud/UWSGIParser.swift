@@ -64,7 +64,7 @@ public struct UWSGIParser: LineParser {
     builder.setHTTPVersion(proto.slice(0, psp))
     builder.setStatus(proto.slice(psp + 1, proto.count))
     builder.setResponseBytes(n)
-    builder.setDuration(micros: unit.equals("msecs") ? dur * 1000 : dur)
+    builder.setDuration(dur, microsPerUnit: unit.equals("msecs") ? 1000 : 1)
     builder.addExtra(name: CloudFields.name("worker", builder.symbols), value: line.slice(1, close))
     if builder.event.flags.contains(.invalidRequestLine) {
       return .eventWithWarning("request target \(CloudFields.show(target)) does not start with '/'")
