@@ -23,14 +23,14 @@ extension Detector {
   mutating func detectCampaigns() {
     var byTemplate: [TemplateID: [Int]] = [:]
     for a in engine.actors {
-      for (t, tr) in a.tracks where engine.templates[t].kind == .record && tr.ids.numeric.count > 0 {
+      for (t, tr) in a.tracks where engine.templates[t].kind == .record && tr.hasNumericIds {
         byTemplate[t, default: []].append(a.index)
       }
     }
     for t in byTemplate.keys.sorted() {
       guard let actorIndices = byTemplate[t], actorIndices.count >= CampaignRules.minimumMembers else { continue }
       var union = RoaringBitmap()
-      for a in actorIndices { if let tr = engine.actors[a].tracks[t] { union.formUnion(tr.ids.numeric) } }
+      for a in actorIndices { if let tr = engine.actors[a].tracks[t] { union.formUnion(tr.distinctIds().numeric) } }
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
       var blockCounts: [UInt32: Int] = [:]
       union.forEach { blockCounts[$0 / CampaignRules.blockSize, default: 0] += 1 }
@@ -56,8 +56,9 @@ extension Detector {
         for a in actorIndices.sorted() {
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
-          tr.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
-          let share = Double(inside) / Double(tr.ids.numeric.count)
+          let numeric = tr.distinctIds().numeric
+          numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
+          let share = Double(inside) / Double(numeric.count)
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
             && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
@@ -77,7 +78,7 @@ extension Detector {
           guard overlaps[i] * 2 >= candidates.count - 1 else { continue }
           members.append(c)
           sum += c.1
-          engine.actors[c.0].tracks[t]?.ids.numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+          engine.actors[c.0].tracks[t]?.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)

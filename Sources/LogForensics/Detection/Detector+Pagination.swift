@@ -10,7 +10,8 @@ extension Detector {
 
   /// Typical size of one record of the resource a list template serves: the mean hit size
   /// of the matching record template (`/x/{id}` for list `/x?…`), else the median of
-  /// bytes per requested record over the list's own pages.
+  /// bytes per requested record over the list's own distinct pages (each actor's page at
+  /// one offset and page size counts once, with its largest answer).
   func recordSize(forList t: TemplateID) -> (Double, String) {
     let listText = engine.templates[t].text
     let path = listText.split(separator: "?", maxSplits: 1).first.map(String.init) ?? listText
@@ -36,12 +37,9 @@ extension Detector {
         let sets = ExposureEstimator.pages(tr, namespace: ns, recordSize: Int64(size.rounded()))
         let listed = sets.bounds.estimate
         guard tr.maxPageSize >= PageRules.largePageSize || listed >= PageRules.minimumListedRecords else { continue }
-        let bytes = tr.pages.reduce(Int64(0)) { sum, p in  // saturates: sizes come from the logs
-          let (s, overflow) = sum.addingReportingOverflow(max(0, p.bytes))
-          return overflow ? Int64.max : s
-        }
+        let bytes = tr.pageBytes
         var reasons = [
-          "Walked \(text(t)) page by page: \(tr.pages.count) successful pages, \(tr.distinctOffsets.count) at distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)) and \(tr.cursorPages) through a cursor, page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
+          "Walked \(text(t)) page by page: \(tr.pageCount) successful pages, \(tr.distinctOffsets.count) at distinct offsets (\(tr.distinctOffsets.min ?? 0)–\(tr.distinctOffsets.max ?? 0)) and \(tr.cursorPages) through a cursor, page size up to \(tr.maxPageSize), \(bytes) bytes in total.",
           "About \(listed) records listed: each page counts min(page size, bytes / \(Int(size.rounded())) bytes), \(how).",
         ]
         let gaps = actor.patientGaps

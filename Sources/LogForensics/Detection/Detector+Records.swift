@@ -19,7 +19,7 @@ extension Detector {
   mutating func detectRecordAccess() {
     for actor in engine.actors {
       for tid in actor.tracks.keys.sorted() where engine.templates[tid].kind == .record {
-        guard let tr = actor.tracks[tid], tr.ids.count >= RecordRules.minimumDistinct else { continue }
+        guard let tr = actor.tracks[tid], tr.distinctCount >= RecordRules.minimumDistinct else { continue }
         if actor.contexts.count > 1 {
           if let d = analyseContexts(actor, tid, whole: tr) { drafts.append(d) }
         } else if let d = analyse(actor, actor.features, tr) {
@@ -40,7 +40,7 @@ extension Detector {
     for c in actor.contexts.indices {
       guard let s = actor.slices[SliceKey(template: t, context: Int32(c))], s.requests > 0 else { continue }
       used.append(c)
-      if s.ids.count >= RecordRules.minimumDistinct && analyse(actor, actor.features(contexts: [c]), s) != nil {
+      if s.distinctCount >= RecordRules.minimumDistinct && analyse(actor, actor.features(contexts: [c]), s) != nil {
         flagged.append(c)
       }
     }
@@ -90,9 +90,7 @@ extension Detector {
   func sizeMisses(_ tr: RecordTrack) -> RecordSet {
     var out = RecordSet()
     guard let hit = hitBuckets[Int(tr.template)] else { return out }
-    for b in tr.successBySize.keys.sorted() where b < hit {
-      if let s = tr.successBySize[b] { out.formUnion(s) }
-    }
+    tr.successBySize.forEach { b, s in if b < hit { out.formUnion(s) } }
     return out
   }
 
@@ -121,12 +119,12 @@ extension Detector {
   func missRatio(_ tr: RecordTrack) -> Double {
     var misses = sizeMisses(tr)
     misses.formUnion(tr.notFound)
-    return Double(misses.count) / Double(max(1, tr.ids.count))
+    return Double(misses.count) / Double(max(1, tr.distinctCount))
   }
 
   private func analyse(_ owner: ActorState, _ actor: ActivityFeatures, _ tr: RecordTrack) -> Draft? {
     let t = tr.template
-    let distinct = tr.ids.count
+    let distinct = tr.distinctCount
     var misses = sizeMisses(tr)
     let sizeMissCount = misses.count
     misses.formUnion(tr.notFound)

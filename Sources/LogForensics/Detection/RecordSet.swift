@@ -46,6 +46,12 @@ public struct RecordSet: Sendable, Equatable {
     hashed.formUnion(other.hashed)
   }
 
+  /// Calls `body` with every record: numeric ids in increasing order, then hashed ones.
+  public func forEachKey(_ body: (RecordKey) -> Void) {
+    numeric.forEach { body(.numeric($0)) }
+    hashed.forEach { body(.hashed($0)) }
+  }
+
   /// Records of `self` that are not in `other`.
   public func subtracting(_ other: RecordSet) -> RecordSet {
     var out = RecordSet()

@@ -31,8 +31,7 @@ enum ExposureEstimator {
   static func records(_ track: RecordTrack, namespace: String, hitBucket: Int?) -> (ExposureSets, Double) {
     var low = RecordSet()
     var knownMiss = 0
-    for b in track.successBySize.keys.sorted() {
-      guard let set = track.successBySize[b] else { continue }
+    track.successBySize.forEach { b, set in
       let isHit = hitBucket.map { b >= $0 } ?? (b > 0)
       if isHit { low.formUnion(set) } else { knownMiss += set.count }
     }

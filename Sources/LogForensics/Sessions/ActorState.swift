@@ -9,9 +9,9 @@ final class ActorState {
   var ipCounter = RunCounter<Symbol>()
   /// Requests per user agent.
   var userAgentCounter = RunCounter<Symbol>()
-  /// Requests per IP; folds the pending run.
+  /// Requests per IP (builds a dictionary: for reports).
   var ips: [Symbol: Int] { ipCounter.counts }
-  /// Requests per user agent; folds the pending run.
+  /// Requests per user agent (builds a dictionary: for reports).
   var userAgents: [Symbol: Int] { userAgentCounter.counts }
   var requests = 0
   var first: Timestamp
@@ -124,15 +124,14 @@ final class ActorState {
     return c
   }
 
-  var distinctIPCount: Int { ips.count }
+  var distinctIPCount: Int { ipCounter.distinctCount }
 
   /// The whole actor's behaviour aggregates.
   var features: ActivityFeatures {
-    let ua = userAgents.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
-    return ActivityFeatures(
+    ActivityFeatures(
       isIdentity: key.isIdentity, requests: requests, patientRequests: patientRequests, nightPatient: nightPatient,
-      assets: assets, withReferer: withReferer, patientGaps: patientGaps, dominantUserAgent: ua,
-      distinctIPCount: ips.count)
+      assets: assets, withReferer: withReferer, patientGaps: patientGaps, dominantUserAgent: userAgentCounter.dominant,
+      distinctIPCount: ipCounter.distinctCount)
   }
 
   /// The behaviour aggregates of some of the actor's contexts taken together.

@@ -142,19 +142,14 @@ public final class AnalysisEngine {
       if actor.contexts.count > 1 { actor.contexts[c].hourCounts.add(hour) }
     }
     // Patient endpoints.
-    var recordHash: UInt64?
     var recordValue: Int64?
     switch kind {
     case .record:
       if let rk = r.key {
         templateIds[Int(tid)].insert(rk)
-        let ns = namespaceHashes[Int(tid)]
-        switch rk {
-        case .numeric(let v): recordHash = AnalysisEngine.mix(ns ^ (UInt64(v) &* 0x9E37_79B9_7F4A_7C15))
-        case .hashed(let h): recordHash = AnalysisEngine.mix(ns ^ h)
-        }
         recordValue = r.value
         let track = actor.track(tid)
+        let trackIsNew = track.requests == 0
         let slice = context >= 0 ? actor.slice(tid, context: context) : nil
         let invalidNIR = r.nirText.map { !IdentifierShapes.nirKeyIsValid($0) }
         func record(_ tr: RecordTrack) {
@@ -167,6 +162,7 @@ public final class AnalysisEngine {
         }
         record(track)
         if let slice { record(slice) }
+        actor.live?.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: namespaceHashes[Int(tid)])
       }
       notePatient(actor, e, context: context)
     case .list:
@@ -188,7 +184,7 @@ public final class AnalysisEngine {
       if sizeModelStore[i] == nil { sizeModelStore[i] = ResponseSizeModel() }
       sizeModelStore[i]?.add(size: e.responseBytes)
     }
-    actor.live?.add(e, kind: kind, recordHash: recordHash, recordValue: recordValue, isAsset: isAsset)
+    actor.live?.add(e, kind: kind, recordValue: recordValue, isAsset: isAsset)
   }
 
   private func notePatient(_ actor: ActorState, _ e: LogEvent, context: Int32) {

@@ -1,12 +1,5 @@
 // Sessions/RecordTrack.swift - what one actor did on one patient endpoint template.
 
-/// One list/search page fetched by an actor.
-struct PageFetch: Sendable {
-  var offset: Int32
-  var pageSize: Int32
-  var bytes: Int64
-}
-
 /// Compact per-(actor, template) features: record sets by response-size bucket, id
 /// sequentiality, per-day distinct counts, evidence pointers. No events are kept.
 final class RecordTrack {
@@ -16,14 +9,17 @@ final class RecordTrack {
   /// 401/403/404/410 and other client errors on record requests.
   var clientErrors = 0
   var serverErrors = 0
-  /// Every distinct id requested.
-  var ids = RecordSet()
+  // Every request's id goes to exactly one outcome set below; the distinct ids requested are
+  // their union (``distinctIds()``), so no set of all ids is kept beside them: a record read
+  // once costs one entry, not two.
   /// Ids answered with a success, by response-size bucket.
-  var successBySize: [Int: RecordSet] = [:]
+  var successBySize = SuccessSizeSets()
   /// Ids answered with a success of unknown size.
   var successUnknownSize = RecordSet()
   /// Ids answered 404/410 (certain misses).
   var notFound = RecordSet()
+  /// Ids answered with any other status (401/403 and other client errors, 1xx, 3xx, 5xx…).
+  var otherStatus = RecordSet()
 
   // Sequentiality over numeric ids.
   var previousValue: Int64?
@@ -42,17 +38,18 @@ final class RecordTrack {
 
   // Per UTC day distinct counts.
   var currentDay: Int64 = Int64.min
+  /// `true` while every request of the track fell on `currentDay`: that day's distinct ids
+  /// are then `ids` itself, and `daySet` stays empty (an actor active on one day only, the
+  /// common case of a swarm member, keeps one set instead of two).
+  var dayIsWhole = true
+  /// Distinct ids of `currentDay` once the track spans several days.
   var daySet = RecordSet()
   var dayCounts: [Int] = []
   /// The UTC day of each entry of `dayCounts`.
   var dayKeys: [Int64] = []
 
-  // Lists.
-  var pages: [PageFetch] = []
-  var maxPageSize = 0
-  var distinctOffsets = RoaringBitmap()
-  /// Successful pages addressed by a cursor only (no offset).
-  var cursorPages = 0
+  /// Successful pages, on list endpoints (created with the first one).
+  private(set) var pageLog: PageLog?
 
   var first: Timestamp = Timestamp(microseconds: 0)
   var last: Timestamp = Timestamp(microseconds: 0)
@@ -79,29 +76,31 @@ final class RecordTrack {
   }
 
   func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
-    ids.insert(key)
     let day = time.seconds / 86_400
     if day != currentDay {
       if currentDay != Int64.min {
-        dayCounts.append(daySet.count)
+        dayCounts.append(currentDayCount)
         dayKeys.append(currentDay)
+        dayIsWhole = false
       }
       currentDay = day
       daySet = RecordSet()
     }
-    daySet.insert(key)
+    // After the day change: a finished whole day counts the ids without this one.
+    if !dayIsWhole { daySet.insert(key) }
     if status >= 200 && status < 300 {
       successes += 1
       if bytes >= 0 {
-        successBySize[ResponseSizeModel.bucket(bytes), default: RecordSet()].insert(key)
+        successBySize.insert(key, bucket: ResponseSizeModel.bucket(bytes))
       } else {
         successUnknownSize.insert(key)
       }
-    } else if status >= 400 && status < 500 {
+    } else if status == 404 || status == 410 {
       clientErrors += 1
-      if status == 404 || status == 410 { notFound.insert(key) }
-    } else if status >= 500 {
-      serverErrors += 1
+      notFound.insert(key)
+    } else {
+      if status >= 400 && status < 500 { clientErrors += 1 } else if status >= 500 { serverErrors += 1 }
+      otherStatus.insert(key)
     }
     if let v = value {
       if let p = previousValue {
@@ -127,30 +126,65 @@ final class RecordTrack {
 
   func addPage(_ page: PageRequest, status: Int32, bytes: Int64) {
     guard status >= 200 && status < 300 else { return }
-    let size = page.pageSize ?? 0
-    maxPageSize = max(maxPageSize, size)
-    if page.offset == nil && page.cursor {
-      cursorPages += 1
-      if pages.count < 1_000_000 { pages.append(PageFetch(offset: -1, pageSize: Int32(clamping: size), bytes: bytes)) }
-      return
-    }
-    let offset = page.offset ?? 0
-    distinctOffsets.insert(UInt32(clamping: offset))
-    if pages.count < 1_000_000 {
-      pages.append(PageFetch(offset: Int32(clamping: offset), pageSize: Int32(clamping: size), bytes: bytes))
-    }
+    let log = pageLog ?? PageLog()
+    pageLog = log
+    log.add(offset: page.offset, cursor: page.cursor, pageSize: page.pageSize ?? 0, bytes: bytes)
   }
+
+  /// Distinct successful pages (offset pages once each, cursor pages all), in order of first sight.
+  var pages: [PageFetch] { pageLog?.pages ?? [] }
+  /// Successful pages, repeats included.
+  var pageCount: Int { pageLog?.count ?? 0 }
+  /// Bytes of all successful pages.
+  var pageBytes: Int64 { pageLog?.bytes ?? 0 }
+  var maxPageSize: Int { pageLog?.maxPageSize ?? 0 }
+  var distinctOffsets: RoaringBitmap { pageLog?.distinctOffsets ?? RoaringBitmap() }
+  /// Successful pages addressed by a cursor only (no offset).
+  var cursorPages: Int { pageLog?.cursorPages ?? 0 }
 
   /// Pages at distinct offsets plus cursor pages.
   var pagesWalked: Int { distinctOffsets.count + cursorPages }
 
+  /// Every distinct id requested: the union of the outcome sets (built on each call).
+  func distinctIds() -> RecordSet {
+    var out = RecordSet()
+    var empty = true
+    func add(_ s: RecordSet) {
+      guard !s.isEmpty else { return }
+      if empty {
+        out = s  // shared until the next union (copy on write)
+        empty = false
+      } else {
+        out.formUnion(s)
+      }
+    }
+    successBySize.forEach { add($1) }
+    add(successUnknownSize)
+    add(notFound)
+    add(otherStatus)
+    return out
+  }
+
+  /// Number of distinct ids requested (no set is built when one outcome set holds them all).
+  var distinctCount: Int {
+    var parts = successBySize.sets.count
+    var only = successBySize.sets.first?.count ?? 0
+    if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize.count }
+    if !notFound.isEmpty { parts += 1; only = notFound.count }
+    if !otherStatus.isEmpty { parts += 1; only = otherStatus.count }
+    return parts <= 1 ? only : distinctIds().count
+  }
+
+  /// Distinct records of the current UTC day.
+  var currentDayCount: Int { dayIsWhole ? distinctCount : daySet.count }
+
   /// Distinct records per UTC day, including the current day.
-  var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [daySet.count] }
+  var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [currentDayCount] }
 
   /// Distinct records per UTC day with their day, including the current day.
   var allDays: [(Int64, Int)] {
     var out = Array(zip(dayKeys, dayCounts))
-    if currentDay != Int64.min { out.append((currentDay, daySet.count)) }
+    if currentDay != Int64.min { out.append((currentDay, currentDayCount)) }
     return out
   }
 
@@ -162,6 +196,7 @@ final class RecordTrack {
     x.previousDelta = previousDelta
     x.strideStreak = strideStreak
     x.currentDay = currentDay
+    x.dayIsWhole = dayIsWhole
     x.daySet = daySet
     x.dayCounts = dayCounts
     x.dayKeys = dayKeys
@@ -192,10 +227,10 @@ final class RecordTrack {
     successes += o.successes
     clientErrors += o.clientErrors
     serverErrors += o.serverErrors
-    ids.formUnion(o.ids)
-    for (b, s) in o.successBySize { successBySize[b, default: RecordSet()].formUnion(s) }
+    successBySize.formUnion(o.successBySize)
     successUnknownSize.formUnion(o.successUnknownSize)
     notFound.formUnion(o.notFound)
+    otherStatus.formUnion(o.otherStatus)
     steps += o.steps
     constantStrideSteps += o.constantStrideSteps
     monotonicSteps += o.monotonicSteps
@@ -204,10 +239,11 @@ final class RecordTrack {
     if let e = o.enumerationStart, enumerationStart.map({ e.0 < $0.0 }) ?? true { enumerationStart = e }
     nirChecked += o.nirChecked
     nirInvalidKey += o.nirInvalidKey
-    pages.append(contentsOf: o.pages)
-    maxPageSize = max(maxPageSize, o.maxPageSize)
-    distinctOffsets.formUnion(o.distinctOffsets)
-    cursorPages += o.cursorPages
+    if let theirs = o.pageLog {
+      let log = pageLog ?? PageLog()
+      pageLog = log
+      log.absorb(theirs)
+    }
     if o.requests > 0 {
       if wasEmpty || o.first < first {
         first = o.first
@@ -221,11 +257,20 @@ final class RecordTrack {
     samples.append(contentsOf: o.samples)
   }
 
+  /// `true` when some requested id is a 32-bit number.
+  var hasNumericIds: Bool {
+    var found = false
+    successBySize.forEach { _, s in if !s.numeric.isEmpty { found = true } }
+    return found || !successUnknownSize.numeric.isEmpty || !notFound.numeric.isEmpty || !otherStatus.numeric.isEmpty
+  }
+
   var sequentialShare: Double { steps > 0 ? Double(constantStrideSteps) / Double(steps) : 0 }
   var monotonicShare: Double { steps > 0 ? Double(monotonicSteps) / Double(steps) : 0 }
   /// Distinct numeric ids over the width of their range.
   var coverageDensity: Double {
-    guard maxValue >= minValue, ids.numeric.count > 1 else { return 0 }
-    return Double(ids.numeric.count) / Double(maxValue - minValue + 1)
+    guard maxValue >= minValue else { return 0 }
+    let n = distinctIds().numeric.count
+    guard n > 1 else { return 0 }
+    return Double(n) / Double(maxValue - minValue + 1)
   }
 }

@@ -29,11 +29,48 @@ struct RunCounter<Key: Hashable> {
     pendingKey = nil
   }
 
-  /// Exact counts per key (folds the pending run).
+  /// Exact counts per key, the pending run included (builds a dictionary: for reports).
   var counts: [Key: Int] {
-    mutating get {
-      flush()
-      return table
+    var t = table
+    if pendingCount > 0, let k = pendingKey { t[k, default: 0] += pendingCount }
+    return t
+  }
+
+  /// Number of distinct keys (builds nothing).
+  var distinctCount: Int {
+    guard pendingCount > 0, let k = pendingKey else { return table.count }
+    return table[k] == nil ? table.count + 1 : table.count
+  }
+
+  /// `true` when `key` was counted.
+  func contains(_ key: Key) -> Bool { (pendingCount > 0 && pendingKey == key) || table[key] != nil }
+
+  /// Calls `body` with every key and its exact count (in no particular order).
+  func forEach(_ body: (Key, Int) -> Void) {
+    var pendingFolded = false
+    for (k, c) in table {
+      if pendingCount > 0 && k == pendingKey {
+        body(k, c + pendingCount)
+        pendingFolded = true
+      } else {
+        body(k, c)
+      }
     }
+    if pendingCount > 0, !pendingFolded, let k = pendingKey { body(k, pendingCount) }
+  }
+}
+
+extension RunCounter where Key: Comparable {
+  /// The most counted key; the smallest key among equals (deterministic).
+  var dominant: Key? {
+    var best: Key?
+    var bestCount = 0
+    forEach { k, c in
+      if best == nil || c > bestCount || (c == bestCount && k < best!) {
+        best = k
+        bestCount = c
+      }
+    }
+    return best
   }
 }

@@ -9,7 +9,17 @@ struct SessionState {
   var recordRequests = 0
   var recordMisses = 0
   var statusClasses = [Int](repeating: 0, count: 5)
+  /// Distinct records of the session (namespace-mixed hashes), unless ``soleTrack`` stands for them.
   var records = HashedIdSet()
+  /// While every record request of the session went to one track that began in this session,
+  /// the session's distinct records are exactly that track's ids: `records` stays empty (a
+  /// swarm member or a one-endpoint client keeps one set, not two). Built into `records`
+  /// when a second track appears.
+  var soleTrack: RecordTrack?
+  /// The namespace hash of ``soleTrack``'s template.
+  var soleNamespace: UInt64 = 0
+  /// Distinct records read in the session.
+  var distinctRecords: Int { soleTrack?.distinctCount ?? records.count }
   var ips: [Symbol] = []
   var userAgents: [Symbol] = []
   /// More distinct IPs / user agents were seen than ``listLimit`` (the lists are cut).
@@ -31,7 +41,30 @@ struct SessionState {
     end = start
   }
 
-  mutating func add(_ e: LogEvent, kind: EndpointKind, recordHash: UInt64?, recordValue: Int64?, isAsset: Bool) {
+  /// Notes the record (already added to `track`, whose template has namespace hash `namespace`)
+  /// of a record request. `trackIsNew`: the track had no request before this one.
+  mutating func noteRecord(_ key: RecordKey, track: RecordTrack, trackIsNew: Bool, namespace: UInt64) {
+    if let sole = soleTrack {
+      if sole === track { return }
+      sole.distinctIds().forEachKey { records.insert(SessionState.recordHash(namespace: soleNamespace, $0)) }
+      soleTrack = nil
+    } else if records.isEmpty && trackIsNew {
+      soleTrack = track
+      soleNamespace = namespace
+      return
+    }
+    records.insert(SessionState.recordHash(namespace: namespace, key))
+  }
+
+  /// The session-wide identity of a record: its key mixed with its namespace's hash.
+  static func recordHash(namespace ns: UInt64, _ key: RecordKey) -> UInt64 {
+    switch key {
+    case .numeric(let v): return AnalysisEngine.mix(ns ^ (UInt64(v) &* 0x9E37_79B9_7F4A_7C15))
+    case .hashed(let h): return AnalysisEngine.mix(ns ^ h)
+    }
+  }
+
+  mutating func add(_ e: LogEvent, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
     if requests > 0 {
       gaps.add(Double(max(0, e.timestamp.microseconds - end.microseconds)) / 1_000_000)  // late events: gap 0
     }
@@ -54,7 +87,6 @@ struct SessionState {
     if kind == .record {
       recordRequests += 1
       if s >= 400 && s < 500 { recordMisses += 1 }
-      if let h = recordHash { records.insert(h) }
       if let v = recordValue {
         if let p = previousRecord, v != p {
           let d = v - p
@@ -83,7 +115,7 @@ struct SessionState {
       ipsTruncated: ipsTruncated ? true : nil, userAgentsTruncated: userAgentsTruncated ? true : nil)
     return SessionReport(
       id: "", actor: actor, start: start, end: end, requests: requests, patientRequests: patientRequests,
-      distinctRecords: records.count, statusMix: mix,
+      distinctRecords: distinctRecords, statusMix: mix,
       rate: round3(Double(requests) / max(1.0, seconds / 60)), features: features)
   }
 }
