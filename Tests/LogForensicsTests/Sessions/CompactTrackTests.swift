@@ -1,0 +1,102 @@
+// Sessions/CompactTrackTests.swift - record tracks keep each id once; pages once; sessions share sets.
+
+import Testing
+
+@testable import LogForensics
+
+@Suite struct CompactTrackTests {
+  static func time(_ s: Int64) -> Timestamp { Timestamp(microseconds: s * 1_000_000) }
+  static let ev = Evidence(file: "access.log", line: 1)
+
+  @Test func distinctIdsAreTheUnionOfTheOutcomeSets() {
+    let t = RecordTrack(template: 0)
+    // id 1: hit then 404; id 2: two sizes; id 3: unknown size; id 4: 403; id 5: 500.
+    let requests: [(UInt32, Int32, Int64)] = [(1, 200, 2000), (1, 404, 90), (2, 200, 2000), (2, 200, 9000), (3, 200, -1), (4, 403, 10), (5, 500, 10)]
+    for (i, r) in requests.enumerated() {
+      t.note(time: Self.time(Int64(i)), evidence: Self.ev)
+      t.addRecord(value: Int64(r.0), key: .numeric(r.0), status: r.1, bytes: r.2, time: Self.time(Int64(i)), evidence: Self.ev)
+    }
+    #expect(t.distinctCount == 5)
+    var all: [UInt32] = []
+    t.distinctIds().numeric.forEach { all.append($0) }
+    #expect(all == [1, 2, 3, 4, 5])
+    #expect(t.notFound.count == 1 && t.successUnknownSize.count == 1 && t.otherStatus.count == 2)
+    #expect(t.successBySize.buckets == [UInt8(ResponseSizeModel.bucket(2000)), UInt8(ResponseSizeModel.bucket(9000))])
+    #expect(t.clientErrors == 2 && t.serverErrors == 1 && t.successes == 4)
+    #expect(t.allDayCounts == [5])
+  }
+
+  @Test func aSingleOutcomeSetIsCountedWithoutAUnion() {
+    let t = RecordTrack(template: 0)
+    for i in 0..<100 {
+      t.addRecord(value: Int64(i), key: .numeric(UInt32(i)), status: 200, bytes: 2000, time: Self.time(Int64(i)), evidence: Self.ev)
+    }
+    #expect(t.distinctCount == 100)
+    #expect(t.coverageDensity == 1)
+  }
+
+  @Test func dayCountsWithoutASecondSetOnTheFirstDay() {
+    let t = RecordTrack(template: 0)
+    let day: Int64 = 86_400
+    for i in 0..<10 { t.addRecord(value: nil, key: .numeric(UInt32(i)), status: 200, bytes: 1, time: Self.time(Int64(i)), evidence: Self.ev) }
+    #expect(t.dayIsWhole && t.daySet.isEmpty)
+    #expect(t.allDayCounts == [10])
+    // Day 2: ids 5..14 (5 of them old): that day has 10 distinct, the track 15.
+    for i in 5..<15 { t.addRecord(value: nil, key: .numeric(UInt32(i)), status: 200, bytes: 1, time: Self.time(day + Int64(i)), evidence: Self.ev) }
+    #expect(!t.dayIsWhole)
+    #expect(t.allDayCounts == [10, 10])
+    #expect(t.distinctCount == 15)
+    // A copy (an identity's first context) keeps counting the same way.
+    let c = t.copy()
+    c.addRecord(value: nil, key: .numeric(99), status: 200, bytes: 1, time: Self.time(day + 50), evidence: Self.ev)
+    #expect(c.allDayCounts == [10, 11])
+    #expect(t.allDayCounts == [10, 10])
+  }
+
+  @Test func repeatedPagesAreKeptOnceWithTheirLargestAnswer() {
+    let t = RecordTrack(template: 0)
+    for b: Int64 in [100, 300, 200] { t.addPage(PageRequest(pageSize: 20, offset: 0), status: 200, bytes: b) }
+    t.addPage(PageRequest(pageSize: 20, offset: 20), status: 200, bytes: 50)
+    t.addPage(PageRequest(pageSize: 50, offset: 0), status: 200, bytes: 70)  // another page size: another page
+    t.addPage(PageRequest(pageSize: 20, offset: 40), status: 500, bytes: 9)  // failed: not a page
+    var cursor = PageRequest(pageSize: 10, offset: nil)
+    cursor.cursor = true
+    t.addPage(cursor, status: 200, bytes: 5)
+    t.addPage(cursor, status: 200, bytes: 5)
+    #expect(t.pages == [
+      PageFetch(offset: 0, pageSize: 20, bytes: 300), PageFetch(offset: 20, pageSize: 20, bytes: 50),
+      PageFetch(offset: 0, pageSize: 50, bytes: 70), PageFetch(offset: -1, pageSize: 10, bytes: 5),
+      PageFetch(offset: -1, pageSize: 10, bytes: 5),
+    ])
+    #expect(t.pageCount == 7)
+    #expect(t.pageBytes == 100 + 300 + 200 + 50 + 70 + 5 + 5)
+    #expect(t.pagesWalked == 2 + 2)
+    #expect(t.maxPageSize == 50)
+    // The exposure of the repeats equals the exposure of the largest one alone.
+    let sets = ExposureEstimator.pages(t, namespace: "n", recordSize: 10)
+    #expect(sets.estimate["n"]?.count == 20 + 5 + 2)  // page (0, 50)'s 7 records are among page (0, 20)'s; 1 per cursor page
+    let merged = RecordTrack.merged([t, t])
+    #expect(merged.pageCount == 14 && merged.pages.count == 7)
+  }
+
+  @Test func sessionCountsItsSoleTrackThenBuildsItsSetForASecondOne() {
+    let f = EventFactory()
+    var o = AnalysisOptions()
+    o.allSessions = true
+    o.sessionGap = 600
+    let engine = f.engine(o)
+    // Session 1: /patients/{id} only (sole track), then /patients/{id}/documents (same records).
+    for i in 0..<30 { engine.consume(f.make(Double(i), user: "dr.a", path: "/api/patients/\(i)")) }
+    #expect(engine.actors[0].live?.soleTrack != nil)
+    #expect(engine.actors[0].live?.distinctRecords == 30)
+    engine.consume(f.make(40, user: "dr.a", path: "/api/patients/3/documents"))
+    engine.consume(f.make(41, user: "dr.a", path: "/api/patients/31/documents"))
+    #expect(engine.actors[0].live?.soleTrack == nil)
+    #expect(engine.actors[0].live?.distinctRecords == 31, "one namespace: /patients/3 is the same record")
+    // Session 2 reads old and new ids on the old track: its own set from the start.
+    for i in 25..<35 { engine.consume(f.make(Double(5000 + i), user: "dr.a", path: "/api/patients/\(i)")) }
+    #expect(engine.actors[0].live?.soleTrack == nil)
+    let out = engine.finish()
+    #expect(out.sessions.map(\.distinctRecords) == [31, 10])
+  }
+}
