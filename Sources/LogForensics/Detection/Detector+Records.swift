@@ -134,7 +134,10 @@ extension Detector {
     let mono = tr.monotonicShare
     let maxDay = tr.allDayCounts.max() ?? 0
     let base = baselines[t] ?? Baseline(actors: 1, median: 0, mad: 0, p90: 0, threshold: 100)
-    let manyIPs = actor.isIdentity && actor.distinctIPCount >= RecordRules.manyIPs
+    // The IPs that used this endpoint: a swarm's IPs on the ids it walked, not the owner's
+    // reads of another endpoint under the same account.
+    let endpointIPs = tr.ipCounter.distinctCount
+    let manyIPs = actor.isIdentity && endpointIPs >= RecordRules.manyIPs
     let endpoint = text(t)
     let behaviour = automationSignals(actor, tr, missRatio: missRatio)
 
@@ -144,7 +147,7 @@ extension Detector {
     let isProbing = distinct >= RecordRules.probingMinimum
       && ((misses.count >= 20 && missRatio >= RecordRules.probingMissRatio) || invalidKeys >= 0.5)
     let isBulk = Double(maxDay) >= base.threshold && behaviour.count >= 2
-    let isSwarm = actor.isIdentity && actor.distinctIPCount >= RecordRules.swarmIPs && distinct >= 100
+    let isSwarm = actor.isIdentity && endpointIPs >= RecordRules.swarmIPs && distinct >= 100
       && behaviour.count >= 2
 
     var kind: FindingKind
@@ -176,12 +179,12 @@ extension Detector {
     } else if isSwarm {
       kind = .distributedEnumeration
       score = min(0.99, 0.55 + 0.1 * Double(behaviour.count))
-      reasons.append("One identity shared by \(actor.distinctIPCount) IP addresses read " + volume + "; each IP stays small, together they enumerate.")
+      reasons.append("One identity shared by \(endpointIPs) IP addresses read " + volume + "; each IP stays small, together they enumerate.")
     } else {
       return nil
     }
     if manyIPs {
-      reasons.append("The same identity was used from \(actor.distinctIPCount) IP addresses.")
+      reasons.append("The same identity requested \(endpoint) from \(endpointIPs) IP addresses.")
     }
     for b in behaviour { reasons.append(b.prefix(1).uppercased() + b.dropFirst() + ".") }
     score = min(0.99, score)

@@ -154,6 +154,7 @@ public final class AnalysisEngine {
         let invalidNIR = r.nirText.map { !IdentifierShapes.nirKeyIsValid($0) }
         func record(_ tr: RecordTrack) {
           tr.note(time: e.timestamp, evidence: ev)
+          tr.ipCounter.add(e.clientIP)
           tr.addRecord(value: r.value, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
           if let invalid = invalidNIR {
             tr.nirChecked += 1

@@ -51,6 +51,10 @@ final class RecordTrack {
   /// Successful pages, on list endpoints (created with the first one).
   private(set) var pageLog: PageLog?
 
+  /// Requests per client IP on this endpoint (an identity shared by a swarm is judged by
+  /// the IPs that used the endpoint, not by every IP of the identity).
+  var ipCounter = RunCounter<Symbol>()
+
   var first: Timestamp = Timestamp(microseconds: 0)
   var last: Timestamp = Timestamp(microseconds: 0)
   var firstEvidence: Evidence?
@@ -224,6 +228,7 @@ final class RecordTrack {
   private func absorb(_ o: RecordTrack) {
     let wasEmpty = requests == 0
     requests += o.requests
+    o.ipCounter.forEach { ip, n in ipCounter.add(ip, count: n) }
     successes += o.successes
     clientErrors += o.clientErrors
     serverErrors += o.serverErrors

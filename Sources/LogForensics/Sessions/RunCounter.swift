@@ -22,6 +22,18 @@ struct RunCounter<Key: Hashable> {
     }
   }
 
+  /// Adds `n` occurrences of `key` at once (merging counters).
+  mutating func add(_ key: Key, count n: Int) {
+    guard n > 0 else { return }
+    if pendingCount > 0 && pendingKey == key {
+      pendingCount += n
+    } else {
+      flush()
+      pendingKey = key
+      pendingCount = n
+    }
+  }
+
   /// Folds the pending run into the table.
   mutating func flush() {
     if pendingCount > 0, let k = pendingKey { table[k, default: 0] += pendingCount }
