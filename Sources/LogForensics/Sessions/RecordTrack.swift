@@ -171,8 +171,8 @@ final class RecordTrack {
 
   /// Number of distinct ids requested (no set is built when one outcome set holds them all).
   var distinctCount: Int {
-    var parts = successBySize.sets.count
-    var only = successBySize.sets.first?.count ?? 0
+    var parts = successBySize.bucketCount
+    var only = successBySize.firstBucketSet.count
     if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize.count }
     if !notFound.isEmpty { parts += 1; only = notFound.count }
     if !otherStatus.isEmpty { parts += 1; only = otherStatus.count }

@@ -1,39 +1,70 @@
 // Sessions/SuccessSizeSets.swift - the ids a track saw answered with a success, by response-size bucket.
 
-/// Record sets keyed by ``ResponseSizeModel`` bucket, as two parallel arrays sorted by bucket.
+/// Record sets keyed by ``ResponseSizeModel`` bucket, smallest bucket first.
 ///
 /// A track's successes fall into a handful of buckets (a record's size varies by a few
-/// quarter-octaves), so a sorted array costs a few bytes per bucket where a dictionary of
-/// sets cost a hash table per track; lookups are a short linear scan.
+/// quarter-octaves), most often one or two: the first bucket's set is stored inline and the
+/// others in a short sorted array, so a track costs no hash table and, for one bucket, no
+/// array either. Lookups are a short linear scan.
 struct SuccessSizeSets {
-  /// Buckets in increasing order.
-  private(set) var buckets: [UInt8] = []
-  /// `sets[i]` holds the ids answered with a success of bucket `buckets[i]`.
-  private(set) var sets: [RecordSet] = []
+  /// The smallest bucket seen, or -1 while empty.
+  private var firstBucket: Int16 = -1
+  private var firstSet = RecordSet()
+  /// The other buckets, increasing, with their sets.
+  private var moreBuckets: [UInt8] = []
+  private var moreSets: [RecordSet] = []
 
-  var isEmpty: Bool { buckets.isEmpty }
+  var isEmpty: Bool { firstBucket < 0 }
+
+  /// Number of buckets with a set.
+  var bucketCount: Int { isEmpty ? 0 : 1 + moreBuckets.count }
+
+  /// Buckets in increasing order.
+  var buckets: [UInt8] { isEmpty ? [] : [UInt8(firstBucket)] + moreBuckets }
+
+  /// The set of the smallest bucket (empty when there is none).
+  var firstBucketSet: RecordSet { firstSet }
 
   /// Adds `key` to the set of `bucket` (0...255).
   mutating func insert(_ key: RecordKey, bucket: Int) {
-    let b = UInt8(clamping: bucket)
-    var i = 0
-    while i < buckets.count && buckets[i] < b { i += 1 }
-    if i == buckets.count || buckets[i] != b {
-      buckets.insert(b, at: i)
-      sets.insert(RecordSet(), at: i)
+    let b = Int16(min(255, max(0, bucket)))
+    if firstBucket < 0 {
+      firstBucket = b
+      firstSet.insert(key)
+      return
     }
-    sets[i].insert(key)
+    if b == firstBucket {
+      firstSet.insert(key)
+      return
+    }
+    if b < firstBucket {
+      // The new bucket becomes the first; the old first moves to the front of the others.
+      moreBuckets.insert(UInt8(firstBucket), at: 0)
+      moreSets.insert(firstSet, at: 0)
+      firstBucket = b
+      firstSet = RecordSet()
+      firstSet.insert(key)
+      return
+    }
+    let u = UInt8(b)
+    var i = 0
+    while i < moreBuckets.count && moreBuckets[i] < u { i += 1 }
+    if i == moreBuckets.count || moreBuckets[i] != u {
+      moreBuckets.insert(u, at: i)
+      moreSets.insert(RecordSet(), at: i)
+    }
+    moreSets[i].insert(key)
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
   func forEach(_ body: (Int, RecordSet) -> Void) {
-    for i in buckets.indices { body(Int(buckets[i]), sets[i]) }
+    guard !isEmpty else { return }
+    body(Int(firstBucket), firstSet)
+    for i in moreBuckets.indices { body(Int(moreBuckets[i]), moreSets[i]) }
   }
 
   /// Adds every (bucket, id) of `other`.
   mutating func formUnion(_ other: SuccessSizeSets) {
-    for i in other.buckets.indices {
-      other.sets[i].forEachKey { insert($0, bucket: Int(other.buckets[i])) }
-    }
+    other.forEach { b, s in s.forEachKey { insert($0, bucket: b) } }
   }
 }
