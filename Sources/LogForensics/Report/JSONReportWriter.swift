@@ -5,14 +5,86 @@ import Foundation
 /// Encodes reports deterministically (sorted keys, fixed formatting) and writes them
 /// atomically (temporary file in the same directory, then rename), so an interrupted run
 /// never leaves a half-written report behind.
+///
+/// The long arrays (inputs, findings, sessions, timeline) are encoded one element at a time
+/// and spliced into the encoding of the rest of the report: the bytes are exactly those of
+/// Foundation's `JSONEncoder` on the whole report (a test compares them), but memory holds
+/// one element's encoding at a time instead of the whole document's tree (a breach-scale
+/// report lists hundreds of thousands of sessions).
 public enum JSONReportWriter {
-  /// The encoded report, ending with a newline.
-  public static func encode(_ report: Report) throws -> Data {
+  static func makeEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(report)
-    data.append(0x0A)
-    return data
+    return encoder
+  }
+
+  /// The encoded report, ending with a newline.
+  public static func encode(_ report: Report) throws -> Data {
+    var out = Data()
+    try encode(report) { out.append($0) }
+    return out
+  }
+
+  /// Hands the encoded report (ending with a newline) to `emit` in pieces, in order.
+  public static func encode(_ report: Report, to emit: (Data) throws -> Void) throws {
+    let encoder = makeEncoder()
+    var skeleton = report
+    skeleton.inputs = []
+    skeleton.findings = []
+    skeleton.sessions = []
+    skeleton.timeline = []
+    let text = try encoder.encode(skeleton)
+    // Each long array is a top-level key (two spaces of indentation, the only keys at that
+    // depth) whose empty value Foundation prints as "[", an empty line, "  ]".
+    typealias Writer = ((Data) throws -> Void) throws -> Void
+    var arrays: [(marker: Data, write: Writer)] = []
+    func splice<T: Encodable>(_ key: String, _ elements: [T]) {
+      guard !elements.isEmpty else { return }
+      arrays.append((Data("\n  \"\(key)\" : [\n\n  ]".utf8), { out in
+        for (i, element) in elements.enumerated() {
+          try out(indented(try encoder.encode(element), first: i == 0))
+        }
+      }))
+    }
+    splice("inputs", report.inputs)
+    splice("findings", report.findings)
+    splice("sessions", report.sessions)
+    splice("timeline", report.timeline)
+    var located: [(range: Range<Data.Index>, write: Writer)] = []
+    for a in arrays {
+      guard let r = text.range(of: a.marker) else {
+        throw EncodingError.invalidValue(report, .init(codingPath: [], debugDescription: "report layout changed: no empty array for a long key"))
+      }
+      located.append((r, a.write))
+    }
+    located.sort { $0.range.lowerBound < $1.range.lowerBound }
+    var at = text.startIndex
+    for l in located {
+      // Up to and including "[\n" (the marker's first two lines), then the elements, then "\n  ]".
+      let open = text.index(l.range.upperBound, offsetBy: -4)  // keep "[\n", drop "\n  ]"
+      try emit(text.subdata(in: at..<open))
+      try l.write(emit)
+      try emit(Data("\n  ]".utf8))
+      at = l.range.upperBound
+    }
+    var tail = text.subdata(in: at..<text.endIndex)
+    tail.append(0x0A)
+    try emit(tail)
+  }
+
+  /// An element's own encoding nested at depth 2 ("    "), after ",\n" unless `first`;
+  /// empty lines stay empty, as Foundation prints them.
+  static func indented(_ data: Data, first: Bool) -> Data {
+    var out = Data(capacity: data.count + data.count / 8 + 8)
+    if !first { out.append(contentsOf: [0x2C, 0x0A]) }
+    let pad: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+    var lineStart = true
+    for b in data {
+      if lineStart && b != 0x0A { out.append(contentsOf: pad) }
+      out.append(b)
+      lineStart = b == 0x0A
+    }
+    return out
   }
 
   /// Decodes a report written by ``encode(_:)``.
@@ -20,8 +92,8 @@ public enum JSONReportWriter {
     try JSONDecoder().decode(Report.self, from: data)
   }
 
-  /// Writes `report` to `path` (`-` for standard output).
+  /// Writes `report` to `path` (`-` for standard output), piece by piece.
   public static func write(_ report: Report, to path: String) throws {
-    try OutputFile.write(try encode(report), to: path)
+    try OutputFile.write(to: path) { emit in try encode(report, to: emit) }
   }
 }

@@ -23,8 +23,15 @@ import Foundation
 public enum OutputFile {
   /// Writes `data` to `path`; `-` writes to standard output.
   public static func write(_ data: Data, to path: String) throws {
+    try write(to: path) { emit in try emit(data) }
+  }
+
+  /// Writes the pieces `produce` hands to its argument, in order, to `path` (`-` for standard
+  /// output), with the same atomicity as ``write(_:to:)``: the pieces go to the temporary file
+  /// as they come (in writes of at least 1 MiB), so the whole output is never held in memory.
+  public static func write(to path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
     if path == "-" {
-      try writeAll(data, fd: STDOUT_FILENO, path: path)
+      try writeBuffered(produce, fd: STDOUT_FILENO, path: path)
       return
     }
     var st = stat()
@@ -32,7 +39,7 @@ public enum OutputFile {
       let fd = open(path, O_WRONLY | O_CLOEXEC)
       guard fd >= 0 else { throw failure(path, "cannot open: \(errorText())") }
       defer { close(fd) }
-      try writeAll(data, fd: fd, path: path)
+      try writeBuffered(produce, fd: fd, path: path)
       return
     }
     let url = URL(fileURLWithPath: path)
@@ -43,7 +50,7 @@ public enum OutputFile {
     registry.add(temporary)
     defer { registry.remove(temporary) }
     do {
-      try writeAll(data, fd: fd, path: path)
+      try writeBuffered(produce, fd: fd, path: path)
       if fsync(fd) != 0 && errno != EINVAL && errno != EROFS { throw failure(path, "fsync failed: \(errorText())") }
     } catch {
       close(fd)
@@ -78,14 +85,29 @@ public enum OutputFile {
     return paths.count
   }
 
-  private static func writeAll(_ data: Data, fd: Int32, path: String) throws {
+  /// Runs `produce`, gathering its pieces into writes of at least 1 MiB.
+  private static func writeBuffered(_ produce: ((Data) throws -> Void) throws -> Void, fd: Int32, path: String) throws {
+    var buffer = Data()
+    var written = 0
+    try produce { piece in
+      buffer.append(piece)
+      if buffer.count >= 1 << 20 {
+        try writeAll(buffer, fd: fd, path: path, before: written)
+        written += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    try writeAll(buffer, fd: fd, path: path, before: written)
+  }
+
+  private static func writeAll(_ data: Data, fd: Int32, path: String, before: Int) throws {
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       var done = 0
       while done < raw.count {
         let n = posixWrite(fd, raw.baseAddress! + done, raw.count - done)
         if n < 0 {
           if errno == EINTR { continue }
-          throw failure(path, "write failed after \(done) of \(raw.count) bytes: \(errorText())")
+          throw failure(path, "write failed after \(before + done) bytes: \(errorText())")
         }
         done += n
       }
