@@ -14,12 +14,21 @@ final class RecordTrack {
   // once costs one entry, not two.
   /// Ids answered with a success, by response-size bucket.
   var successBySize = SuccessSizeSets()
+  /// The other outcome sets, allocated with the first such answer.
+  private var rare: RareOutcomes?
   /// Ids answered with a success of unknown size.
-  var successUnknownSize = RecordSet()
+  var successUnknownSize: RecordSet { rare?.successUnknownSize ?? RecordSet() }
   /// Ids answered 404/410 (certain misses).
-  var notFound = RecordSet()
+  var notFound: RecordSet { rare?.notFound ?? RecordSet() }
   /// Ids answered with any other status (401/403 and other client errors, 1xx, 3xx, 5xx…).
-  var otherStatus = RecordSet()
+  var otherStatus: RecordSet { rare?.otherStatus ?? RecordSet() }
+
+  private func rareOutcomes() -> RareOutcomes {
+    if let r = rare { return r }
+    let r = RareOutcomes()
+    rare = r
+    return r
+  }
 
   // Sequentiality over numeric ids.
   var previousValue: Int64?
@@ -38,15 +47,19 @@ final class RecordTrack {
 
   // Per UTC day distinct counts.
   var currentDay: Int64 = Int64.min
-  /// `true` while every request of the track fell on `currentDay`: that day's distinct ids
-  /// are then `ids` itself, and `daySet` stays empty (an actor active on one day only, the
-  /// common case of a swarm member, keeps one set instead of two).
-  var dayIsWhole = true
+  /// The finished days and the current day's own set, once the track spans several days.
+  /// While it is nil every request fell on `currentDay`, whose distinct ids are then the
+  /// track's own (an actor active on one day only, the common case of a swarm member, keeps
+  /// one set instead of two).
+  private var days: DayHistory?
+  /// `true` while every request of the track fell on `currentDay`.
+  var dayIsWhole: Bool { days == nil }
   /// Distinct ids of `currentDay` once the track spans several days.
-  var daySet = RecordSet()
-  var dayCounts: [Int] = []
+  var daySet: RecordSet { days?.daySet ?? RecordSet() }
+  /// Distinct ids of each finished day.
+  var dayCounts: [Int] { days?.counts ?? [] }
   /// The UTC day of each entry of `dayCounts`.
-  var dayKeys: [Int64] = []
+  var dayKeys: [Int64] { days?.keys ?? [] }
 
   /// Successful pages, on list endpoints (created with the first one).
   private(set) var pageLog: PageLog?
@@ -83,28 +96,30 @@ final class RecordTrack {
     let day = time.seconds / 86_400
     if day != currentDay {
       if currentDay != Int64.min {
-        dayCounts.append(currentDayCount)
-        dayKeys.append(currentDay)
-        dayIsWhole = false
+        let finished = currentDayCount  // before `days` exists: the whole track's count
+        let h = days ?? DayHistory()
+        h.counts.append(finished)
+        h.keys.append(currentDay)
+        h.daySet = RecordSet()
+        days = h
       }
       currentDay = day
-      daySet = RecordSet()
     }
     // After the day change: a finished whole day counts the ids without this one.
-    if !dayIsWhole { daySet.insert(key) }
+    if let h = days { h.daySet.insert(key) }
     if status >= 200 && status < 300 {
       successes += 1
       if bytes >= 0 {
         successBySize.insert(key, bucket: ResponseSizeModel.bucket(bytes))
       } else {
-        successUnknownSize.insert(key)
+        rareOutcomes().successUnknownSize.insert(key)
       }
     } else if status == 404 || status == 410 {
       clientErrors += 1
-      notFound.insert(key)
+      rareOutcomes().notFound.insert(key)
     } else {
       if status >= 400 && status < 500 { clientErrors += 1 } else if status >= 500 { serverErrors += 1 }
-      otherStatus.insert(key)
+      rareOutcomes().otherStatus.insert(key)
     }
     if let v = value {
       if let p = previousValue {
@@ -200,10 +215,13 @@ final class RecordTrack {
     x.previousDelta = previousDelta
     x.strideStreak = strideStreak
     x.currentDay = currentDay
-    x.dayIsWhole = dayIsWhole
-    x.daySet = daySet
-    x.dayCounts = dayCounts
-    x.dayKeys = dayKeys
+    if let h = days {
+      let c = DayHistory()
+      c.daySet = h.daySet
+      c.counts = h.counts
+      c.keys = h.keys
+      x.days = c
+    }
     return x
   }
 
@@ -217,9 +235,13 @@ final class RecordTrack {
       x.absorb(t)
       for (d, c) in t.allDays { perDay[d, default: 0] += c }
     }
-    for d in perDay.keys.sorted() {
-      x.dayKeys.append(d)
-      x.dayCounts.append(perDay[d] ?? 0)
+    if !perDay.isEmpty {
+      let h = DayHistory()
+      for d in perDay.keys.sorted() {
+        h.keys.append(d)
+        h.counts.append(perDay[d] ?? 0)
+      }
+      x.days = h
     }
     return x
   }
@@ -233,9 +255,12 @@ final class RecordTrack {
     clientErrors += o.clientErrors
     serverErrors += o.serverErrors
     successBySize.formUnion(o.successBySize)
-    successUnknownSize.formUnion(o.successUnknownSize)
-    notFound.formUnion(o.notFound)
-    otherStatus.formUnion(o.otherStatus)
+    if let theirs = o.rare {
+      let r = rareOutcomes()
+      r.successUnknownSize.formUnion(theirs.successUnknownSize)
+      r.notFound.formUnion(theirs.notFound)
+      r.otherStatus.formUnion(theirs.otherStatus)
+    }
     steps += o.steps
     constantStrideSteps += o.constantStrideSteps
     monotonicSteps += o.monotonicSteps
@@ -278,4 +303,21 @@ final class RecordTrack {
     guard n > 1 else { return 0 }
     return Double(n) / Double(maxValue - minValue + 1)
   }
+}
+
+/// The outcome sets most tracks never fill (successes of unknown size, 404/410, other
+/// statuses): a track of plain successes carries one nil pointer for them, not three sets.
+final class RareOutcomes {
+  var successUnknownSize = RecordSet()
+  var notFound = RecordSet()
+  var otherStatus = RecordSet()
+}
+
+/// The per-day state of a track that spans several UTC days.
+final class DayHistory {
+  /// Distinct ids of the current day.
+  var daySet = RecordSet()
+  /// Distinct ids of each finished day, and its UTC day.
+  var counts: [Int] = []
+  var keys: [Int64] = []
 }
