@@ -93,6 +93,7 @@ final class RecordTrack {
   }
 
   func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
+    distinctCache = -1
     let day = time.seconds / 86_400
     if day != currentDay {
       if currentDay != Int64.min {
@@ -184,8 +185,19 @@ final class RecordTrack {
     return out
   }
 
-  /// Number of distinct ids requested (no set is built when one outcome set holds them all).
+  /// ``distinctCount`` as last computed, or -1 once a record was added since.
+  private var distinctCache = -1
+
+  /// Number of distinct ids requested (no set is built when one outcome set holds them all;
+  /// a union's count is kept until the next record).
   var distinctCount: Int {
+    if distinctCache >= 0 { return distinctCache }
+    let n = uncachedDistinctCount
+    distinctCache = n
+    return n
+  }
+
+  private var uncachedDistinctCount: Int {
     var parts = successBySize.bucketCount
     var only = successBySize.firstBucketSet.count
     if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize.count }
@@ -249,6 +261,7 @@ final class RecordTrack {
   /// Adds `o`'s counters, sets, pages and evidence (not its per-day or in-progress state).
   private func absorb(_ o: RecordTrack) {
     let wasEmpty = requests == 0
+    distinctCache = -1
     requests += o.requests
     o.ipCounter.forEach { ip, n in ipCounter.add(ip, count: n) }
     successes += o.successes

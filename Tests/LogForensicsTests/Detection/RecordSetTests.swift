@@ -75,4 +75,26 @@ struct RecordSetTests {
     o.insert(.numeric(123))
     #expect(r.subtracting(o).count == 2)
   }
+
+  /// Small sets merge linearly; a union past the small limit falls back to insertion; both
+  /// give what inserting every value one by one gives.
+  @Test func unionsEqualOneByOneInsertion() {
+    var rng = SystemRandomNumberGenerator()
+    for (n, m, range) in [(0, 5, 10), (5, 0, 10), (300, 400, 1_000), (700, 700, 5_000), (1_000, 30, 1 << 20), (600, 600, 900)] {
+      let a = (0..<n).map { _ in UInt32.random(in: 0..<UInt32(range), using: &rng) }
+      let b = (0..<m).map { _ in UInt32.random(in: 0..<UInt32(range), using: &rng) }
+      var x = RoaringBitmap(a)
+      x.formUnion(RoaringBitmap(b))
+      let expected = RoaringBitmap(a + b)
+      #expect(x == expected || Array(values(x)) == Array(values(expected)), "\(n) ∪ \(m) in \(range)")
+      #expect(x.count == Set(a + b).count)
+      #expect(values(x) == Set(a + b).sorted())
+    }
+  }
+
+  func values(_ r: RoaringBitmap) -> [UInt32] {
+    var out: [UInt32] = []
+    r.forEach { out.append($0) }
+    return out
+  }
 }
