@@ -162,28 +162,117 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Adds every value of `other`.
   public mutating func formUnion(_ other: RoaringBitmap) {
-    if isSmall && other.isSmall && count + other.count <= RoaringBitmap.smallLimit {
+    if other.isEmpty { return }
+    if isSmall && other.isSmall {
       // Both sorted arrays: one linear merge instead of an insertion (and a move) per value.
-      var merged: [UInt32] = []
-      merged.reserveCapacity(count + other.count)
-      var i = 0, j = 0
-      let a = small, b = other.small
-      while i < a.count && j < b.count {
-        if a[i] < b[j] {
-          merged.append(a[i]); i += 1
-        } else if b[j] < a[i] {
-          merged.append(b[j]); j += 1
-        } else {
-          merged.append(a[i]); i += 1; j += 1
-        }
+      let merged = RoaringBitmap.merge(small, other.small)
+      if merged.count <= RoaringBitmap.smallLimit {
+        small = merged
+        count = merged.count
+      } else {
+        small = []
+        count = 0
+        isSmall = false
+        addSorted(merged)
       }
-      merged.append(contentsOf: a[i...])
-      merged.append(contentsOf: b[j...])
-      small = merged
-      count = merged.count
       return
     }
-    other.forEach { insert($0) }
+    if isSmall {
+      let values = small
+      small = []
+      count = 0
+      isSmall = false
+      addSorted(values)
+    }
+    // Values come in increasing order: merge them into each container a key at a time.
+    var key: UInt16 = 0
+    var lows: [UInt16] = []
+    other.forEach { v in
+      let k = UInt16(truncatingIfNeeded: v >> 16)
+      if k != key && !lows.isEmpty {
+        mergeIntoContainer(key, lows)
+        lows.removeAll(keepingCapacity: true)
+      }
+      key = k
+      lows.append(UInt16(truncatingIfNeeded: v))
+    }
+    if !lows.isEmpty { mergeIntoContainer(key, lows) }
+  }
+
+  /// Adds increasing `values` to a set in container mode.
+  private mutating func addSorted(_ values: [UInt32]) {
+    var i = 0
+    while i < values.count {
+      let key = UInt16(truncatingIfNeeded: values[i] >> 16)
+      var lows: [UInt16] = []
+      while i < values.count && UInt16(truncatingIfNeeded: values[i] >> 16) == key {
+        lows.append(UInt16(truncatingIfNeeded: values[i]))
+        i += 1
+      }
+      mergeIntoContainer(key, lows)
+    }
+  }
+
+  /// Merges increasing, distinct `lows` into the container of `key` (created if missing).
+  private mutating func mergeIntoContainer(_ key: UInt16, _ lows: [UInt16]) {
+    let (found, index) = keyIndex(key)
+    if !found {
+      keys.insert(key, at: index)
+      containers.insert(RoaringBitmap.container(lows), at: index)
+      count += lows.count
+      return
+    }
+    let old = containers[index]
+    containers[index] = .array([])  // release the reference so the old storage can be reused
+    switch old {
+    case .array(let a):
+      let merged = RoaringBitmap.merge(a, lows)
+      count += merged.count - a.count
+      containers[index] = RoaringBitmap.container(merged)
+    case .bitmap(var words, let c):
+      var n = c
+      for x in lows {
+        let w = Int(x >> 6)
+        let bit: UInt64 = 1 << UInt64(x & 63)
+        if words[w] & bit == 0 {
+          words[w] |= bit
+          n += 1
+        }
+      }
+      count += n - c
+      containers[index] = .bitmap(words, count: n)
+    }
+  }
+
+  /// An array container up to ``arrayLimit`` values, a bitmap beyond (as insertion makes).
+  private static func container(_ lows: [UInt16]) -> Container {
+    guard lows.count > arrayLimit else { return .array(lows) }
+    var words = [UInt64](repeating: 0, count: 1024)
+    for x in lows { words[Int(x >> 6)] |= 1 << UInt64(x & 63) }
+    return .bitmap(words, count: lows.count)
+  }
+
+  /// The sorted union of two increasing, duplicate-free arrays.
+  private static func merge<T: Comparable>(_ a: [T], _ b: [T]) -> [T] {
+    var out: [T] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0
+    while i < a.count && j < b.count {
+      if a[i] < b[j] {
+        out.append(a[i])
+        i += 1
+      } else if b[j] < a[i] {
+        out.append(b[j])
+        j += 1
+      } else {
+        out.append(a[i])
+        i += 1
+        j += 1
+      }
+    }
+    out.append(contentsOf: a[i...])
+    out.append(contentsOf: b[j...])
+    return out
   }
 
   /// Number of values shared with `other`.

@@ -75,16 +75,20 @@ public enum JSONReportWriter {
   /// An element's own encoding nested at depth 2 ("    "), after ",\n" unless `first`;
   /// empty lines stay empty, as Foundation prints them.
   static func indented(_ data: Data, first: Bool) -> Data {
-    var out = Data(capacity: data.count + data.count / 8 + 8)
+    var out: [UInt8] = []
+    out.reserveCapacity(data.count + data.count / 4 + 8)
     if !first { out.append(contentsOf: [0x2C, 0x0A]) }
-    let pad: [UInt8] = [0x20, 0x20, 0x20, 0x20]
-    var lineStart = true
-    for b in data {
-      if lineStart && b != 0x0A { out.append(contentsOf: pad) }
-      out.append(b)
-      lineStart = b == 0x0A
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      var lineStart = 0
+      while lineStart < raw.count {
+        var end = lineStart
+        while end < raw.count && raw[end] != 0x0A { end += 1 }
+        if end > lineStart { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lineStart..<min(end + 1, raw.count)]))
+        lineStart = end + 1
+      }
     }
-    return out
+    return Data(out)
   }
 
   /// Decodes a report written by ``encode(_:)``.
