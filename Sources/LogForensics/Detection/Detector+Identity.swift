@@ -10,7 +10,7 @@ extension Detector {
       guard let (time, ev, from, to) = actor.firstSwitch else { continue }
       let ips = strings(actor.ips.keys)
       let reasons = [
-        "\(actor.label) was used from \(ips.count) IP addresses (\(ips.prefix(ActorSet.limit).joined(separator: ", "))\(ips.count > ActorSet.limit ? ", … \(ips.count - ActorSet.limit) more" : "")) and \(actor.userAgents.count) user agent(s) at the same time: \(actor.ipSwitches) requests came less than 60 s after a request from another IP.",
+        "\(actor.label(engine.symbols)) was used from \(ips.count) IP addresses (\(ips.prefix(ActorSet.limit).joined(separator: ", "))\(ips.count > ActorSet.limit ? ", … \(ips.count - ActorSet.limit) more" : "")) and \(actor.userAgents.count) user agent(s) at the same time: \(actor.ipSwitches) requests came less than 60 s after a request from another IP.",
         "First overlap at \(time.iso8601): \(TerminalSanitizer.clean(symbols.string(from))) then \(TerminalSanitizer.clean(symbols.string(to))). A token used concurrently from unrelated machines suggests it was stolen or shared.",
       ]
       let templates = actor.tracks.keys.sorted()
@@ -20,7 +20,7 @@ extension Detector {
         start: time, end: actor.last)
       d.minimumSeverity = .medium
       d.timeline.append(TimelineEntry(
-        time: time, event: "token-reuse", findingId: nil, actor: actor.label, endpoint: nil, count: actor.ipSwitches,
+        time: time, event: "token-reuse", findingId: nil, actor: actor.label(engine.symbols), endpoint: nil, count: actor.ipSwitches,
         detail: "same identity from \(TerminalSanitizer.clean(symbols.string(from))) and \(TerminalSanitizer.clean(symbols.string(to))) within 60 s",
         evidence: ev))
       d.exposureReason = "Exposure: a token-reuse finding counts no records by itself; records read with the token are counted by the enumeration findings of the same actor."

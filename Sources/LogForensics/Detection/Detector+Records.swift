@@ -79,7 +79,7 @@ extension Detector {
     }
     let ipList = strings(ips)
     let uaList = strings(uas)
-    return "The same account (\(actor.label)) was also used from \(ipList.prefix(5).joined(separator: ", "))"
+    return "The same account (\(actor.label(engine.symbols))) was also used from \(ipList.prefix(5).joined(separator: ", "))"
       + (ipList.count > 5 ? " (+\(ipList.count - 5))" : "") + " with \(uaList.prefix(2).joined(separator: "; "))"
       + (uaList.count > 2 ? " (+\(uaList.count - 2))" : "")
       + ": \(requests) requests (\(onEndpoint) on \(text(t))) from \(first.iso8601) to \(last.iso8601) that show no such signal on their own;"
@@ -194,7 +194,7 @@ extension Detector {
       start: tr.first, end: tr.last)
     if let (time, ev) = tr.enumerationStart, isSequential {
       draft.timeline.append(TimelineEntry(
-        time: time, event: "enumeration-start", findingId: nil, actor: owner.label, endpoint: endpoint, count: nil,
+        time: time, event: "enumeration-start", findingId: nil, actor: owner.label(engine.symbols), endpoint: endpoint, count: nil,
         detail: "five consecutive requests with the same id stride", evidence: ev))
     }
     return draft

@@ -3,7 +3,6 @@
 /// Per-actor aggregates: identities seen, live session, per-template tracks, pace.
 final class ActorState {
   let key: ActorKey
-  let label: String
   let index: Int
   /// Requests per client IP (runs of the same IP cost no hash lookup).
   var ipCounter = RunCounter<Symbol>()
@@ -59,13 +58,16 @@ final class ActorState {
   /// `true` once the identity exceeded ``maximumContexts``.
   private(set) var contextsAbandoned = false
 
-  init(key: ActorKey, label: String, index: Int, time: Timestamp) {
+  init(key: ActorKey, index: Int, time: Timestamp) {
     self.key = key
-    self.label = label
     self.index = index
     first = time
     last = time
   }
+
+  /// `user:alice`, `ip:10.0.0.1 ua:curl/8.0`, terminal-safe (built when asked: an actor keeps
+  /// no string of its own).
+  func label(_ symbols: SymbolTable) -> String { TerminalSanitizer.clean(key.label(symbols)) }
 
   func track(_ t: TemplateID) -> RecordTrack {
     if t == lastTrackTemplate, let x = lastTrack { return x }

@@ -31,7 +31,7 @@ public final class AnalysisEngine {
   /// Client IPs of each kept session (up to 16), to tie sessions to a finding's contexts.
   var sessionIPs: [[Symbol]] = []
   /// Client actors without patient activity are dropped when their session closes in a sweep.
-  private let retired = ActorState(key: .client(ip: .none, userAgent: .none), label: "", index: -1, time: Timestamp(microseconds: 0))
+  private let retired = ActorState(key: .client(ip: .none, userAgent: .none), index: -1, time: Timestamp(microseconds: 0))
   // Per template.
   var templateRequests: [Int] = []
   var templateIds: [RecordSet] = []
@@ -100,7 +100,7 @@ public final class AnalysisEngine {
       if let i = actorIndex[key] {
         actor = actors[i]
       } else {
-        actor = ActorState(key: key, label: TerminalSanitizer.clean(key.label(symbols)), index: actors.count, time: e.timestamp)
+        actor = ActorState(key: key, index: actors.count, time: e.timestamp)
         actorIndex[key] = actors.count
         actors.append(actor)
       }
@@ -361,8 +361,8 @@ public final class AnalysisEngine {
     liveActors.remove(actor.index)
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
-    let report = live.summary(actor: actor.label, scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
-    actor.keptSessions.append(KeptSession(report: report, ips: live.ips, number: sessionCount))
+    let report = live.summary(actor: actor.label(symbols), scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
+    actor.keptSessions.append(KeptSession(report: report, ips: live.ips.all, number: sessionCount))
     let keep = max(1, options.sessionsKeptPerActor)
     if !options.allSessions && actor.keptSessions.count >= keep + keep / 2 + 1 {
       // Keep the heaviest sessions; amortised O(log keep) per closed session.

@@ -8,7 +8,8 @@ struct SessionState {
   var patientRequests = 0
   var recordRequests = 0
   var recordMisses = 0
-  var statusClasses = [Int](repeating: 0, count: 5)
+  /// Requests per status class: 2xx, 3xx, 4xx, 5xx, other (inline: no array per session).
+  var statusClasses = (0, 0, 0, 0, 0)
   /// Distinct records of the session (namespace-mixed hashes), unless ``soleTrack`` stands for them.
   var records = HashedIdSet()
   /// While every record request of the session went to one track that began in this session,
@@ -20,8 +21,9 @@ struct SessionState {
   var soleNamespace: UInt64 = 0
   /// Distinct records read in the session.
   var distinctRecords: Int { soleTrack?.distinctCount ?? records.count }
-  var ips: [Symbol] = []
-  var userAgents: [Symbol] = []
+  /// Distinct IPs and user agents, first seen first (at most ``listLimit`` each).
+  var ips = SymbolList()
+  var userAgents = SymbolList()
   /// More distinct IPs / user agents were seen than ``listLimit`` (the lists are cut).
   var ipsTruncated = false
   var userAgentsTruncated = false
@@ -72,7 +74,13 @@ struct SessionState {
     end = max(end, e.timestamp)
     let s = Int(e.status)
     let cls = s >= 200 && s < 600 ? s / 100 - 2 : 4
-    statusClasses[cls] += 1
+    switch cls {
+    case 0: statusClasses.0 += 1
+    case 1: statusClasses.1 += 1
+    case 2: statusClasses.2 += 1
+    case 3: statusClasses.3 += 1
+    default: statusClasses.4 += 1
+    }
     if !ips.contains(e.clientIP) {
       if ips.count < SessionState.listLimit { ips.append(e.clientIP) } else { ipsTruncated = true }
     }
@@ -103,7 +111,8 @@ struct SessionState {
     let seconds = Double(end.microseconds - start.microseconds) / 1_000_000
     let names = ["2xx", "3xx", "4xx", "5xx", "other"]
     var mix: [StatusCount] = []
-    for (i, c) in statusClasses.enumerated() where c > 0 { mix.append(StatusCount(status: names[i], count: c)) }
+    let counts = [statusClasses.0, statusClasses.1, statusClasses.2, statusClasses.3, statusClasses.4]
+    for (i, c) in counts.enumerated() where c > 0 { mix.append(StatusCount(status: names[i], count: c)) }
     let features = SessionFeatures(
       ips: ips.map { symbols.string($0) }.sorted(),
       userAgents: userAgents.map { TerminalSanitizer.clean(symbols.string($0)) }.sorted(),
@@ -124,4 +133,24 @@ struct SessionState {
 func round3(_ x: Double) -> Double {
   guard x.isFinite else { return 0 }
   return (x * 1000).rounded() / 1000
+}
+
+/// A short list of distinct symbols in first-seen order: the first one inline (most sessions
+/// come from one IP with one user agent), the others in an array.
+struct SymbolList {
+  private var head: Symbol = .none
+  private var rest: [Symbol] = []
+  private(set) var count = 0
+
+  func contains(_ s: Symbol) -> Bool { count > 0 && (head == s || rest.contains(s)) }
+
+  mutating func append(_ s: Symbol) {
+    if count == 0 { head = s } else { rest.append(s) }
+    count += 1
+  }
+
+  /// The symbols, first seen first.
+  var all: [Symbol] { count == 0 ? [] : [head] + rest }
+
+  func map<T>(_ body: (Symbol) -> T) -> [T] { all.map(body) }
 }

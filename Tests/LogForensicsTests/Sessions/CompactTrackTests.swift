@@ -100,3 +100,17 @@ import Testing
     #expect(out.sessions.map(\.distinctRecords) == [31, 10])
   }
 }
+
+@Suite struct SymbolListTests {
+  @Test func firstSeenOrderWithTheFirstInline() {
+    let symbols = SymbolTable()
+    let a = symbols.intern("10.0.0.1"), b = symbols.intern("10.0.0.2")
+    var l = SymbolList()
+    #expect(l.count == 0 && l.all.isEmpty && !l.contains(a) && !l.contains(.none))
+    l.append(b)
+    l.append(a)
+    #expect(l.count == 2 && l.contains(a) && l.contains(b) && !l.contains(.none))
+    #expect(l.all == [b, a])
+    #expect(l.map { symbols.string($0) } == ["10.0.0.2", "10.0.0.1"])
+  }
+}
