@@ -225,10 +225,20 @@ public struct RoaringBitmap: Sendable, Equatable {
     let old = containers[index]
     containers[index] = .array([])  // release the reference so the old storage can be reused
     switch old {
-    case .array(let a):
-      let merged = RoaringBitmap.merge(a, lows)
-      count += merged.count - a.count
-      containers[index] = RoaringBitmap.container(merged)
+    case .array(var a):
+      let before = a.count
+      if lows.count * 16 < a.count {
+        // A few values into a large container: binary search and insert in place (a memory
+        // move each) cost less than copying the container.
+        for x in lows {
+          let p = RoaringBitmap.lowerBound(a, x)
+          if p == a.count || a[p] != x { a.insert(x, at: p) }
+        }
+      } else {
+        a = RoaringBitmap.merge(a, lows)
+      }
+      count += a.count - before
+      containers[index] = RoaringBitmap.container(a)
     case .bitmap(var words, let c):
       var n = c
       for x in lows {
