@@ -27,14 +27,15 @@ struct SuccessSizeSets {
 
   /// Adds `key` to the set of `bucket` (0...255).
   mutating func insert(_ key: RecordKey, bucket: Int) {
+    update(bucket: bucket) { $0.insert(key) }
+  }
+
+  /// Runs `body` on the set of `bucket` (0...255), created empty if missing.
+  private mutating func update(bucket: Int, _ body: (inout RecordSet) -> Void) {
     let b = Int16(min(255, max(0, bucket)))
-    if firstBucket < 0 {
+    if firstBucket < 0 || b == firstBucket {
       firstBucket = b
-      firstSet.insert(key)
-      return
-    }
-    if b == firstBucket {
-      firstSet.insert(key)
+      body(&firstSet)
       return
     }
     if b < firstBucket {
@@ -43,7 +44,7 @@ struct SuccessSizeSets {
       moreSets.insert(firstSet, at: 0)
       firstBucket = b
       firstSet = RecordSet()
-      firstSet.insert(key)
+      body(&firstSet)
       return
     }
     let u = UInt8(b)
@@ -53,7 +54,7 @@ struct SuccessSizeSets {
       moreBuckets.insert(u, at: i)
       moreSets.insert(RecordSet(), at: i)
     }
-    moreSets[i].insert(key)
+    body(&moreSets[i])
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
@@ -65,6 +66,6 @@ struct SuccessSizeSets {
 
   /// Adds every (bucket, id) of `other`.
   mutating func formUnion(_ other: SuccessSizeSets) {
-    other.forEach { b, s in s.forEachKey { insert($0, bucket: b) } }
+    other.forEach { b, s in update(bucket: b) { $0.formUnion(s) } }
   }
 }
