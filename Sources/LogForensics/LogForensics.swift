@@ -53,10 +53,14 @@ public enum Analyzer {
     let stats: [InputStatistics]
     var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {
-      stats = pipeline.run { event in
-        traffic.add(input: Int(event.inputIndex), time: event.timestamp)
-        engine.consume(event)
-      }
+      // Templating depends only on the order of events: it runs on the parsing thread.
+      let templating = engine.templating
+      stats = pipeline.run(
+        prepare: { templating.templated($0) },
+        consume: { event, templated in
+          traffic.add(input: Int(event.inputIndex), time: event.timestamp)
+          engine.consume(event, templated)
+        })
     } else {
       stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }

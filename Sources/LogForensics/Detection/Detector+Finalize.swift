@@ -145,10 +145,11 @@ extension Detector {
     let sessions = chosen.map { engine.sessions[$0] }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
 
     var endpoints: [EndpointSummary] = []
+    let distinctIds = engine.templateDistinctIds()
     for (i, info) in engine.templates.infos.enumerated() where info.kind == .record || info.kind == .list {
       endpoints.append(EndpointSummary(
         template: TerminalSanitizer.clean(info.text), kind: info.kind.rawValue, requests: engine.templateRequests[i],
-        distinctIds: engine.templateIds[i].count,
+        distinctIds: distinctIds[i],
         missSizeThreshold: hitBuckets[i].map { Int(ResponseSizeModel.lowerBound(ofBucket: $0)) }))
     }
     endpoints.sort { ($0.requests, $1.template) > ($1.requests, $0.template) }

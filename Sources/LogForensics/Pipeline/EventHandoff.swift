@@ -3,34 +3,38 @@
 import Foundation
 
 /// Hands batches of parsed, merged events from the producer thread to the consumer.
+typealias EventHandoff = BatchHandoff<LogEvent>
+
+/// Hands batches of items (events, or events with what the producer prepared for each)
+/// from the producer thread to the consumer, in order.
 ///
 /// At most ``depth`` full batches wait at a time, so memory stays bounded whichever side is
 /// slower; drained batches go back to the producer to be refilled without reallocating.
 /// Every symbol in an event was interned before the batch was put, and the lock orders the
 /// two threads, so the consumer may render those symbols (see ``SymbolTable``).
-final class EventHandoff: @unchecked Sendable {
-  static let batchSize = 4096
+final class BatchHandoff<Item>: @unchecked Sendable {
+  static var batchSize: Int { 4096 }
   let depth: Int
   private let condition = NSCondition()
-  private var full: [[LogEvent]] = []
-  private var spare: [[LogEvent]] = []
+  private var full: [[Item]] = []
+  private var spare: [[Item]] = []
   private var finished = false
   private var producerDone = false
 
   init(depth: Int = 4) { self.depth = depth }
 
   /// A cleared batch with room for ``batchSize`` events (a recycled one when available).
-  func emptyBatch() -> [LogEvent] {
+  func emptyBatch() -> [Item] {
     condition.lock()
     defer { condition.unlock() }
     if let b = spare.popLast() { return b }
-    var b: [LogEvent] = []
-    b.reserveCapacity(EventHandoff.batchSize)
+    var b: [Item] = []
+    b.reserveCapacity(Self.batchSize)
     return b
   }
 
   /// Queues a full batch; waits while ``depth`` batches are already waiting.
-  func put(_ batch: [LogEvent]) {
+  func put(_ batch: [Item]) {
     condition.lock()
     while full.count >= depth { condition.wait() }
     full.append(batch)
@@ -48,7 +52,7 @@ final class EventHandoff: @unchecked Sendable {
   }
 
   /// The next batch in order, or `nil` once the producer finished and the queue is empty.
-  func take() -> [LogEvent]? {
+  func take() -> [Item]? {
     condition.lock()
     defer { condition.unlock() }
     while full.isEmpty && !finished { condition.wait() }
@@ -59,7 +63,7 @@ final class EventHandoff: @unchecked Sendable {
   }
 
   /// Gives a drained (emptied) batch back for reuse.
-  func recycle(_ batch: [LogEvent]) {
+  func recycle(_ batch: [Item]) {
     condition.lock()
     if spare.count < depth + 1 { spare.append(batch) }
     condition.unlock()

@@ -54,6 +54,17 @@ public final class LogPipeline {
   /// Reads everything and calls `consume` once per event, in timestamp order across streams.
   /// - Returns: statistics of every input, in ``plannedPaths`` order.
   public func run(_ consume: (LogEvent) -> Void) -> [InputStatistics] {
+    run(prepare: { _ in () }, consume: { e, _ in consume(e) })
+  }
+
+  /// Like ``run(_:)``, with a first stage: `prepare` is called once per event, in the same
+  /// order as `consume`, and its result is handed to `consume` with the event. With two or
+  /// more threads it runs on the parsing thread, so work that depends only on the sequence
+  /// of events (such as templating paths) leaves the consumer's thread; `prepare` must
+  /// then touch nothing that `consume` touches.
+  func run<Prepared>(
+    prepare: @escaping (LogEvent) -> Prepared, consume: (LogEvent, Prepared) -> Void
+  ) -> [InputStatistics] {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
       StreamReader(
@@ -61,12 +72,13 @@ public final class LogPipeline {
       ) { stats in finished[stats.index] = stats }
     }
     if options.threads > 1 && !readers.isEmpty {
-      // Reading, parsing and merging on a producer thread; `consume` (analysis) here. The
-      // event order is the merger's either way, so the output does not depend on threads.
-      let handoff = EventHandoff()
-      let box = ReadersBox(readers)
+      // Reading, parsing, merging and `prepare` on a producer thread; `consume` (analysis)
+      // here. The event order is the merger's either way, so the output does not depend on
+      // threads.
+      let handoff = BatchHandoff<(event: LogEvent, prepared: Prepared)>()
+      let box = ProducerBox(readers, prepare)
       let producer = Thread {
-        LogPipeline.produce(box.readers, into: handoff)
+        LogPipeline.produce(box.readers, prepare: box.prepare, into: handoff)
       }
       producer.name = "LogForensics.parse"
       producer.start()
@@ -74,7 +86,11 @@ public final class LogPipeline {
         // After a stop request the queued events are drained unread: a stopped run is not
         // analysed, and the producer must not stay blocked on a full queue.
         if options.control?.stopRequested != true {
-          for e in batch { consume(e) }
+          // Borrowed in place: iterating the array would copy each event (a retain and a
+          // release of its strings per event).
+          batch.withUnsafeBufferPointer { items in
+            for i in items.indices { consume(items[i].event, items[i].prepared) }
+          }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
         handoff.recycle(batch)
@@ -83,12 +99,12 @@ public final class LogPipeline {
     } else if readers.count == 1 {
       let r = readers[0]
       while let e = r.next() {
-        consume(e)
+        consume(e, prepare(e))
       }
     } else if readers.count > 1 {
       var merger = EventMerger(readers: readers)
       while let e = merger.next() {
-        consume(e)
+        consume(e, prepare(e))
       }
     }
     interrupted = readers.contains { $0.stopped }
@@ -107,12 +123,16 @@ public final class LogPipeline {
 }
 
 extension LogPipeline {
-  /// The producer side: merged events in batches of ``EventHandoff/batchSize``.
-  fileprivate static func produce(_ readers: [StreamReader], into handoff: EventHandoff) {
+  /// The producer side: merged, prepared events in batches of ``BatchHandoff/batchSize``.
+  fileprivate static func produce<Prepared>(
+    _ readers: [StreamReader], prepare: (LogEvent) -> Prepared,
+    into handoff: BatchHandoff<(event: LogEvent, prepared: Prepared)>
+  ) {
     var batch = handoff.emptyBatch()
-    func emit(_ e: LogEvent) {
-      batch.append(e)
-      if batch.count >= EventHandoff.batchSize {
+    func emit(_ e: consuming LogEvent) {
+      let p = prepare(e)
+      batch.append((e, p))
+      if batch.count >= BatchHandoff<(event: LogEvent, prepared: Prepared)>.batchSize {
         handoff.put(batch)
         batch = handoff.emptyBatch()
       }
@@ -129,9 +149,15 @@ extension LogPipeline {
   }
 }
 
-private final class ReadersBox: @unchecked Sendable {
+/// What the producer thread needs: the readers and the first stage (the caller guarantees
+/// that neither is used by another thread meanwhile).
+private final class ProducerBox<Prepared>: @unchecked Sendable {
   let readers: [StreamReader]
-  init(_ readers: [StreamReader]) { self.readers = readers }
+  let prepare: (LogEvent) -> Prepared
+  init(_ readers: [StreamReader], _ prepare: @escaping (LogEvent) -> Prepared) {
+    self.readers = readers
+    self.prepare = prepare
+  }
 }
 
 /// k-way merge of stream readers by (timestamp, stream index): deterministic for ties.
@@ -148,16 +174,18 @@ struct EventMerger {
 
   mutating func next() -> LogEvent? {
     guard !heap.isEmpty else { return nil }
-    let top = heap[0]
-    if let e = readers[top.stream].next() {
-      heap[0] = (e, top.stream)
+    let stream = heap[0].stream
+    if let e = readers[stream].next() {
+      // Swapped out, not copied: the top event leaves the heap without a retain/release.
+      var top = (event: e, stream: stream)
+      swap(&top, &heap[0])
       siftDown(0)
-    } else {
-      let last = heap.removeLast()
-      if !heap.isEmpty {
-        heap[0] = last
-        siftDown(0)
-      }
+      return top.event
+    }
+    var top = heap.removeLast()
+    if !heap.isEmpty {
+      swap(&top, &heap[0])
+      siftDown(0)
     }
     return top.event
   }

@@ -12,12 +12,16 @@
 ///   bounded by the number of events within one window.
 struct ReorderBuffer {
   let window: Int64  // microseconds
-  /// Events still waiting for the window to pass, sorted by time (stable).
-  private var pending: [LogEvent] = []
+  // Events are stored as optionals so that releasing one moves it out (`take()`) instead of
+  // copying it and destroying the slot later: a copy retains and releases every string.
+  /// Events still waiting for the window to pass, sorted by time (stable); `nil` once released.
+  private var pending: [LogEvent?] = []
+  /// The timestamp (microseconds) of each entry of `pending`: searched without touching the events.
+  private var pendingTimes: [Int64] = []
   private var head = 0
   /// Events released, in release order (decided per event, so the order depends only on
-  /// the sequence of events, never on how the input was cut into chunks).
-  private var ready: [LogEvent] = []
+  /// the sequence of events, never on how the input was cut into chunks); `nil` once popped.
+  private var ready: [LogEvent?] = []
   private var readyHead = 0
   private var maxSeen = Int64.min
   private var lastReleased = Int64.min
@@ -38,20 +42,22 @@ struct ReorderBuffer {
       ready.append(e)
       return true
     }
-    if head == pending.count || t >= pending[pending.count - 1].timestamp.microseconds {
+    if head == pending.count || t >= pendingTimes[pendingTimes.count - 1] {
       pending.append(e)
+      pendingTimes.append(t)
     } else {
       // Binary search for the first element with a greater timestamp (stable: after equals).
       var lo = head, hi = pending.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if pending[mid].timestamp.microseconds <= t { lo = mid + 1 } else { hi = mid }
+        if pendingTimes[mid] <= t { lo = mid + 1 } else { hi = mid }
       }
       pending.insert(e, at: lo)
+      pendingTimes.insert(t, at: lo)
     }
     if t > maxSeen { maxSeen = t }
     let limit = maxSeen &- window
-    while head < pending.count && pending[head].timestamp.microseconds <= limit {
+    while head < pending.count && pendingTimes[head] <= limit {
       release()
     }
     return false
@@ -66,7 +72,7 @@ struct ReorderBuffer {
       }
       return nil
     }
-    let e = ready[readyHead]
+    let e = ready[readyHead].take()
     readyHead += 1
     return e
   }
@@ -80,12 +86,13 @@ struct ReorderBuffer {
   }
 
   private mutating func release() {
-    let e = pending[head]
+    let t = pendingTimes[head]
+    ready.append(pending[head].take())
     head += 1
-    if e.timestamp.microseconds > lastReleased { lastReleased = e.timestamp.microseconds }
-    ready.append(e)
+    if t > lastReleased { lastReleased = t }
     if head > 4096 && head * 2 > pending.count {
       pending.removeFirst(head)
+      pendingTimes.removeFirst(head)
       head = 0
     }
   }

@@ -15,8 +15,11 @@ public final class AnalysisEngine {
   let options: AnalysisOptions
   let symbols: SymbolTable
   let inputPaths: [String]
-  let templater: EndpointTemplater
-  let templates = TemplateTable()
+  /// Templates requests: on the parsing thread during a threaded pipeline run, so the
+  /// engine reads only what each event's ``Templated`` carries until the run is over.
+  let templating: RequestTemplating
+  var templater: EndpointTemplater { templating.templater }
+  var templates: TemplateTable { templating.templates }
   var actors: [ActorState] = []
   private var actorIndex: [ActorKey: Int] = [:]
   private var liveActors: Set<Int> = []
@@ -34,7 +37,6 @@ public final class AnalysisEngine {
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), index: -1, time: Timestamp(microseconds: 0))
   // Per template.
   var templateRequests: [Int] = []
-  var templateIds: [RecordSet] = []
   /// Response sizes of patient templates only (other templates never need them).
   var sizeModelStore: [ResponseSizeModel?] = []
   /// The response-size model of a patient template, if it saw a success with a size.
@@ -42,9 +44,6 @@ public final class AnalysisEngine {
     Int(t) < sizeModelStore.count ? sizeModelStore[Int(t)] : nil
   }
   var logins = LoginTracker()
-  var templateCache = TemplateCache()
-  /// Hash of each template's record namespace (session distinct-record counts).
-  var namespaceHashes: [UInt64] = []
   private var gapMicros: Int64
   /// New (IP, user agent) actors created per client IP, to spot user-agent rotation.
   private var agentsPerIP: [Symbol: Int32] = [:]
@@ -62,7 +61,7 @@ public final class AnalysisEngine {
     self.options = options
     self.symbols = symbols
     self.inputPaths = inputPaths
-    templater = EndpointTemplater(patientEndpoints: options.patientEndpoints)
+    templating = RequestTemplating(templater: EndpointTemplater(patientEndpoints: options.patientEndpoints))
     gapMicros = max(1, options.sessionGap) * 1_000_000
   }
 
@@ -75,19 +74,22 @@ public final class AnalysisEngine {
   /// Adds one event. Events must come in non-decreasing time order (a few seconds of
   /// disorder are tolerated: they only shorten a gap).
   public func consume(_ e: LogEvent) {
+    consume(e, templating.templated(e))
+  }
+
+  /// Adds one event templated by ``templating`` (in the order of events).
+  func consume(_ e: LogEvent, _ r: Templated) {
     let now = e.timestamp.microseconds
     if lastSweep == Int64.min { lastSweep = now }
     if now - lastSweep > gapMicros {
       sweep(now: now)
       lastSweep = now
     }
-    let r = templateOf(e)
     let tid = r.template
-    let kind = templates.infos[Int(tid)].kind
-    if Int(tid) == templateRequests.count {
-      templateRequests.append(0)
-      templateIds.append(RecordSet())
-      namespaceHashes.append(HashedIdSet.hash(templates.infos[Int(tid)].namespace))
+    let kind = r.kind
+    if Int(tid) >= templateRequests.count {
+      // Templates are numbered in order of first sight, so a new one is the next number.
+      templateRequests.append(contentsOf: repeatElement(0, count: Int(tid) + 1 - templateRequests.count))
     }
     templateRequests[Int(tid)] += 1
     let ev = evidence(e)
@@ -146,7 +148,6 @@ public final class AnalysisEngine {
     switch kind {
     case .record:
       if let rk = r.key {
-        templateIds[Int(tid)].insert(rk)
         recordValue = r.value
         let track = actor.track(tid)
         let trackIsNew = track.requests == 0
@@ -163,7 +164,7 @@ public final class AnalysisEngine {
         }
         record(track)
         if let slice { record(slice) }
-        actor.live?.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: namespaceHashes[Int(tid)])
+        actor.live?.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
       }
       notePatient(actor, e, context: context)
     case .list:
@@ -246,53 +247,8 @@ public final class AnalysisEngine {
     }
   }
 
-  /// What the per-event code needs from templating: template, record key, paging, asset.
-  struct Templated {
-    var template: TemplateID
-    var key: RecordKey?
-    /// The record id as a number, when it is decimal (sequentiality).
-    var value: Int64?
-    /// The id's text when it is NIR-shaped (its control key is checked).
-    var nirText: String?
-    var page: PageRequest?
-    var isAsset: Bool
-  }
-
-  /// Templates `e` through the shape cache (no String built on a hit), else in full.
-  func templateOf(_ e: LogEvent) -> Templated {
-    var path = e.path
-    let query = e.query
-    return path.withUTF8 { pb in
-      let p = UnsafeRawBufferPointer(pb)
-      var cached: TemplateRecipe?
-      var page: PageRequest?
-      if var q = query {
-        q.withUTF8 {
-          let qb = UnsafeRawBufferPointer($0)
-          cached = templateCache.lookup(path: p, query: qb)
-          if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
-        }
-      } else {
-        cached = templateCache.lookup(path: p, query: nil)
-      }
-      if let c = cached, c.template >= 0 {
-        guard c.idSegment >= 0 else { return Templated(template: c.template, page: page, isAsset: c.isAsset) }
-        let (key, value) = AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
-        return Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset)
-      }
-      let t = templater.template(path: e.path, query: query)
-      let tid = templates.intern(t)
-      let asset = AnalysisEngine.isAsset(p)
-      if cached == nil { templateCache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }
-      var out = Templated(template: tid, page: t.page, isAsset: asset)
-      if let id = t.recordID {
-        out.key = RecordKey(text: id)
-        out.value = Int64(id)
-        if t.recordShape == .nir && id.utf8.count == 15 { out.nirText = id }
-      }
-      return out
-    }
-  }
+  /// Templates `e` (see ``RequestTemplating/templated(_:)``).
+  func templateOf(_ e: LogEvent) -> Templated { templating.templated(e) }
 
   /// The record key and value of the all-digit path segment number `index`.
   static func decimalKey(segment index: Int, of p: UnsafeRawBufferPointer) -> (RecordKey?, Int64?) {
@@ -403,7 +359,23 @@ public final class AnalysisEngine {
   var sessionsOmitted: Int { actors.reduce(0) { $0 + ($1 === retired ? 0 : $1.sessionsOmitted) } }
 
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.
+  /// Distinct ids requested on each template, by every actor: the union of the actors'
+  /// record tracks (every record request goes to its actor's track, and tracks are never
+  /// dropped), built once here instead of one more set insert per event.
+  func templateDistinctIds() -> [Int] {
+    var sets = [RecordSet](repeating: RecordSet(), count: templateRequests.count)
+    for actor in actors {
+      for (t, track) in actor.tracks where Int(t) < sets.count {
+        sets[Int(t)].formUnion(track.distinctIds())
+      }
+    }
+    return sets.map(\.count)
+  }
+
   public func finish() -> AnalysisOutcome {
+    if templateRequests.count < templates.count {  // templates interned for events never consumed
+      templateRequests.append(contentsOf: repeatElement(0, count: templates.count - templateRequests.count))
+    }
     for i in liveActors.sorted() { close(actors[i]) }
     collectSessions()
     let width = max(4, String(sessionCount).count)

@@ -38,6 +38,37 @@ private func line(_ ip: String, _ time: String, _ path: String, status: Int = 20
     #expect(stats.allSatisfy { $0.read?.complete == true && $0.format == "combined" })
   }
 
+  /// The first stage sees every event once, in the consumer's order, on either thread
+  /// layout, and each prepared value reaches `consume` with its own event; more events
+  /// than one hand-off batch cross several batches.
+  @Test(arguments: [1, 2])
+  func preparedValuesTravelWithTheirEvents(threads: Int) throws {
+    var web1 = "", web2 = ""
+    for i in 0..<6000 {
+      let t = String(format: "01/Mar/2026:10:%02d:%02d", i / 120, i / 2 % 60)
+      if i % 2 == 0 { web1 += line("10.0.0.1", t, "/w1/\(i)") } else { web2 += line("10.0.0.2", t, "/w2/\(i)") }
+    }
+    let root = try makeTree(["web1/access.log": web1, "web2/access.log": web2])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = PipelineOptions()
+    options.threads = threads
+    let counter = PrepareCounter()
+    var consumed: [String] = []
+    var mismatched = 0
+    _ = LogPipeline(paths: [root], options: options).run(
+      prepare: { e in counter.next(e.path) },
+      consume: { e, prepared in
+        if prepared.path != e.path || prepared.number != consumed.count { mismatched += 1 }
+        consumed.append(e.path)
+      })
+    #expect(consumed.count == 6000)
+    #expect(mismatched == 0)
+    #expect(counter.count == 6000)
+    var plain: [String] = []
+    _ = LogPipeline(paths: [root], options: options).run { plain.append($0.path) }
+    #expect(consumed == plain)
+  }
+
   @Test func linesSlightlyOutOfOrderAreReorderedAndLateOnesCounted() throws {
     let root = try makeTree([
       "x.log": line("10.0.0.1", "01/Mar/2026:10:00:05", "/2") + line("10.0.0.1", "01/Mar/2026:10:00:03", "/1")
@@ -101,5 +132,14 @@ private func line(_ ip: String, _ time: String, _ path: String, status: Int = 20
     #expect(missing.errors.first?.kind == "cannot-open")
     #expect(result.report.summary.unreadableInputs == 1)
     #expect(result.report.summary.parsed == 1)
+  }
+}
+
+/// Numbers the events `prepare` sees (used from the producer thread only while a run lasts).
+private final class PrepareCounter: @unchecked Sendable {
+  private(set) var count = 0
+  func next(_ path: String) -> (number: Int, path: String) {
+    defer { count += 1 }
+    return (count, path)
   }
 }

@@ -1,0 +1,96 @@
+// Detection/RequestTemplating.swift - from a request to its template, record key and paging.
+
+/// What the per-event analysis needs from templating: template and its class, record key,
+/// paging, asset.
+struct Templated {
+  var template: TemplateID
+  var key: RecordKey?
+  /// The record id as a number, when it is decimal (sequentiality).
+  var value: Int64?
+  /// The id's text when it is NIR-shaped (its control key is checked).
+  var nirText: String?
+  var page: PageRequest?
+  var isAsset: Bool
+  /// The template's class.
+  var kind: EndpointKind = .other
+  /// Hash of the template's record namespace (session distinct-record counts).
+  var namespaceHash: UInt64 = 0
+
+  init(template: TemplateID, key: RecordKey? = nil, value: Int64? = nil, page: PageRequest?, isAsset: Bool) {
+    self.template = template
+    self.key = key
+    self.value = value
+    self.page = page
+    self.isAsset = isAsset
+  }
+}
+
+extension AnalysisEngine {
+  typealias Templated = LogForensics.Templated
+}
+
+/// Turns requests into templates: the templater, the table of templates seen and the
+/// shape cache. Its state depends only on the sequence of requests, so it can run on the
+/// parsing thread ahead of the analysis (``LogPipeline/run(prepare:consume:)``); the
+/// analysis then reads the table only once the run is over.
+final class RequestTemplating {
+  let templater: EndpointTemplater
+  let templates = TemplateTable()
+  private var cache = TemplateCache()
+  /// Class and namespace hash of each template, by id.
+  private var kinds: [EndpointKind] = []
+  private var namespaceHashes: [UInt64] = []
+
+  init(templater: EndpointTemplater) { self.templater = templater }
+
+  /// `t` with its template's class and namespace hash.
+  @inline(__always)
+  private func described(_ t: Templated) -> Templated {
+    var t = t
+    let i = Int(t.template)
+    while kinds.count <= i {
+      let info = templates.infos[kinds.count]
+      kinds.append(info.kind)
+      namespaceHashes.append(HashedIdSet.hash(info.namespace))
+    }
+    t.kind = kinds[i]
+    t.namespaceHash = namespaceHashes[i]
+    return t
+  }
+
+  /// Templates `e` through the shape cache (no String built on a hit), else in full.
+  func templated(_ e: LogEvent) -> Templated {
+    var path = e.path
+    let query = e.query
+    return path.withUTF8 { pb in
+      let p = UnsafeRawBufferPointer(pb)
+      var cached: TemplateRecipe?
+      var page: PageRequest?
+      if var q = query {
+        q.withUTF8 {
+          let qb = UnsafeRawBufferPointer($0)
+          cached = cache.lookup(path: p, query: qb)
+          if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
+        }
+      } else {
+        cached = cache.lookup(path: p, query: nil)
+      }
+      if let c = cached, c.template >= 0 {
+        guard c.idSegment >= 0 else { return described(Templated(template: c.template, page: page, isAsset: c.isAsset)) }
+        let (key, value) = AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
+        return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
+      }
+      let t = templater.template(path: e.path, query: query)
+      let tid = templates.intern(t)
+      let asset = AnalysisEngine.isAsset(p)
+      if cached == nil { cache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }
+      var out = Templated(template: tid, page: t.page, isAsset: asset)
+      if let id = t.recordID {
+        out.key = RecordKey(text: id)
+        out.value = Int64(id)
+        if t.recordShape == .nir && id.utf8.count == 15 { out.nirText = id }
+      }
+      return described(out)
+    }
+  }
+}
