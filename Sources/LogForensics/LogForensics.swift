@@ -49,7 +49,9 @@ public enum Analyzer {
     let pipeline = LogPipeline(paths: config.paths, options: pipelineOptions)
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter
-    let engine = AnalysisEngine(options: config.analysis, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
+    var analysisOptions = config.analysis
+    analysisOptions.threads = pipelineOptions.threads
+    let engine = AnalysisEngine(options: analysisOptions, symbols: pipeline.symbols, inputPaths: pipeline.plannedPaths)
     let stats: [InputStatistics]
     var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {

@@ -75,7 +75,9 @@ public final class LogPipeline {
       // Reading, parsing, merging and `prepare` on a producer thread; `consume` (analysis)
       // here. The event order is the merger's either way, so the output does not depend on
       // threads.
-      let handoff = BatchHandoff<(event: LogEvent, prepared: Prepared)>()
+      // Optional items: the consumer moves each out (`take()`); borrowing them in place
+      // would copy each event (a retain and release of its strings) before every call.
+      let handoff = BatchHandoff<(event: LogEvent, prepared: Prepared)?>()
       let box = ProducerBox(readers, prepare)
       let producer = Thread {
         LogPipeline.produce(box.readers, prepare: box.prepare, into: handoff)
@@ -86,10 +88,8 @@ public final class LogPipeline {
         // After a stop request the queued events are drained unread: a stopped run is not
         // analysed, and the producer must not stay blocked on a full queue.
         if options.control?.stopRequested != true {
-          // Borrowed in place: iterating the array would copy each event (a retain and a
-          // release of its strings per event).
-          batch.withUnsafeBufferPointer { items in
-            for i in items.indices { consume(items[i].event, items[i].prepared) }
+          for i in batch.indices {
+            if let item = batch[i].take() { consume(item.event, item.prepared) }
           }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
@@ -126,13 +126,13 @@ extension LogPipeline {
   /// The producer side: merged, prepared events in batches of ``BatchHandoff/batchSize``.
   fileprivate static func produce<Prepared>(
     _ readers: [StreamReader], prepare: (LogEvent) -> Prepared,
-    into handoff: BatchHandoff<(event: LogEvent, prepared: Prepared)>
+    into handoff: BatchHandoff<(event: LogEvent, prepared: Prepared)?>
   ) {
     var batch = handoff.emptyBatch()
     func emit(_ e: consuming LogEvent) {
       let p = prepare(e)
-      batch.append((e, p))
-      if batch.count >= BatchHandoff<(event: LogEvent, prepared: Prepared)>.batchSize {
+      batch.append((consume e, p))
+      if batch.count >= BatchHandoff<(event: LogEvent, prepared: Prepared)?>.batchSize {
         handoff.put(batch)
         batch = handoff.emptyBatch()
       }

@@ -39,11 +39,11 @@ struct ReorderBuffer {
     if t < lastReleased {
       // Older than an event already released: it cannot be put in order any more.
       e.flags.insert(.outOfOrder)
-      ready.append(e)
+      ready.append(consume e)
       return true
     }
     if head == pending.count || t >= pendingTimes[pendingTimes.count - 1] {
-      pending.append(e)
+      pending.append(consume e)
       pendingTimes.append(t)
     } else {
       // Binary search for the first element with a greater timestamp (stable: after equals).
@@ -52,7 +52,7 @@ struct ReorderBuffer {
         let mid = (lo + hi) / 2
         if pendingTimes[mid] <= t { lo = mid + 1 } else { hi = mid }
       }
-      pending.insert(e, at: lo)
+      pending.insert(consume e, at: lo)
       pendingTimes.insert(t, at: lo)
     }
     if t > maxSeen { maxSeen = t }

@@ -361,9 +361,17 @@ public final class AnalysisEngine {
   /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   /// Distinct ids requested on each template, by every actor: the union of the actors'
   /// record tracks (every record request goes to its actor's track, and tracks are never
-  /// dropped), built once here instead of one more set insert per event.
+  /// dropped), built once at the end instead of one more set insert per event.
   func templateDistinctIds() -> [Int] {
-    var sets = [RecordSet](repeating: RecordSet(), count: templateRequests.count)
+    if let job = distinctIdsJob { return job.result() }
+    return AnalysisEngine.templateDistinctIds(actors: actors, templates: templateRequests.count)
+  }
+
+  /// ``templateDistinctIds()`` being computed on another core while detection runs.
+  private var distinctIdsJob: BackgroundJob<[Int]>?
+
+  private static func templateDistinctIds(actors: [ActorState], templates: Int) -> [Int] {
+    var sets = [RecordSet](repeating: RecordSet(), count: templates)
     for actor in actors {
       for (t, track) in actor.tracks where Int(t) < sets.count {
         sets[Int(t)].formUnion(track.distinctIds())
@@ -378,6 +386,13 @@ public final class AnalysisEngine {
     }
     for i in liveActors.sorted() { close(actors[i]) }
     collectSessions()
+    // Record tracks are complete and only read from here on: their union per template is
+    // built on the other core (idle now that parsing is over) while detection runs.
+    if options.threads > 1 {
+      let snapshot = actors
+      let templateCount = templateRequests.count
+      distinctIdsJob = BackgroundJob { AnalysisEngine.templateDistinctIds(actors: snapshot, templates: templateCount) }
+    }
     let width = max(4, String(sessionCount).count)
     for (i, n) in sessionNumbers.enumerated() {
       let digits = String(n)

@@ -12,6 +12,9 @@ public struct AnalysisOptions: Sendable {
   /// Closed sessions kept per actor for the report (the heaviest by distinct records, then
   /// requests), so memory grows with actors, not with time. Ignored with ``allSessions``.
   public var sessionsKeptPerActor: Int = 32
+  /// Threads the engine may use: with 2 or more, ``AnalysisEngine/finish()`` builds the
+  /// per-template id counts on a second thread while detection runs (same output).
+  public var threads: Int = 1
 
   public init() {}
 }
