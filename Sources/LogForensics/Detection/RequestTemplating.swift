@@ -77,7 +77,12 @@ final class RequestTemplating {
       }
       if let c = cached, c.template >= 0 {
         guard c.idSegment >= 0 else { return described(Templated(template: c.template, page: page, isAsset: c.isAsset)) }
-        let (key, value) = AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
+        let (key, value) =
+          if let r = cache.digitSegments.range(of: Int(c.idSegment)) {
+            AnalysisEngine.decimalKey(digits: UnsafeRawBufferPointer(rebasing: p[r]))
+          } else {
+            AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
+          }
         return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
       }
       let t = templater.template(path: e.path, query: query)

@@ -23,7 +23,13 @@ struct TemplateRecipe {
 /// must not grow memory); shapes are compared byte for byte, never by hash alone.
 struct TemplateCache {
   static let maximumShapes = 100_000
-  private var index: [UInt64: Int32] = [:]
+  /// Open-addressing index from shape hash to entry (hash 0 is stored as 1; a key of 0 marks
+  /// an empty slot): no hashing of the hash, unlike a `Dictionary`.
+  private var slotHashes: [UInt64] = Array(repeating: 0, count: 1024)
+  private var slotEntries: [Int32] = Array(repeating: 0, count: 1024)
+  /// Byte ranges of the path's all-digit segments, by segment number, for the last lookup
+  /// (`-1` start: not all digits or beyond ``trackedSegments``).
+  private(set) var digitSegments = DigitSegments()
   private var entries: [(start: Int, count: Int, recipe: Int32)] = []
   private var arena: [UInt8] = []
   private(set) var recipes: [TemplateRecipe] = []
@@ -38,13 +44,16 @@ struct TemplateCache {
   /// to need full templating; `nil` when the shape was never seen (call ``store(_:)`` next).
   mutating func lookup(path: UnsafeRawBufferPointer, query: UnsafeRawBufferPointer?) -> TemplateRecipe? {
     shape.reset(capacity: 2 * (path.count + (query?.count ?? 0)) + 8)
-    TemplateCache.appendShape(of: path, separator: .slash, to: shape)
+    digitSegments.reset()
+    TemplateCache.appendShape(of: path, separator: .slash, to: shape, digits: &digitSegments)
     if let q = query, q.count > 0 {
       shape.append(.question)
-      TemplateCache.appendShape(of: q, separator: .ampersand, to: shape)
+      var unused = DigitSegments()
+      TemplateCache.appendShape(of: q, separator: .ampersand, to: shape, digits: &unused)
     }
-    shapeHash = SymbolTable.hash(shape.bytes)
-    guard let e = index[shapeHash] else { return nil }
+    let h = SymbolTable.tableHash(shape.bytes)
+    shapeHash = h == 0 ? 1 : h
+    guard let e = find(shapeHash) else { return nil }
     let entry = entries[Int(e)]
     let same = entry.count == shape.count
       && arena.withUnsafeBytes { memcmp($0.baseAddress! + entry.start, shape.bytes.baseAddress!, entry.count) == 0 }
@@ -56,20 +65,59 @@ struct TemplateCache {
 
   /// Remembers the recipe (or `nil`: always template in full) of the shape last looked up.
   mutating func store(_ recipe: TemplateRecipe?) {
-    guard entries.count < TemplateCache.maximumShapes, index[shapeHash] == nil else { return }
+    guard entries.count < TemplateCache.maximumShapes, find(shapeHash) == nil else { return }
     var r: Int32 = -1
     if let recipe {
       r = Int32(recipes.count)
       recipes.append(recipe)
     }
-    index[shapeHash] = Int32(entries.count)
+    if (entries.count + 1) * 2 > slotHashes.count { growIndex() }
+    place(shapeHash, Int32(entries.count))
     entries.append((arena.count, shape.count, r))
     arena.append(contentsOf: shape.bytes)
   }
 
+  /// The entry stored under `hash` (not 0), if any.
+  @inline(__always)
+  private func find(_ hash: UInt64) -> Int32? {
+    let mask = slotHashes.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let k = slotHashes[i]
+      if k == hash { return slotEntries[i] }
+      if k == 0 { return nil }
+      i = (i + 1) & mask
+    }
+  }
+
+  private mutating func place(_ hash: UInt64, _ entry: Int32) {
+    let mask = slotHashes.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while slotHashes[i] != 0 { i = (i + 1) & mask }
+    slotHashes[i] = hash
+    slotEntries[i] = entry
+  }
+
+  private mutating func growIndex() {
+    let oldHashes = slotHashes
+    let oldEntries = slotEntries
+    slotHashes = Array(repeating: 0, count: oldHashes.count * 2)
+    slotEntries = Array(repeating: 0, count: oldHashes.count * 2)
+    for i in oldHashes.indices where oldHashes[i] != 0 { place(oldHashes[i], oldEntries[i]) }
+  }
+
   static func appendShape(of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer) {
+    var unused = DigitSegments()
+    appendShape(of: bytes, separator: separator, to: out, digits: &unused)
+  }
+
+  /// Appends the shape of `bytes` and notes where its all-digit segments are.
+  static func appendShape(
+    of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer, digits: inout DigitSegments
+  ) {
     let n = bytes.count
     var start = 0
+    var segment = 0
     while start <= n {
       var end = start
       while end < n && bytes[end] != separator { end += 1 }
@@ -90,6 +138,7 @@ struct TemplateCache {
         }
       }
       if allDigits {
+        digits.note(segment: segment, start: valueStart, end: end)
         out.append(digitsMarker)
         out.append(UInt8(len))
         if len == 13 || len == 15 { out.append(bytes[valueStart]) }
@@ -98,7 +147,34 @@ struct TemplateCache {
       }
       if end < n { out.append(separator) }
       start = end + 1
+      segment += 1
     }
+  }
+}
+
+/// Where the all-digit segments of a path are (the first ``capacity`` segments only).
+struct DigitSegments {
+  static let capacity = 8
+  private var starts: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (-1, -1, -1, -1, -1, -1, -1, -1)
+  private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+  mutating func reset() { self = DigitSegments() }
+
+  @inline(__always)
+  mutating func note(segment: Int, start: Int, end: Int) {
+    guard segment < DigitSegments.capacity else { return }
+    withUnsafeMutableBytes(of: &starts) { $0.storeBytes(of: Int32(start), toByteOffset: segment * 4, as: Int32.self) }
+    withUnsafeMutableBytes(of: &ends) { $0.storeBytes(of: Int32(end), toByteOffset: segment * 4, as: Int32.self) }
+  }
+
+  /// The byte range of segment `segment` when it is all digits and was noted.
+  @inline(__always)
+  func range(of segment: Int) -> Range<Int>? {
+    guard segment >= 0 && segment < DigitSegments.capacity else { return nil }
+    let s = withUnsafeBytes(of: starts) { $0.load(fromByteOffset: segment * 4, as: Int32.self) }
+    guard s >= 0 else { return nil }
+    let e = withUnsafeBytes(of: ends) { $0.load(fromByteOffset: segment * 4, as: Int32.self) }
+    return Int(s)..<Int(e)
   }
 }
 

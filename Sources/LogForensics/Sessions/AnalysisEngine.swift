@@ -257,24 +257,27 @@ public final class AnalysisEngine {
     while start <= p.count {
       var end = start
       while end < p.count && p[end] != .slash { end += 1 }
-      if seg == index {
-        let bytes = UnsafeRawBufferPointer(rebasing: p[start..<end])
-        var v: UInt64 = 0
-        var overflow = false
-        for b in bytes {
-          let (m, o1) = v.multipliedReportingOverflow(by: 10)
-          let (a, o2) = m.addingReportingOverflow(UInt64(b &- 0x30))
-          v = a
-          overflow = overflow || o1 || o2
-        }
-        let value: Int64? = !overflow && v <= UInt64(Int64.max) ? Int64(v) : nil
-        if let x = value, x <= Int64(UInt32.max) { return (.numeric(UInt32(x)), x) }
-        return (.hashed(SymbolTable.hash(bytes)), value)
-      }
+      if seg == index { return decimalKey(digits: UnsafeRawBufferPointer(rebasing: p[start..<end])) }
       seg += 1
       start = end + 1
     }
     return (nil, nil)
+  }
+
+  /// The record key and value of an all-digit id.
+  @inline(__always)
+  static func decimalKey(digits bytes: UnsafeRawBufferPointer) -> (RecordKey?, Int64?) {
+    var v: UInt64 = 0
+    var overflow = false
+    for b in bytes {
+      let (m, o1) = v.multipliedReportingOverflow(by: 10)
+      let (a, o2) = m.addingReportingOverflow(UInt64(b &- 0x30))
+      v = a
+      overflow = overflow || o1 || o2
+    }
+    let value: Int64? = !overflow && v <= UInt64(Int64.max) ? Int64(v) : nil
+    if let x = value, x <= Int64(UInt32.max) { return (.numeric(UInt32(x)), x) }
+    return (.hashed(SymbolTable.hash(bytes)), value)
   }
 
   @inline(__always)

@@ -1,0 +1,44 @@
+import Testing
+
+@testable import LogForensics
+
+/// The word-at-a-time scan for `"` or `\` agrees with a byte-by-byte scan, whatever the
+/// alignment, the length, the bytes around the match (high bytes, near-misses such as
+/// 0x21/0x23/0x5B/0x5D, which a borrow could confuse) and the starting offset.
+@Suite struct QuoteScanTests {
+  private static func naive(_ b: [UInt8], from: Int) -> Int? {
+    var i = from
+    while i < b.count {
+      if b[i] == 0x22 || b[i] == 0x5C { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  @Test func agreesWithAByteByByteScan() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x00, 0x01, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+    var checked = 0
+    for length in 0..<40 {
+      for _ in 0..<200 {
+        var bytes = (0..<length).map { _ in UInt8.random(in: 0x23...0x5B, using: &rng) }
+        // Sprinkle tricky bytes, sometimes none at all.
+        for _ in 0..<Int.random(in: 0...3, using: &rng) where length > 0 {
+          bytes[Int.random(in: 0..<length, using: &rng)] = alphabet.randomElement(using: &rng)!
+        }
+        for from in 0...length {
+          let got = bytes.withUnsafeBytes { $0.firstIndexOfQuoteOrBackslash(from: from) }
+          #expect(got == Self.naive(bytes, from: from), "bytes \(bytes) from \(from)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 100_000)
+  }
+
+  @Test func escapedQuotesInAUserAgentAreSkipped() {
+    let line = Array(#""Mozilla/5.0 (\"quoted\" \\ part) Firefox/121.0" tail"#.utf8)
+    let end = line.withUnsafeBytes { CLFScanning.closingQuote($0, from: 1) }
+    #expect(end == line.count - 6)
+  }
+}
