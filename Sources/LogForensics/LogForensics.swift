@@ -55,10 +55,17 @@ public enum Analyzer {
     let stats: [InputStatistics]
     var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {
-      // Templating depends only on the order of events: it runs on the parsing thread.
+      // Templating depends only on the order of events: it runs on the parsing thread, which
+      // then drops the path and query (the engine reads neither once templated), so their
+      // storage is freed by the thread that allocated it, not per event on the analysis thread.
       let templating = engine.templating
       stats = pipeline.run(
-        prepare: { templating.templated($0) },
+        prepare: { event in
+          let templated = templating.templated(event)
+          event.path = ""
+          event.query = nil
+          return templated
+        },
         consume: { event, templated in
           traffic.add(input: Int(event.inputIndex), time: event.timestamp)
           engine.consume(event, templated)

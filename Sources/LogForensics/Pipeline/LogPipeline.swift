@@ -61,9 +61,10 @@ public final class LogPipeline {
   /// order as `consume`, and its result is handed to `consume` with the event. With two or
   /// more threads it runs on the parsing thread, so work that depends only on the sequence
   /// of events (such as templating paths) leaves the consumer's thread; `prepare` must
-  /// then touch nothing that `consume` touches.
+  /// then touch nothing that `consume` touches. It may change the event, for instance drop
+  /// the strings `consume` does not read, so that they are freed on the thread that made them.
   func run<Prepared>(
-    prepare: @escaping (LogEvent) -> Prepared, consume: (LogEvent, Prepared) -> Void
+    prepare: @escaping (inout LogEvent) -> Prepared, consume: (LogEvent, Prepared) -> Void
   ) -> [InputStatistics] {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
@@ -98,13 +99,15 @@ public final class LogPipeline {
       handoff.waitForProducer()
     } else if readers.count == 1 {
       let r = readers[0]
-      while let e = r.next() {
-        consume(e, prepare(e))
+      while var e = r.next() {
+        let p = prepare(&e)
+        consume(e, p)
       }
     } else if readers.count > 1 {
       var merger = EventMerger(readers: readers)
-      while let e = merger.next() {
-        consume(e, prepare(e))
+      while var e = merger.next() {
+        let p = prepare(&e)
+        consume(e, p)
       }
     }
     interrupted = readers.contains { $0.stopped }
@@ -125,12 +128,12 @@ public final class LogPipeline {
 extension LogPipeline {
   /// The producer side: merged, prepared events in batches of ``BatchHandoff/batchSize``.
   fileprivate static func produce<Prepared>(
-    _ readers: [StreamReader], prepare: (LogEvent) -> Prepared,
+    _ readers: [StreamReader], prepare: (inout LogEvent) -> Prepared,
     into handoff: BatchHandoff<(event: LogEvent, prepared: Prepared)?>
   ) {
     var batch = handoff.emptyBatch()
     func emit(_ e: consuming LogEvent) {
-      let p = prepare(e)
+      let p = prepare(&e)
       batch.append((consume e, p))
       if batch.count >= BatchHandoff<(event: LogEvent, prepared: Prepared)?>.batchSize {
         handoff.put(batch)
@@ -153,8 +156,8 @@ extension LogPipeline {
 /// that neither is used by another thread meanwhile).
 private final class ProducerBox<Prepared>: @unchecked Sendable {
   let readers: [StreamReader]
-  let prepare: (LogEvent) -> Prepared
-  init(_ readers: [StreamReader], _ prepare: @escaping (LogEvent) -> Prepared) {
+  let prepare: (inout LogEvent) -> Prepared
+  init(_ readers: [StreamReader], _ prepare: @escaping (inout LogEvent) -> Prepared) {
     self.readers = readers
     self.prepare = prepare
   }
