@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("user-field"), help: "Name of an extra field that carries the user id (e.g. uid for nginx 'uid=$uid').")
   var userField: String?
 
-  @Option(name: .customLong("threads"), help: "Threads: 1 = everything on one thread; 2 or more = inflate ahead, and parse on a second thread while analysing (output is identical).")
+  @Option(name: .customLong("threads"), help: "Threads: 1 = everything on one thread; 2 or more = inflate ahead, parse and template on a second thread while analysing, and count per-endpoint ids beside detection (output is identical).")
   var threads: Int = 2
 
   @Option(
