@@ -55,7 +55,7 @@ final class RecordTrack {
   /// `true` while every request of the track fell on `currentDay`.
   var dayIsWhole: Bool { days == nil }
   /// Distinct ids of `currentDay` once the track spans several days.
-  var daySet: RecordSet { days?.daySet ?? RecordSet() }
+  var daySet: DayIdSet { days?.daySet ?? DayIdSet() }
   /// Distinct ids of each finished day.
   var dayCounts: [Int] { days?.counts ?? [] }
   /// The UTC day of each entry of `dayCounts`.
@@ -101,7 +101,7 @@ final class RecordTrack {
         let h = days ?? DayHistory()
         h.counts.append(finished)
         h.keys.append(currentDay)
-        h.daySet = RecordSet()
+        h.daySet.removeAll()
         days = h
       }
       currentDay = day
@@ -329,7 +329,7 @@ final class RareOutcomes {
 /// The per-day state of a track that spans several UTC days.
 final class DayHistory {
   /// Distinct ids of the current day.
-  var daySet = RecordSet()
+  var daySet = DayIdSet()
   /// Distinct ids of each finished day, and its UTC day.
   var counts: [Int] = []
   var keys: [Int64] = []
