@@ -73,9 +73,9 @@ extension Detector {
         if case .user(let u) = actor.key { users.insert(u) }
         if let cs = d.contexts[a] {
           // Only the contexts that carry the signals: their IPs, user agents, hours, sessions.
-          let ctxIPs = Set(cs.map { actor.contexts[$0].ip })
+          let ctxIPs = Set(cs.flatMap { actor.contexts[$0].ips })
           ips.formUnion(ctxIPs)
-          uas.formUnion(cs.map { actor.contexts[$0].userAgent })
+          uas.formUnion(cs.flatMap { actor.contexts[$0].userAgents })
           for s in actor.sessionIndices {
             let r = engine.sessions[s]
             if r.end >= d.start && r.start <= d.end && engine.sessionIPs[s].contains(where: ctxIPs.contains) { sids.append(s) }

@@ -30,10 +30,11 @@ extension Detector {
   }
 
   /// An identity used from several IP + user agent contexts (a stolen account next to its
-  /// owner): the finding covers the contexts that would be flagged on their own; the
-  /// others (the owner's ordinary use) are only mentioned. When no context is flagged on its
-  /// own (each IP of a swarm stays small), the identity as a whole is judged, over the
-  /// contexts that used the endpoint.
+  /// owner): the finding covers the contexts that would be flagged on their own, the contexts
+  /// that split one id range with a flagged one while it was active (mostly within its span), and the groups of other
+  /// contexts that split one id range between them and are flagged together (a swarm's IPs,
+  /// each too small on its own); the others (the owner's ordinary use) are only mentioned. When nothing is flagged that way, the identity as a whole is judged, over
+  /// the contexts that used the endpoint.
   private func analyseContexts(_ actor: ActorState, _ t: TemplateID, whole: RecordTrack) -> Draft? {
     var used: [Int] = []
     var flagged: [Int] = []
@@ -44,6 +45,30 @@ extension Detector {
         flagged.append(c)
       }
     }
+    // Contexts that split one id range with others: with a flagged context, those active mostly
+    // within its time span widened by the session gap (at least half of their own span) join
+    // it; without one, they are judged together.
+    let slice = { (c: Int) in actor.slices[SliceKey(template: t, context: Int32(c))]! }
+    let alone = flagged
+    for group in Self.interleavedGroups(used.map { (context: $0, track: slice($0)) }) where group.count > 1 {
+      let leaders = group.filter { alone.contains($0) }
+      let others = group.filter { !alone.contains($0) }
+      if leaders.isEmpty {
+        let merged = RecordTrack.merged(others.map(slice))
+        if merged.distinctCount >= RecordRules.minimumDistinct && analyse(actor, actor.features(contexts: others), merged) != nil {
+          flagged.append(contentsOf: others)
+        }
+      } else {
+        let gap = engine.options.sessionGap * 1_000_000
+        let from = leaders.map { slice($0).first.microseconds }.min()! - gap
+        let to = leaders.map { slice($0).last.microseconds }.max()! + gap
+        flagged.append(contentsOf: others.filter {
+          let a = slice($0).first.microseconds, b = slice($0).last.microseconds
+          return (min(b, to) - max(a, from)) * 2 >= b - a
+        })
+      }
+    }
+    flagged.sort()
     if !flagged.isEmpty {
       let slices = flagged.compactMap { actor.slices[SliceKey(template: t, context: Int32($0))] }
       let merged = RecordTrack.merged(slices)
@@ -62,6 +87,67 @@ extension Detector {
     return d
   }
 
+  /// Groups of contexts that split one id range between them on an endpoint: the IPs of a
+  /// swarm, not an owner's reads scattered over the id space.
+  /// - Contexts with at least ``RecordRules/minimumDistinct`` numeric ids group when the
+  ///   ranges (min–max) of their ids overlap by at least half of their union.
+  /// - A context with fewer ids (too few to have a range of its own) joins the narrowest of
+  ///   those groups whose range, widened by its width on each side, contains its ids; the
+  ///   small contexts that join none form one group.
+  /// - Contexts without numeric ids form one group.
+  ///
+  /// Groups are listed by their first context; contexts within a group in order.
+  static func interleavedGroups(_ members: [(context: Int, track: RecordTrack)]) -> [[Int]] {
+    var parent = Array(members.indices)
+    func root(_ i: Int) -> Int {
+      var i = i
+      while parent[i] != i { i = parent[i] }
+      return i
+    }
+    func join(_ a: Int, _ b: Int) {
+      let x = root(a), y = root(b)
+      if x != y { parent[max(x, y)] = min(x, y) }
+    }
+    let numeric = members.map { $0.track.minValue <= $0.track.maxValue }
+    let sizable = members.indices.filter { numeric[$0] && members[$0].track.distinctCount >= RecordRules.minimumDistinct }
+    let small = members.indices.filter { numeric[$0] && !sizable.contains($0) }
+    let other = members.indices.filter { !numeric[$0] }
+    for (n, i) in sizable.enumerated() {
+      for j in sizable[(n + 1)...] {
+        let a = members[i].track, b = members[j].track
+        let overlap = Double(min(a.maxValue, b.maxValue)) - Double(max(a.minValue, b.minValue)) + 1
+        let union = Double(max(a.maxValue, b.maxValue)) - Double(min(a.minValue, b.minValue)) + 1
+        if overlap > 0 && overlap * 2 >= union { join(i, j) }
+      }
+    }
+    // The id range of each sizable group.
+    var ranges: [Int: (lo: Int64, hi: Int64)] = [:]
+    for i in sizable {
+      let r = root(i), t = members[i].track
+      let x = ranges[r] ?? (t.minValue, t.maxValue)
+      ranges[r] = (min(x.lo, t.minValue), max(x.hi, t.maxValue))
+    }
+    var leftover: Int?
+    for i in small {
+      let t = members[i].track
+      let home = ranges.filter { _, x in
+        let w = x.hi - x.lo
+        return t.minValue >= x.lo - w && t.maxValue <= x.hi + w
+      }.min { ($0.value.hi - $0.value.lo, $0.key) < ($1.value.hi - $1.value.lo, $1.key) }
+      if let h = home {
+        join(i, h.key)
+      } else if let l = leftover {
+        join(i, l)
+      } else {
+        leftover = i
+      }
+    }
+    for i in other.dropFirst() { join(i, other[0]) }
+    var groups: [Int: [Int]] = [:]
+    for i in members.indices { groups[root(i), default: []].append(members[i].context) }
+    return groups.keys.sorted().map { groups[$0]! }
+  }
+
   /// The sentence about an identity's contexts left out of a finding.
   private func ownerNote(_ actor: ActorState, _ t: TemplateID, excluded: [Int]) -> String? {
     guard !excluded.isEmpty else { return nil }
@@ -74,8 +160,8 @@ extension Detector {
       onEndpoint += actor.slices[SliceKey(template: t, context: Int32(c))]?.requests ?? 0
       first = min(first, x.first)
       last = max(last, x.last)
-      ips.insert(x.ip)
-      uas.insert(x.userAgent)
+      ips.formUnion(x.ips)
+      uas.formUnion(x.userAgents)
     }
     let ipList = strings(ips)
     let uaList = strings(uas)

@@ -6,8 +6,12 @@
 /// theirs: detection looks at each context on its own so a finding covers the contexts that
 /// carry the signals, not the owner's legitimate sessions.
 struct ActorContext {
+  /// The IP of a single context (`.none` for the overflow context).
   let ip: Symbol
+  /// The user agent of a single context (`.none` for the overflow context).
   let userAgent: Symbol
+  /// Set only on the overflow context: the pairs it gathers.
+  var members: ContextMembers?
   var requests = 0
   var patientRequests = 0
   var nightPatient = 0
@@ -28,6 +32,34 @@ struct ActorContext {
     first = time
     last = time
   }
+
+  /// The overflow context of an identity: every IP + user agent pair seen after the
+  /// identity's first ``ActorState/maximumContexts`` pairs, taken together.
+  static func overflow(time: Timestamp) -> ActorContext {
+    var c = ActorContext(ip: .none, userAgent: .none, time: time)
+    c.members = ContextMembers()
+    return c
+  }
+
+  /// `true` for the context that gathers the pairs past the limit.
+  var isOverflow: Bool { members != nil }
+
+  /// The context's IPs (one, or the overflow's, sorted by symbol).
+  var ips: [Symbol] { members.map { $0.ips.sorted() } ?? [ip] }
+
+  /// The context's user agents (one, or the overflow's, sorted by symbol).
+  var userAgents: [Symbol] { members.map { $0.userAgentRequests.keys.sorted() } ?? [userAgent] }
+
+  /// Requests per user agent (one entry, or the overflow's).
+  var requestsByUserAgent: [Symbol: Int] { members?.userAgentRequests ?? [userAgent: requests] }
+}
+
+/// The IPs and user agents gathered by an identity's overflow context (a swarm of
+/// addresses sharing one key, or a user behind rotating addresses), with the requests of
+/// each user agent. Grows with the distinct IPs and user agents of that identity.
+final class ContextMembers {
+  var ips: Set<Symbol> = []
+  var userAgentRequests: [Symbol: Int] = [:]
 }
 
 /// Key of a per-context record track: template and context index within the actor.

@@ -51,12 +51,10 @@ final class ActorState {
   private var lastContextKey: UInt64 = UInt64.max
   private var lastContext: Int32 = 0
   var slices: [SliceKey: RecordTrack] = [:]
-  /// An identity seen in more contexts than this is judged as a whole: its contexts and
-  /// per-context tracks are dropped (bounded memory: a key shared by a swarm, or users
-  /// behind rotating addresses).
+  /// An identity keeps its first this many contexts apart; every later IP + user agent pair
+  /// goes to one overflow context at this index (bounded memory: a key shared by a swarm of
+  /// addresses, or a user behind rotating addresses, keeps at most this many + 1 contexts).
   static let maximumContexts = 8
-  /// `true` once the identity exceeded ``maximumContexts``.
-  private(set) var contextsAbandoned = false
 
   init(key: ActorKey, index: Int, time: Timestamp) {
     self.key = key
@@ -96,22 +94,19 @@ final class ActorState {
     return x
   }
 
-  /// The context index of (`ip`, `userAgent`), created on first sight, or -1 once the
-  /// identity has too many contexts. When the second context appears, context 0 takes a
-  /// copy of everything recorded so far.
+  /// The context index of (`ip`, `userAgent`), created on first sight; past
+  /// ``maximumContexts`` pairs, the index of the overflow context. When the second context
+  /// appears, context 0 takes a copy of everything recorded so far.
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
-    if contextsAbandoned { return -1 }
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     if k == lastContextKey { return lastContext }
     let c: Int32
     if let x = contextIndex[k] {
       c = x
     } else if contexts.count >= ActorState.maximumContexts {
-      contextsAbandoned = true
-      contexts = []
-      contextIndex = [:]
-      slices = [:]
-      return -1
+      if contexts.count == ActorState.maximumContexts { contexts.append(.overflow(time: time)) }
+      c = Int32(ActorState.maximumContexts)
+      contexts[Int(c)].members?.ips.insert(ip)
     } else {
       c = Int32(contexts.count)
       contextIndex[k] = c
@@ -151,8 +146,8 @@ final class ActorState {
       f.assets += c.assets
       f.withReferer += c.withReferer
       f.patientGaps.merge(c.patientGaps)
-      byUA[c.userAgent, default: 0] += c.requests
-      ipSet.insert(c.ip)
+      byUA.merge(c.requestsByUserAgent, uniquingKeysWith: +)
+      ipSet.formUnion(c.ips)
     }
     f.dominantUserAgent = byUA.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
     f.distinctIPCount = ipSet.count

@@ -138,6 +138,7 @@ public final class AnalysisEngine {
     if context >= 0 {
       let c = Int(context)
       actor.contexts[c].requests += 1
+      if let m = actor.contexts[c].members { m.userAgentRequests[e.userAgent, default: 0] += 1 }
       actor.contexts[c].last = max(actor.contexts[c].last, e.timestamp)
       if isAsset { actor.contexts[c].assets += 1 }
       if !e.referer.isNone { actor.contexts[c].withReferer += 1 }
