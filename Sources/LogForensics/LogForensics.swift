@@ -61,7 +61,7 @@ public enum Analyzer {
       let templating = engine.templating
       stats = pipeline.run(
         prepare: { event in
-          let templated = templating.templated(event)
+          let templated = templating.templated(&event)
           event.path = ""
           event.query = nil
           return templated

@@ -60,14 +60,20 @@ final class RequestTemplating {
 
   /// Templates `e` through the shape cache (no String built on a hit), else in full.
   func templated(_ e: LogEvent) -> Templated {
-    var path = e.path
-    let query = e.query
-    return path.withUTF8 { pb in
+    var copy = e
+    return templated(&copy)
+  }
+
+  /// Templates `e` in place: its path and query are read where they are, with no copy nor
+  /// reference count of their storage (the parsing thread's hot path).
+  func templated(_ e: inout LogEvent) -> Templated {
+    let hasQuery = e.query != nil
+    return e.path.withUTF8 { pb in
       let p = UnsafeRawBufferPointer(pb)
       var cached: TemplateRecipe?
       var page: PageRequest?
-      if var q = query {
-        q.withUTF8 {
+      if hasQuery {
+        e.query?.withUTF8 {
           let qb = UnsafeRawBufferPointer($0)
           cached = cache.lookup(path: p, query: qb)
           if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
@@ -85,7 +91,8 @@ final class RequestTemplating {
           }
         return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
       }
-      let t = templater.template(path: e.path, query: query)
+      // A shape not seen before: templated in full (Strings built once per shape).
+      let t = templater.template(path: String(decoding: pb, as: UTF8.self), query: e.query)
       let tid = templates.intern(t)
       let asset = AnalysisEngine.isAsset(p)
       if cached == nil { cache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }

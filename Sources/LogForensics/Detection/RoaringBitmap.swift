@@ -64,6 +64,12 @@ public struct RoaringBitmap: Sendable, Equatable {
   @discardableResult
   public mutating func insert(_ value: UInt32) -> Bool {
     if isSmall {
+      // Ids walked in increasing order: appended without a search.
+      if small.count < RoaringBitmap.smallLimit && (small.isEmpty || value > small[small.count - 1]) {
+        small.append(value)
+        count += 1
+        return true
+      }
       let p = RoaringBitmap.lowerBound(small, value)
       if p < small.count && small[p] == value { return false }
       if small.count < RoaringBitmap.smallLimit {
@@ -84,7 +90,8 @@ public struct RoaringBitmap: Sendable, Equatable {
   private mutating func containerInsert(_ value: UInt32) -> Bool {
     let key = UInt16(truncatingIfNeeded: value >> 16)
     let low = UInt16(truncatingIfNeeded: value)
-    let (found, index) = keyIndex(key)
+    // Most inserts land in the last container (ids walked in increasing order).
+    let (found, index) = keys.last == key ? (true, keys.count - 1) : keyIndex(key)
     if !found {
       keys.insert(key, at: index)
       containers.insert(.array([low]), at: index)
@@ -125,7 +132,8 @@ public struct RoaringBitmap: Sendable, Equatable {
     }
     let key = UInt16(truncatingIfNeeded: value >> 16)
     let low = UInt16(truncatingIfNeeded: value)
-    let (found, index) = keyIndex(key)
+    // Most inserts land in the last container (ids walked in increasing order).
+    let (found, index) = keys.last == key ? (true, keys.count - 1) : keyIndex(key)
     guard found else { return false }
     switch containers[index] {
     case .array(let a):
@@ -215,7 +223,8 @@ public struct RoaringBitmap: Sendable, Equatable {
 
   /// Merges increasing, distinct `lows` into the container of `key` (created if missing).
   private mutating func mergeIntoContainer(_ key: UInt16, _ lows: [UInt16]) {
-    let (found, index) = keyIndex(key)
+    // Most inserts land in the last container (ids walked in increasing order).
+    let (found, index) = keys.last == key ? (true, keys.count - 1) : keyIndex(key)
     if !found {
       keys.insert(key, at: index)
       containers.insert(RoaringBitmap.container(lows), at: index)

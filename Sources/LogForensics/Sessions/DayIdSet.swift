@@ -7,16 +7,39 @@
 /// where a sorted array costs a binary search and a memory move); other ids to a
 /// ``HashedIdSet``, as in ``RecordSet``, so ``count`` equals the count a ``RecordSet`` of the
 /// same keys would give. ``removeAll()`` keeps the table's storage for the next day unless it
-/// was mostly empty (a track does not regrow it every day). 8–16 bytes per id of the day.
-struct DayIdSet {
-  /// Slots of numeric ids; 0 marks an empty slot (the id 0 is kept in ``hasZero``).
-  private var slots: [UInt32] = []
-  private var numericCount = 0
+/// was mostly empty (a track does not regrow it every day). 5–11 bytes per id of the day.
+struct DayIdSet: ~Copyable {
+  /// Slots of numeric ids (a power of two of them, or none); 0 marks an empty slot (the id 0
+  /// is kept in ``hasZero``). Owned: freed by `deinit`, copied by ``copy()`` (the set is not
+  /// copyable, so the table is never shared, and an insert touches no reference count nor
+  /// array header: one memory access to the slot in the common case).
+  private var slots: UnsafeMutablePointer<UInt32>?
+  private var capacity: UInt32 = 0
+  private var numericCount: UInt32 = 0
   private var hasZero = false
   private var hashed = HashedIdSet()
 
+  init() {}
+
+  deinit { slots?.deallocate() }
+
+  /// An independent set with the same ids.
+  func copy() -> DayIdSet {
+    var x = DayIdSet()
+    if let s = slots {
+      let p = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(capacity))
+      p.update(from: s, count: Int(capacity))
+      x.slots = p
+    }
+    x.capacity = capacity
+    x.numericCount = numericCount
+    x.hasZero = hasZero
+    x.hashed = hashed
+    return x
+  }
+
   /// Number of distinct ids.
-  var count: Int { numericCount + (hasZero ? 1 : 0) + hashed.count }
+  var count: Int { Int(numericCount) + (hasZero ? 1 : 0) + hashed.count }
   var isEmpty: Bool { count == 0 }
 
   /// Inserts `key`; returns `true` when it was new.
@@ -30,20 +53,19 @@ struct DayIdSet {
         hasZero = true
         return true
       }
-      if (numericCount + 1) * 4 > slots.count * 3 { grow() }
-      return slots.withUnsafeMutableBufferPointer { s in
-        let mask = s.count - 1
-        var i = DayIdSet.slot(v, mask)
-        while true {
-          let x = s[i]
-          if x == 0 {
-            s[i] = v
-            numericCount += 1
-            return true
-          }
-          if x == v { return false }
-          i = (i + 1) & mask
+      if (UInt64(numericCount) + 1) * 4 > UInt64(capacity) * 3 { grow() }
+      let s = slots.unsafelyUnwrapped
+      let mask = Int(capacity) - 1
+      var i = DayIdSet.slot(v, mask)
+      while true {
+        let x = s[i]
+        if x == 0 {
+          s[i] = v
+          numericCount += 1
+          return true
         }
+        if x == v { return false }
+        i = (i + 1) & mask
       }
     }
   }
@@ -51,12 +73,12 @@ struct DayIdSet {
   /// Empties the set. The storage is kept for the next day when the day just ended filled
   /// at least an eighth of it, and freed otherwise (a busy day does not pin a large table).
   mutating func removeAll() {
-    if numericCount * 8 < slots.count {
-      slots = []
-    } else if numericCount > 0 {
-      slots.withUnsafeMutableBufferPointer { s in
-        if let base = s.baseAddress { base.update(repeating: 0, count: s.count) }
-      }
+    if UInt64(numericCount) * 8 < UInt64(capacity) {
+      slots?.deallocate()
+      slots = nil
+      capacity = 0
+    } else if numericCount > 0, let s = slots {
+      s.update(repeating: 0, count: Int(capacity))
     }
     numericCount = 0
     hasZero = false
@@ -69,15 +91,22 @@ struct DayIdSet {
   }
 
   private mutating func grow() {
-    let old = slots
-    slots = [UInt32](repeating: 0, count: Swift.max(16, old.count * 2))
-    slots.withUnsafeMutableBufferPointer { s in
-      let mask = s.count - 1
-      for v in old where v != 0 {
+    let oldCapacity = Int(capacity)
+    let newCapacity = Swift.max(16, oldCapacity * 2)
+    let s = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
+    s.initialize(repeating: 0, count: newCapacity)
+    let mask = newCapacity - 1
+    if let old = slots {
+      for k in 0..<oldCapacity {
+        let v = old[k]
+        if v == 0 { continue }
         var i = DayIdSet.slot(v, mask)
         while s[i] != 0 { i = (i + 1) & mask }
         s[i] = v
       }
+      old.deallocate()
     }
+    slots = s
+    capacity = UInt32(newCapacity)
   }
 }

@@ -55,7 +55,9 @@ final class RecordTrack {
   /// `true` while every request of the track fell on `currentDay`.
   var dayIsWhole: Bool { days == nil }
   /// Distinct ids of `currentDay` once the track spans several days.
-  var daySet: DayIdSet { days?.daySet ?? DayIdSet() }
+  /// The distinct ids of the current day, once the track spans two days (kept in the track
+  /// itself: an insert reaches its slot without another object in between).
+  private(set) var daySet = DayIdSet()
   /// Distinct ids of each finished day.
   var dayCounts: [Int] { days?.counts ?? [] }
   /// The UTC day of each entry of `dayCounts`.
@@ -101,13 +103,13 @@ final class RecordTrack {
         let h = days ?? DayHistory()
         h.counts.append(finished)
         h.keys.append(currentDay)
-        h.daySet.removeAll()
+        daySet.removeAll()
         days = h
       }
       currentDay = day
     }
     // After the day change: a finished whole day counts the ids without this one.
-    if let h = days { h.daySet.insert(key) }
+    if days != nil { daySet.insert(key) }
     if status >= 200 && status < 300 {
       successes += 1
       if bytes >= 0 {
@@ -229,7 +231,7 @@ final class RecordTrack {
     x.currentDay = currentDay
     if let h = days {
       let c = DayHistory()
-      c.daySet = h.daySet
+      x.daySet = daySet.copy()
       c.counts = h.counts
       c.keys = h.keys
       x.days = c
@@ -328,8 +330,6 @@ final class RareOutcomes {
 
 /// The per-day state of a track that spans several UTC days.
 final class DayHistory {
-  /// Distinct ids of the current day.
-  var daySet = DayIdSet()
   /// Distinct ids of each finished day, and its UTC day.
   var counts: [Int] = []
   var keys: [Int64] = []
