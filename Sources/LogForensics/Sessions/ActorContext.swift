@@ -6,11 +6,11 @@
 /// theirs: detection looks at each context on its own so a finding covers the contexts that
 /// carry the signals, not the owner's legitimate sessions.
 struct ActorContext {
-  /// The IP of a single context (`.none` for the overflow context).
+  /// The IP of a single context (`.none` for an overflow context).
   let ip: Symbol
-  /// The user agent of a single context (`.none` for the overflow context).
+  /// The user agent of a single context (`.none` for an overflow context).
   let userAgent: Symbol
-  /// Set only on the overflow context: the pairs it gathers.
+  /// Set only on an overflow context: the pairs it gathers.
   var members: ContextMembers?
   var requests = 0
   var patientRequests = 0
@@ -33,15 +33,16 @@ struct ActorContext {
     last = time
   }
 
-  /// The overflow context of an identity: every IP + user agent pair seen after the
-  /// identity's first ``ActorState/maximumContexts`` pairs, taken together.
+  /// An overflow context of an identity: IP + user agent pairs seen after the identity's
+  /// first ``ActorState/maximumContexts`` pairs, taken together (those of one user agent, or
+  /// the last one: those of every user agent past ``ActorState/maximumOverflowContexts``).
   static func overflow(time: Timestamp) -> ActorContext {
     var c = ActorContext(ip: .none, userAgent: .none, time: time)
     c.members = ContextMembers()
     return c
   }
 
-  /// `true` for the context that gathers the pairs past the limit.
+  /// `true` for a context that gathers pairs past the limit.
   var isOverflow: Bool { members != nil }
 
   /// The context's IPs (one, or the overflow's, sorted by symbol).
@@ -54,7 +55,7 @@ struct ActorContext {
   var requestsByUserAgent: [Symbol: Int] { members?.userAgentRequests ?? [userAgent: requests] }
 }
 
-/// The IPs and user agents gathered by an identity's overflow context (a swarm of
+/// The IPs and user agents gathered by an overflow context of an identity (a swarm of
 /// addresses sharing one key, or a user behind rotating addresses), with the requests of
 /// each user agent. Grows with the distinct IPs and user agents of that identity.
 final class ContextMembers {

@@ -51,10 +51,18 @@ final class ActorState {
   private var lastContextKey: UInt64 = UInt64.max
   private var lastContext: Int32 = 0
   var slices: [SliceKey: RecordTrack] = [:]
-  /// An identity keeps its first this many contexts apart; every later IP + user agent pair
-  /// goes to one overflow context at this index (bounded memory: a key shared by a swarm of
-  /// addresses, or a user behind rotating addresses, keeps at most this many + 1 contexts).
+  /// An identity keeps its first this many IP + user agent pairs apart as contexts; later
+  /// pairs go to an overflow context per user agent (an owner who appears after a swarm's
+  /// first IPs stays apart from the swarm's other IPs), up to ``maximumOverflowContexts`` of
+  /// them, then to one last overflow context for all other user agents (bounded memory: a key
+  /// shared by a swarm of addresses, or a user behind rotating addresses, keeps at most
+  /// 8 + 8 + 1 contexts).
   static let maximumContexts = 8
+  /// Overflow contexts of one user agent each, at most.
+  static let maximumOverflowContexts = 8
+  /// The overflow context of each user agent, and the last one for all others (-1: none yet).
+  private var overflowIndex: [Symbol: Int32] = [:]
+  private var lastOverflow: Int32 = -1
 
   init(key: ActorKey, index: Int, time: Timestamp) {
     self.key = key
@@ -95,8 +103,8 @@ final class ActorState {
   }
 
   /// The context index of (`ip`, `userAgent`), created on first sight; past
-  /// ``maximumContexts`` pairs, the index of the overflow context. When the second context
-  /// appears, context 0 takes a copy of everything recorded so far.
+  /// ``maximumContexts`` pairs, the index of the user agent's overflow context. When the
+  /// second context appears, context 0 takes a copy of everything recorded so far.
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     if k == lastContextKey { return lastContext }
@@ -104,8 +112,19 @@ final class ActorState {
     if let x = contextIndex[k] {
       c = x
     } else if contexts.count >= ActorState.maximumContexts {
-      if contexts.count == ActorState.maximumContexts { contexts.append(.overflow(time: time)) }
-      c = Int32(ActorState.maximumContexts)
+      if let x = overflowIndex[userAgent] {
+        c = x
+      } else if overflowIndex.count < ActorState.maximumOverflowContexts {
+        c = Int32(contexts.count)
+        contexts.append(.overflow(time: time))
+        overflowIndex[userAgent] = c
+      } else {
+        if lastOverflow < 0 {
+          lastOverflow = Int32(contexts.count)
+          contexts.append(.overflow(time: time))
+        }
+        c = lastOverflow
+      }
       contexts[Int(c)].members?.ips.insert(ip)
     } else {
       c = Int32(contexts.count)

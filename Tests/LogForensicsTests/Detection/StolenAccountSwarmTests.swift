@@ -8,22 +8,27 @@ import Testing
 /// `/patients/{id}` at night with a script, then 40 IPs with a browser user agent split the next
 /// id range between them by day (each IP far too small to be flagged on its own), while the
 /// owner keeps opening patients of the practice over four days from one IP. The identity has
-/// 44 IP + user agent contexts, more than it keeps apart, so the swarm's last IPs share the
-/// overflow context. The finding must cover the 43 attacker IPs and none of the owner's reads:
+/// 44 IP + user agent pairs, more than it keeps apart, so the swarm's last IPs share an
+/// overflow context (one per user agent); in the second world the owner appears only after
+/// the attackers and has an overflow context of its own user agent. The finding must cover the 43 attacker IPs and none of the owner's reads:
 /// its exposure is exactly the ids the attackers got.
 @Suite struct StolenAccountSwarmTests {
   static let user = "sec.girard655"
   static let ownerIP = "192.0.2.10"
 
-  static let outcome: AnalysisOutcome = {
+  static let outcome = world(ownerFirstDay: 0)
+  /// The owner first seen after the attackers' 43 IPs: it falls past the contexts kept apart.
+  static let ownerLate = world(ownerFirstDay: 1, ownerHour: 12)
+
+  static func world(ownerFirstDay: Int, ownerHour: Int = 8) -> AnalysisOutcome {
     let f = EventFactory()
     let engine = f.engine()
     var events: [LogEvent] = []
     var rng = SeededRNG(seed: 11)
-    for day in 0..<4 {  // the owner: 08:00-12:00 UTC, a patient a minute, ids scattered over the practice's base
+    for day in ownerFirstDay..<ownerFirstDay + 4 {  // the owner: 4 hours a day, a patient a minute, ids scattered over the base
       for i in 0..<240 {
         let id = 100_000 + Int(rng.next() % 2_900_000)
-        events.append(f.make(Double(day * 86_400 + 8 * 3600 + i * 60), ip: ownerIP, user: user,
+        events.append(f.make(Double(day * 86_400 + ownerHour * 3600 + i * 60), ip: ownerIP, user: user,
                              path: "/api/v1/patients/\(id)", bytes: 2400, ua: "MediSoftDesktop/4.11.7 (Windows 10; fr-FR)"))
       }
     }
@@ -39,14 +44,15 @@ import Testing
     events.sort { $0.timestamp < $1.timestamp }
     for e in events { engine.consume(e) }
     return engine.finish()
-  }()
-
-  static var recordFindings: [Finding] {
-    outcome.findings.filter { $0.endpoints == ["/api/v1/patients/{id}"] && $0.kind != .tokenReuse }
   }
 
-  @Test func oneFindingCoversTheNightWalkAndTheSwarm() throws {
-    let found = Self.recordFindings
+  static func recordFindings(_ o: AnalysisOutcome = outcome) -> [Finding] {
+    o.findings.filter { $0.endpoints == ["/api/v1/patients/{id}"] && $0.kind != .tokenReuse }
+  }
+
+  @Test(arguments: [false, true]) func oneFindingCoversTheNightWalkAndTheSwarm(ownerLate: Bool) throws {
+    let o = ownerLate ? Self.ownerLate : Self.outcome
+    let found = Self.recordFindings(o)
     #expect(found.count == 1, "\(found.map { "\($0.kind) \($0.actors.ips.count) IPs" })")
     let f = try #require(found.first)
     #expect(f.requests == 6_000)
@@ -55,14 +61,15 @@ import Testing
     #expect(Set(f.actors.ips) == attackers)
   }
 
-  @Test func theOwnersReadsAreLeftOutOfTheExposure() throws {
-    let f = try #require(Self.recordFindings.first)
+  @Test(arguments: [false, true]) func theOwnersReadsAreLeftOutOfTheExposure(ownerLate: Bool) throws {
+    let o = ownerLate ? Self.ownerLate : Self.outcome
+    let f = try #require(Self.recordFindings(o).first)
     #expect(f.exposure.records.estimate == 6_000)
     #expect(f.exposure.records.low == 6_000)
     #expect(f.exposure.records.high == 6_000)
     #expect(!f.actors.ips.contains(Self.ownerIP))
     #expect(f.reasons.contains { $0.contains("also used from \(Self.ownerIP)") && $0.contains("left out") }, "\(f.reasons)")
-    #expect(Self.outcome.exposure.records.estimate == 6_000)
+    #expect(o.exposure.records.estimate == 6_000)
   }
 
   @Test func rangesThatSplitOneIdSpaceAreGroupedScatteredReadsAreNot() {
