@@ -30,11 +30,15 @@ extension Detector {
   }
 
   /// An identity used from several IP + user agent contexts (a stolen account next to its
-  /// owner): the finding covers the contexts that would be flagged on their own, the contexts
-  /// that split one id range with a flagged one while it was active (mostly within its span), and the groups of other
-  /// contexts that split one id range between them and are flagged together (a swarm's IPs,
-  /// each too small on its own); the others (the owner's ordinary use) are only mentioned. When nothing is flagged that way, the identity as a whole is judged, over
-  /// the contexts that used the endpoint.
+  /// owner): the finding covers
+  /// - the contexts that would be flagged on their own,
+  /// - the contexts that split one id range with a flagged one while it was active (mostly
+  ///   within its span, see ``interleavedGroups(_:)``),
+  /// - the groups of other contexts that split one id range between them and are flagged
+  ///   together (a swarm's IPs, each too small on its own).
+  ///
+  /// The others (the owner's ordinary use) are only mentioned. When nothing is flagged that
+  /// way, the identity as a whole is judged, over the contexts that used the endpoint.
   private func analyseContexts(_ actor: ActorState, _ t: TemplateID, whole: RecordTrack) -> Draft? {
     var used: [Int] = []
     var flagged: [Int] = []
