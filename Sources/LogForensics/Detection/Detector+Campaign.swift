@@ -29,11 +29,27 @@ extension Detector {
     }
     for t in byTemplate.keys.sorted() {
       guard let actorIndices = byTemplate[t], actorIndices.count >= CampaignRules.minimumMembers else { continue }
-      var union = RoaringBitmap()
-      for a in actorIndices { if let tr = engine.actors[a].tracks[t] { union.formUnion(tr.distinctIds().numeric) } }
+      var builder = RoaringBitmap.UnionBuilder()
+      for a in actorIndices { engine.actors[a].tracks[t]?.forEachOutcomeSet { builder.add($0.numeric) } }
+      let union = builder.finish()
+      // An actor's numeric ids are built when needed and dropped: kept for every candidate
+      // of a mass campaign they would cost as much again as the tracks themselves.
+      func numericIds(_ a: Int, _ tr: RecordTrack) -> RoaringBitmap { tr.distinctIds().numeric }
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
       var blockCounts: [UInt32: Int] = [:]
-      union.forEach { blockCounts[$0 / CampaignRules.blockSize, default: 0] += 1 }
+      // Ids come in increasing order: one dictionary update per block, not per id.
+      var block = UInt32.max
+      var inBlock = 0
+      union.forEach {
+        let b = $0 / CampaignRules.blockSize
+        if b != block {
+          if inBlock > 0 { blockCounts[block] = inBlock }
+          block = b
+          inBlock = 0
+        }
+        inBlock += 1
+      }
+      if inBlock > 0 { blockCounts[block] = inBlock }
       // Background: the median density of the blocks of [lo, hi] (empty ones included), so a
       // campaign that covers a large part of the range does not raise its own bar; the bar
       // stays below 1 so a fully walked block always qualifies.
@@ -56,7 +72,7 @@ extension Detector {
         for a in actorIndices.sorted() {
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
-          let numeric = tr.distinctIds().numeric
+          let numeric = numericIds(a, tr)
           numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
           let share = Double(inside) / Double(numeric.count)
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
@@ -78,7 +94,9 @@ extension Detector {
           guard overlaps[i] * 2 >= candidates.count - 1 else { continue }
           members.append(c)
           sum += c.1
-          engine.actors[c.0].tracks[t]?.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+          if let tr = engine.actors[c.0].tracks[t] {
+            numericIds(c.0, tr).forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+          }
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)

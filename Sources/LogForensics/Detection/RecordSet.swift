@@ -46,6 +46,53 @@ public struct RecordSet: Sendable, Equatable {
     hashed.formUnion(other.hashed)
   }
 
+  /// The union of `sets`, built in one pass over their numeric containers (see
+  /// ``RoaringBitmap/union(_:)``); hashed ids are added to a copy of the largest hashed set.
+  public static func union(_ sets: [RecordSet]) -> RecordSet {
+    var out = RecordSet()
+    out.numeric = RoaringBitmap.union(sets.map(\.numeric))
+    out.hashed = hashedUnion(sets)
+    return out
+  }
+
+  /// Builds the union of many record sets given one at a time (see
+  /// ``RoaringBitmap/UnionBuilder``).
+  struct UnionBuilder {
+    private var numeric = RoaringBitmap.UnionBuilder()
+    private var hashed = HashedIdSet()
+
+    mutating func add(_ s: RecordSet) {
+      numeric.add(s.numeric)
+      if !s.hashed.isEmpty {
+        if hashed.isEmpty { hashed = s.hashed } else { hashed.formUnion(s.hashed) }
+      }
+    }
+
+    mutating func finish() -> RecordSet {
+      var out = RecordSet()
+      out.numeric = numeric.finish()
+      out.hashed = hashed
+      return out
+    }
+  }
+
+  /// The number of records in the union of `sets`, without building its numeric part.
+  public static func unionCount(_ sets: [RecordSet]) -> Int {
+    RoaringBitmap.unionCount(sets.map(\.numeric)) + hashedUnion(sets).count
+  }
+
+  /// The union of the hashed ids of `sets`: a copy of the largest with the others added.
+  private static func hashedUnion(_ sets: [RecordSet]) -> HashedIdSet {
+    var largest = -1
+    for (i, s) in sets.enumerated() where !s.hashed.isEmpty && (largest < 0 || s.hashed.count > sets[largest].hashed.count) {
+      largest = i
+    }
+    guard largest >= 0 else { return HashedIdSet() }
+    var out = sets[largest].hashed
+    for (i, s) in sets.enumerated() where i != largest { out.formUnion(s.hashed) }
+    return out
+  }
+
   /// Calls `body` with every record: numeric ids in increasing order, then hashed ones.
   public func forEachKey(_ body: (RecordKey) -> Void) {
     numeric.forEach { body(.numeric($0)) }

@@ -13,6 +13,14 @@ public struct RoaringBitmap: Sendable, Equatable {
   enum Container: Sendable, Equatable {
     case array([UInt16])
     case bitmap([UInt64], count: Int)
+
+    /// Number of values in the container.
+    var count: Int {
+      switch self {
+      case .array(let a): return a.count
+      case .bitmap(_, let n): return n
+      }
+    }
   }
 
   static let arrayLimit = 4096
@@ -171,6 +179,10 @@ public struct RoaringBitmap: Sendable, Equatable {
   /// Adds every value of `other`.
   public mutating func formUnion(_ other: RoaringBitmap) {
     if other.isEmpty { return }
+    if isEmpty {
+      self = other  // shared until the next insert (copy on write)
+      return
+    }
     if isSmall && other.isSmall {
       // Both sorted arrays: one linear merge instead of an insertion (and a move) per value.
       let merged = RoaringBitmap.merge(small, other.small)
@@ -178,10 +190,7 @@ public struct RoaringBitmap: Sendable, Equatable {
         small = merged
         count = merged.count
       } else {
-        small = []
-        count = 0
-        isSmall = false
-        addSorted(merged)
+        self = RoaringBitmap(sortedDistinct: merged)
       }
       return
     }
@@ -192,19 +201,286 @@ public struct RoaringBitmap: Sendable, Equatable {
       isSmall = false
       addSorted(values)
     }
-    // Values come in increasing order: merge them into each container a key at a time.
-    var key: UInt16 = 0
-    var lows: [UInt16] = []
-    other.forEach { v in
-      let k = UInt16(truncatingIfNeeded: v >> 16)
-      if k != key && !lows.isEmpty {
-        mergeIntoContainer(key, lows)
-        lows.removeAll(keepingCapacity: true)
-      }
-      key = k
-      lows.append(UInt16(truncatingIfNeeded: v))
+    // Container by container into this set's (the cost follows `other`, so adding many
+    // small sets to a large one stays linear).
+    if other.isSmall {
+      addSorted(other.small)
+      return
     }
-    if !lows.isEmpty { mergeIntoContainer(key, lows) }
+    for i in other.keys.indices {
+      switch other.containers[i] {
+      case .array(let lows): mergeIntoContainer(other.keys[i], lows)
+      case .bitmap(let words, let n): mergeBitmapIntoContainer(other.keys[i], words, count: n)
+      }
+    }
+  }
+
+  /// Adds the `n` values of a bitmap container to the container of `key`.
+  private mutating func mergeBitmapIntoContainer(_ key: UInt16, _ words: [UInt64], count n: Int) {
+    let (found, index) = keys.last == key ? (true, keys.count - 1) : keyIndex(key)
+    if !found {
+      keys.insert(key, at: index)
+      containers.insert(.bitmap(words, count: n), at: index)  // shared until written
+      count += n
+      return
+    }
+    let old = containers[index]
+    containers[index] = .array([])
+    var merged = words
+    switch old {
+    case .array(let a):
+      for x in a { merged[Int(x >> 6)] |= 1 << UInt64(x & 63) }
+    case .bitmap(let w, _):
+      for k in 0..<1024 { merged[k] |= w[k] }
+    }
+    var total = 0
+    for w in merged { total += w.nonzeroBitCount }
+    count += total - old.count
+    containers[index] = .bitmap(merged, count: total)
+  }
+
+  /// The union of `sets`, built container by container: each input container is read once
+  /// and each output container written once, whatever the number of sets (adding them one
+  /// at a time would rebuild the result once per set).
+  ///
+  /// - Complexity: O(n + c log c) for n values in c containers in all, plus one sort of the
+  ///   values when every set is small.
+  public static func union(_ sets: [RoaringBitmap]) -> RoaringBitmap {
+    unite(sets, keep: true).set
+  }
+
+  /// Builds the union of many sets given one at a time, a batch at a time: as fast as
+  /// ``union(_:)`` on them all, without an array of every set (whose entries would cost more
+  /// than the sets themselves when there are hundreds of thousands of small ones).
+  public struct UnionBuilder {
+    private var result = RoaringBitmap()
+    private var pending: [RoaringBitmap] = []
+    static let batch = 1024
+
+    public init() {}
+
+    public mutating func add(_ s: RoaringBitmap) {
+      guard !s.isEmpty else { return }
+      pending.append(s)
+      if pending.count >= UnionBuilder.batch { flush() }
+    }
+
+    private mutating func flush() {
+      guard !pending.isEmpty else { return }
+      pending.append(result)
+      result = RoaringBitmap.union(pending)
+      pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The union of every set added.
+    public mutating func finish() -> RoaringBitmap {
+      flush()
+      return result
+    }
+  }
+
+  /// The number of values in the union of `sets`, without building it.
+  public static func unionCount(_ sets: [RoaringBitmap]) -> Int {
+    unite(sets, keep: false).count
+  }
+
+  /// The union of `sets` and its size; with `keep` false only the size is computed.
+  private static func unite(_ sets: [RoaringBitmap], keep: Bool) -> (set: RoaringBitmap, count: Int) {
+    var parts: [RoaringBitmap] = []
+    parts.reserveCapacity(sets.count)
+    var total = 0
+    var allSmall = true
+    for s in sets where !s.isEmpty {
+      parts.append(s)
+      total += s.count
+      if !s.isSmall { allSmall = false }
+    }
+    if parts.isEmpty { return (RoaringBitmap(), 0) }
+    if parts.count == 1 { return (parts[0], parts[0].count) }
+    if allSmall && parts.count == 2 {
+      // Two sorted arrays (a track whose successes fall in two size buckets): one merge.
+      guard keep else { return (RoaringBitmap(), mergedCount(parts[0].small, parts[1].small)) }
+      let merged = merge(parts[0].small, parts[1].small)
+      return (RoaringBitmap(sortedDistinct: merged), merged.count)
+    }
+    if allSmall && total <= 1 << 16 {
+      // A few thousand small sorted arrays at most: one sort of their concatenation (sorted
+      // runs) and one pass to drop repeats.
+      var values: [UInt32] = []
+      values.reserveCapacity(total)
+      for p in parts { values.append(contentsOf: p.small) }
+      values.sort()
+      RoaringBitmap.dropRepeats(&values)
+      return keep ? (RoaringBitmap(sortedDistinct: values), values.count) : (RoaringBitmap(), values.count)
+    }
+    // Every (key, set) pair, ordered by key then set: each set is then read through a
+    // cursor that only moves forward. A sort for a few pairs, a counting sort for many.
+    var pairs: [UInt64] = []
+    for (i, p) in parts.enumerated() {
+      p.forEachKeyGroup { key, _, _ in pairs.append(UInt64(key) << 32 | UInt64(i)) }
+    }
+    if pairs.count <= 1 << 14 {
+      pairs.sort()
+    } else {
+      var start = [Int](repeating: 0, count: 1 << 16 + 1)
+      for x in pairs { start[Int(x >> 32) + 1] += 1 }
+      for k in 0..<(1 << 16) { start[k + 1] += start[k] }
+      var sorted = [UInt64](repeating: 0, count: pairs.count)
+      for x in pairs {  // pairs come in set order: stable within a key
+        sorted[start[Int(x >> 32)]] = x
+        start[Int(x >> 32)] += 1
+      }
+      pairs = sorted
+    }
+    // Where each part is: a container index, or a value index while the part is small.
+    var cursor = [Int](repeating: 0, count: parts.count)
+    var out = RoaringBitmap()
+    out.isSmall = false
+    var lows: [UInt16] = []
+    var words = [UInt64](repeating: 0, count: 1024)
+    var from = 0
+    while from < pairs.count {
+      let k = UInt16(truncatingIfNeeded: pairs[from] >> 32)
+      var to = from + 1
+      while to < pairs.count && pairs[to] >> 32 == UInt64(k) { to += 1 }
+      defer { from = to }
+      if to - from == 1, !parts[Int(truncatingIfNeeded: pairs[from] & 0xFFFF_FFFF)].isSmall {
+        // One set has this key: its container is shared as it is.
+        let i = Int(truncatingIfNeeded: pairs[from] & 0xFFFF_FFFF)
+        let c = parts[i].containers[cursor[i]]
+        cursor[i] += 1
+        out.count += c.count
+        if keep {
+          out.keys.append(k)
+          out.containers.append(c)
+        }
+        continue
+      }
+      // One pass over the sets of this key (each set's storage is touched once): values
+      // gather in `lows` until they may exceed an array container, then in bits.
+      lows.removeAll(keepingCapacity: true)
+      var inBits = false
+      func toBits() {
+        for w in 0..<1024 { words[w] = 0 }
+        for x in lows { words[Int(x >> 6)] |= 1 << UInt64(x & 63) }
+        lows.removeAll(keepingCapacity: true)
+        inBits = true
+      }
+      func add(_ x: UInt16) {
+        if inBits {
+          words[Int(x >> 6)] |= 1 << UInt64(x & 63)
+        } else {
+          lows.append(x)
+          if lows.count > arrayLimit { toBits() }
+        }
+      }
+      for o in from..<to {
+        let i = Int(truncatingIfNeeded: pairs[o] & 0xFFFF_FFFF)
+        if parts[i].isSmall {
+          let end = parts[i].smallGroupEnd(from: cursor[i])
+          for j in cursor[i]..<end { add(UInt16(truncatingIfNeeded: parts[i].small[j])) }
+          cursor[i] = end
+        } else {
+          switch parts[i].containers[cursor[i]] {
+          case .array(let a): for x in a { add(x) }
+          case .bitmap(let b, _):
+            if !inBits { toBits() }
+            for w in 0..<1024 { words[w] |= b[w] }
+          }
+          cursor[i] += 1
+        }
+      }
+      let c: Container
+      if inBits {
+        guard keep else {
+          for w in words { out.count += w.nonzeroBitCount }
+          continue
+        }
+        c = containerOfBits(words)
+      } else {
+        lows.sort()
+        dropRepeats(&lows)
+        guard keep else {
+          out.count += lows.count
+          continue
+        }
+        c = .array(Array(lows))
+      }
+      out.keys.append(k)
+      out.containers.append(c)
+      out.count += c.count
+    }
+    guard keep else { return (RoaringBitmap(), out.count) }
+    if out.count <= RoaringBitmap.smallLimit {
+      // As insertion would have left it: one sorted array.
+      var values: [UInt32] = []
+      values.reserveCapacity(out.count)
+      out.forEach { values.append($0) }
+      return (RoaringBitmap(sortedDistinct: values), out.count)
+    }
+    return (out, out.count)
+  }
+
+  /// Calls `body` with each key of the set, in increasing order, with the range of its
+  /// values in ``small`` (small form) or its container index (container form, as `from`).
+  private func forEachKeyGroup(_ body: (UInt16, Int, Int) -> Void) {
+    if isSmall {
+      var i = 0
+      while i < small.count {
+        let end = smallGroupEnd(from: i)
+        body(UInt16(truncatingIfNeeded: small[i] >> 16), i, end)
+        i = end
+      }
+    } else {
+      for i in keys.indices { body(keys[i], i, i + 1) }
+    }
+  }
+
+  /// The end of the run of ``small`` values sharing the high half of `small[from]`.
+  private func smallGroupEnd(from: Int) -> Int {
+    let high = small[from] >> 16
+    var j = from + 1
+    while j < small.count && small[j] >> 16 == high { j += 1 }
+    return j
+  }
+
+  /// The container of the bits set in `words` (1 024 words), as insertion would make it.
+  private static func containerOfBits(_ words: [UInt64]) -> Container {
+    var n = 0
+    for w in words { n += w.nonzeroBitCount }
+    if n > arrayLimit { return .bitmap(words, count: n) }
+    var lows: [UInt16] = []
+    lows.reserveCapacity(n)
+    for (w, word) in words.enumerated() where word != 0 {
+      var bits = word
+      while bits != 0 {
+        lows.append(UInt16(w << 6 + bits.trailingZeroBitCount))
+        bits &= bits - 1
+      }
+    }
+    return .array(lows)
+  }
+
+  /// Removes adjacent repeats from a sorted array, in place.
+  private static func dropRepeats<T: Equatable>(_ a: inout [T]) {
+    guard a.count > 1 else { return }
+    var w = 1
+    for r in 1..<a.count where a[r] != a[w - 1] {
+      a[w] = a[r]
+      w += 1
+    }
+    a.removeLast(a.count - w)
+  }
+
+  /// A set of increasing, distinct `values`, in the form insertion would give it.
+  init(sortedDistinct values: [UInt32]) {
+    if values.count <= RoaringBitmap.smallLimit {
+      small = values
+      count = values.count
+      return
+    }
+    isSmall = false
+    addSorted(values)
   }
 
   /// Adds increasing `values` to a set in container mode.
@@ -292,6 +568,23 @@ public struct RoaringBitmap: Sendable, Equatable {
     out.append(contentsOf: a[i...])
     out.append(contentsOf: b[j...])
     return out
+  }
+
+  /// The size of the union of two increasing, duplicate-free arrays (nothing allocated).
+  private static func mergedCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    var i = 0, j = 0, shared = 0
+    while i < a.count && j < b.count {
+      if a[i] < b[j] {
+        i += 1
+      } else if b[j] < a[i] {
+        j += 1
+      } else {
+        shared += 1
+        i += 1
+        j += 1
+      }
+    }
+    return a.count + b.count - shared
   }
 
   /// Number of values shared with `other`.

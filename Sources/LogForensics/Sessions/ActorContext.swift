@@ -42,6 +42,28 @@ struct ActorContext {
     return c
   }
 
+  /// Counts one request of the context (one access to the context's storage).
+  /// `countHour`: the identity has several contexts (a sole context's hours are the actor's).
+  mutating func noteRequest(userAgent: Symbol, time: Timestamp, hour: Int64, isAsset: Bool, hasReferer: Bool, countHour: Bool) {
+    requests += 1
+    if let m = members { m.userAgentRequests[userAgent, default: 0] += 1 }
+    last = max(last, time)
+    if isAsset { assets += 1 }
+    if hasReferer { withReferer += 1 }
+    if countHour { hourCounts.add(hour) }
+  }
+
+  /// Counts one patient request: pace (gaps up to `gapMicros`) and night activity.
+  mutating func notePatient(time: Timestamp, night: Bool, gapMicros: Int64) {
+    patientRequests += 1
+    if night { nightPatient += 1 }
+    if let p = lastPatient {
+      let gap = max(0, time.microseconds - p.microseconds)  // slightly late events count as 0
+      if gap <= gapMicros { patientGaps.add(Double(gap) / 1_000_000) }
+    }
+    lastPatient = max(lastPatient ?? time, time)
+  }
+
   /// `true` for a context that gathers pairs past the limit.
   var isOverflow: Bool { members != nil }
 

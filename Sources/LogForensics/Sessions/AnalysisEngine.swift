@@ -136,13 +136,9 @@ public final class AnalysisEngine {
       context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
     }
     if context >= 0 {
-      let c = Int(context)
-      actor.contexts[c].requests += 1
-      if let m = actor.contexts[c].members { m.userAgentRequests[e.userAgent, default: 0] += 1 }
-      actor.contexts[c].last = max(actor.contexts[c].last, e.timestamp)
-      if isAsset { actor.contexts[c].assets += 1 }
-      if !e.referer.isNone { actor.contexts[c].withReferer += 1 }
-      if actor.contexts.count > 1 { actor.contexts[c].hourCounts.add(hour) }
+      let countHour = actor.contexts.count > 1
+      actor.contexts[Int(context)].noteRequest(
+        userAgent: e.userAgent, time: e.timestamp, hour: hour, isAsset: isAsset, hasReferer: !e.referer.isNone, countHour: countHour)
     }
     // Patient endpoints.
     var recordValue: Int64?
@@ -154,17 +150,12 @@ public final class AnalysisEngine {
         let trackIsNew = track.requests == 0
         let slice = context >= 0 ? actor.slice(tid, context: context) : nil
         let invalidNIR = r.nirText.map { !IdentifierShapes.nirKeyIsValid($0) }
-        func record(_ tr: RecordTrack) {
-          tr.note(time: e.timestamp, evidence: ev)
-          tr.ipCounter.add(e.clientIP)
-          tr.addRecord(value: r.value, key: rk, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev)
-          if let invalid = invalidNIR {
-            tr.nirChecked += 1
-            if invalid { tr.nirInvalidKey += 1 }
-          }
-        }
-        record(track)
-        if let slice { record(slice) }
+        track.noteRecordRequest(
+          value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
+          invalidNIR: invalidNIR)
+        slice?.noteRecordRequest(
+          value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
+          invalidNIR: invalidNIR)
         actor.live?.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
       }
       notePatient(actor, e, context: context)
@@ -201,14 +192,7 @@ public final class AnalysisEngine {
     let night = hour >= 22 || hour < 6
     if night { actor.nightPatient += 1 }
     guard context >= 0 else { return }
-    let c = Int(context)
-    actor.contexts[c].patientRequests += 1
-    if night { actor.contexts[c].nightPatient += 1 }
-    if let p = actor.contexts[c].lastPatient {
-      let gap = max(0, e.timestamp.microseconds - p.microseconds)
-      if gap <= gapMicros { actor.contexts[c].patientGaps.add(Double(gap) / 1_000_000) }
-    }
-    actor.contexts[c].lastPatient = max(actor.contexts[c].lastPatient ?? e.timestamp, e.timestamp)
+    actor.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
   }
 
   /// Script-agent verdict per user-agent symbol id (0 unknown, 1 no, 2 yes).
@@ -375,13 +359,18 @@ public final class AnalysisEngine {
   private var distinctIdsJob: BackgroundJob<[Int]>?
 
   private static func templateDistinctIds(actors: [ActorState], templates: Int) -> [Int] {
-    var sets = [RecordSet](repeating: RecordSet(), count: templates)
+    // The outcome sets of every track, per template, united a batch at a time (one pass
+    // over their containers per batch) rather than one union per track.
+    var tracks = [[RecordTrack]](repeating: [], count: templates)
     for actor in actors {
-      for (t, track) in actor.tracks where Int(t) < sets.count {
-        sets[Int(t)].formUnion(track.distinctIds())
-      }
+      for (t, track) in actor.tracks where Int(t) < tracks.count { tracks[Int(t)].append(track) }
     }
-    return sets.map(\.count)
+    return tracks.map { ts in
+      guard !ts.isEmpty else { return 0 }
+      var union = RecordSet.UnionBuilder()
+      for tr in ts { tr.forEachOutcomeSet { union.add($0) } }
+      return union.finish().count
+    }
   }
 
   public func finish() -> AnalysisOutcome {

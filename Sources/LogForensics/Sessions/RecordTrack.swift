@@ -94,6 +94,20 @@ final class RecordTrack {
     lastEvidence = evidence
   }
 
+  /// Notes one request for a record: evidence, client IP, outcome and, for NIR-shaped ids,
+  /// whether the key was valid (`invalidNIR` nil for other ids).
+  func noteRecordRequest(
+    value: Int64?, key: RecordKey, ip: Symbol, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence, invalidNIR: Bool?
+  ) {
+    note(time: time, evidence: evidence)
+    ipCounter.add(ip)
+    addRecord(value: value, key: key, status: status, bytes: bytes, time: time, evidence: evidence)
+    if let invalid = invalidNIR {
+      nirChecked += 1
+      if invalid { nirInvalidKey += 1 }
+    }
+  }
+
   func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
     distinctCache = -1
     let day = time.seconds / 86_400
@@ -169,22 +183,19 @@ final class RecordTrack {
 
   /// Every distinct id requested: the union of the outcome sets (built on each call).
   func distinctIds() -> RecordSet {
-    var out = RecordSet()
-    var empty = true
-    func add(_ s: RecordSet) {
-      guard !s.isEmpty else { return }
-      if empty {
-        out = s  // shared until the next union (copy on write)
-        empty = false
-      } else {
-        out.formUnion(s)
-      }
+    var parts: [RecordSet] = []
+    forEachOutcomeSet { parts.append($0) }
+    return parts.count == 1 ? parts[0] : RecordSet.union(parts)
+  }
+
+  /// Calls `body` with each non-empty outcome set (their union is ``distinctIds()``).
+  func forEachOutcomeSet(_ body: (RecordSet) -> Void) {
+    successBySize.forEach { _, s in if !s.isEmpty { body(s) } }
+    if let r = rare {
+      if !r.successUnknownSize.isEmpty { body(r.successUnknownSize) }
+      if !r.notFound.isEmpty { body(r.notFound) }
+      if !r.otherStatus.isEmpty { body(r.otherStatus) }
     }
-    successBySize.forEach { add($1) }
-    add(successUnknownSize)
-    add(notFound)
-    add(otherStatus)
-    return out
   }
 
   /// ``distinctCount`` as last computed, or -1 once a record was added since.
@@ -205,7 +216,10 @@ final class RecordTrack {
     if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize.count }
     if !notFound.isEmpty { parts += 1; only = notFound.count }
     if !otherStatus.isEmpty { parts += 1; only = otherStatus.count }
-    return parts <= 1 ? only : distinctIds().count
+    if parts <= 1 { return only }
+    var sets: [RecordSet] = []
+    forEachOutcomeSet { sets.append($0) }
+    return RecordSet.unionCount(sets)
   }
 
   /// Distinct records of the current UTC day.
@@ -314,7 +328,10 @@ final class RecordTrack {
   /// Distinct numeric ids over the width of their range.
   var coverageDensity: Double {
     guard maxValue >= minValue else { return 0 }
-    let n = distinctIds().numeric.count
+    var hasHashed = false
+    forEachOutcomeSet { if !$0.hashed.isEmpty { hasHashed = true } }
+    // Without hashed ids every distinct id is numeric: the cached count serves.
+    let n = hasHashed ? distinctIds().numeric.count : distinctCount
     guard n > 1 else { return 0 }
     return Double(n) / Double(maxValue - minValue + 1)
   }

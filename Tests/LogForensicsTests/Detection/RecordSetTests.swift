@@ -99,4 +99,105 @@ struct RecordSetTests {
     r.forEach { out.append($0) }
     return out
   }
+
+  /// Sets of every shape (small arrays, array containers, bitmap containers, ids across
+  /// several keys), from a fixed-seed generator.
+  private static func mixedSets(seed: UInt64) -> [[UInt32]] {
+    var g = SeededRNG(seed: seed)
+    var out: [[UInt32]] = []
+    for shape in 0..<12 {
+      var values: [UInt32] = []
+      switch shape % 4 {
+      case 0: for _ in 0..<Int(g.next() % 900) { values.append(UInt32(g.next() % 300_000)) }  // small, several keys
+      case 1: for _ in 0..<3000 { values.append(UInt32(g.next() % 65_536)) }  // array containers
+      case 2:
+        let start = UInt32(g.next() % 200_000)
+        for v in start..<start + 20_000 { values.append(v) }  // bitmap containers
+      default: for _ in 0..<Int(g.next() % 5000) { values.append(UInt32(truncatingIfNeeded: g.next())) }  // sparse
+      }
+      out.append(values)
+    }
+    return out
+  }
+
+  @Test(arguments: [UInt64(1), 2, 3, 4])
+  func roaringUnionEqualsInsertionOfEveryValue(seed: UInt64) {
+    let lists = RecordSetTests.mixedSets(seed: seed)
+    var g = SeededRNG(seed: seed &+ 100)
+    // Every subset size from 2 sets up, in a shuffled order.
+    for size in [2, 3, 5, 12] {
+      let chosen = lists.shuffled(using: &g).prefix(size)
+      var inserted = RoaringBitmap()
+      for l in chosen { for v in l { inserted.insert(v) } }
+      let sets = chosen.map { RoaringBitmap($0) }
+      let union = RoaringBitmap.union(Array(sets))
+      // Same values and the same containers insertion builds (the type compares containers).
+      #expect(union == inserted)
+      var pairwise = RoaringBitmap()
+      for s in sets { pairwise.formUnion(s) }
+      #expect(pairwise == inserted)
+      #expect(pairwise.count == Set(chosen.joined()).count)
+      #expect(RoaringBitmap.unionCount(Array(sets)) == inserted.count)
+    }
+  }
+
+  @Test func roaringUnionOfSmallSetsCrossingTheSmallLimit() {
+    // 3 small sets of 600 values: the union (1 500 distinct) leaves the small form exactly
+    // as insertion does; two copies of one set stay small.
+    let a = RoaringBitmap((0..<600).map { UInt32($0 * 7) })
+    let b = RoaringBitmap((0..<600).map { UInt32($0 * 7 + 1) })
+    let c = RoaringBitmap((0..<600).map { UInt32($0 * 7 + 70_000) })
+    var inserted = RoaringBitmap()
+    for s in [a, b, c] { s.forEach { inserted.insert($0) } }
+    #expect(RoaringBitmap.union([a, b, c]) == inserted)
+    #expect(RoaringBitmap.union([a, RoaringBitmap(), a]) == a)
+    #expect(RoaringBitmap.union([]).isEmpty)
+  }
+
+  @Test func recordSetUnionKeepsNumericAndHashedIds() {
+    var a = RecordSet(), b = RecordSet(), c = RecordSet()
+    for v in UInt32(0)..<2000 { a.insert(.numeric(v * 2)) }
+    for v in UInt32(0)..<2000 { b.insert(.numeric(v * 3)) }
+    for h in UInt64(1)...300 { b.insert(.hashed(h)); c.insert(.hashed(h * 2)) }
+    let u = RecordSet.union([a, b, c])
+    var expected = a
+    expected.formUnion(b)
+    expected.formUnion(c)
+    #expect(u.count == expected.count)
+    #expect(u.numeric == expected.numeric)
+    #expect(u.hashed.count == 450)
+    #expect(RecordSet.unionCount([a, b, c]) == expected.count)
+    #expect(u.contains(.numeric(3)) && u.contains(.hashed(600)) && !u.contains(.numeric(1)))
+  }
+
+
+  @Test func unionBuilderOverSeveralBatchesEqualsInsertion() {
+    // 3 000 small sets (three batches) plus a few large ones, with repeats between them.
+    var g = SeededRNG(seed: 9)
+    var builder = RoaringBitmap.UnionBuilder()
+    var records = RecordSet.UnionBuilder()
+    var inserted = RoaringBitmap()
+    var hashedCount = Set<UInt64>()
+    for n in 0..<3_000 {
+      var values: [UInt32] = []
+      let size = n % 500 == 0 ? 6_000 : Int(g.next() % 40)
+      for _ in 0..<size { values.append(UInt32(g.next() % 400_000)) }
+      let set = RoaringBitmap(values)
+      builder.add(set)
+      var r = RecordSet()
+      values.forEach { r.insert(.numeric($0)) }
+      if n % 7 == 0 {
+        let h = g.next() % 500
+        r.insert(.hashed(h))
+        hashedCount.insert(h)
+      }
+      records.add(r)
+      values.forEach { inserted.insert($0) }
+    }
+    #expect(builder.finish() == inserted)
+    let all = records.finish()
+    #expect(all.numeric == inserted)
+    #expect(all.hashed.count == hashedCount.count)
+  }
+
 }
