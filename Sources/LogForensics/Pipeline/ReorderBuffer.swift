@@ -14,15 +14,16 @@ struct ReorderBuffer {
   let window: Int64  // microseconds
   // Events are stored as optionals so that releasing one moves it out (`take()`) instead of
   // copying it and destroying the slot later: a copy retains and releases every string.
-  /// Events still waiting for the window to pass, sorted by time (stable); `nil` once released.
-  private var pending: [LogEvent?] = []
-  /// The timestamp (microseconds) of each entry of `pending`: searched without touching the events.
-  private var pendingTimes: [Int64] = []
+  // One array holds both the released events not yet popped, `[head, releasedEnd)` in
+  // release order, and the events still waiting for the window to pass,
+  // `[releasedEnd, count)` sorted by time (stable): an event is moved in once and out once.
+  private var events: [LogEvent?] = []
+  /// The timestamp (microseconds) of each entry of `events`: searched without touching the events.
+  private var times: [Int64] = []
+  /// The next event to pop.
   private var head = 0
-  /// Events released, in release order (decided per event, so the order depends only on
-  /// the sequence of events, never on how the input was cut into chunks); `nil` once popped.
-  private var ready: [LogEvent?] = []
-  private var readyHead = 0
+  /// The first event not released yet.
+  private var releasedEnd = 0
   private var maxSeen = Int64.min
   private var lastReleased = Int64.min
 
@@ -30,34 +31,43 @@ struct ReorderBuffer {
     window = Int64(windowSeconds * 1_000_000)
   }
 
-  var isEmpty: Bool { head >= pending.count && readyHead >= ready.count }
+  var isEmpty: Bool { head >= events.count }
 
   /// Adds an event; returns `true` when it arrived too late and was flagged.
   @discardableResult
   mutating func insert(_ e: consuming LogEvent) -> Bool {
     let t = e.timestamp.microseconds
     if t < lastReleased {
-      // Older than an event already released: it cannot be put in order any more.
+      // Older than an event already released: it cannot be put in order any more. Released
+      // at once, after the events released before it (the order is decided per event, so it
+      // depends only on the sequence of events, never on how the input was cut into chunks).
       e.flags.insert(.outOfOrder)
-      ready.append(consume e)
+      if releasedEnd == events.count {
+        events.append(consume e)
+        times.append(t)
+      } else {
+        events.insert(consume e, at: releasedEnd)
+        times.insert(t, at: releasedEnd)
+      }
+      releasedEnd += 1
       return true
     }
-    if head == pending.count || t >= pendingTimes[pendingTimes.count - 1] {
-      pending.append(consume e)
-      pendingTimes.append(t)
+    if releasedEnd == events.count || t >= times[times.count - 1] {
+      events.append(consume e)
+      times.append(t)
     } else {
-      // Binary search for the first element with a greater timestamp (stable: after equals).
-      var lo = head, hi = pending.count
+      // Binary search for the first waiting event with a greater timestamp (stable: after equals).
+      var lo = releasedEnd, hi = events.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if pendingTimes[mid] <= t { lo = mid + 1 } else { hi = mid }
+        if times[mid] <= t { lo = mid + 1 } else { hi = mid }
       }
-      pending.insert(consume e, at: lo)
-      pendingTimes.insert(t, at: lo)
+      events.insert(consume e, at: lo)
+      times.insert(t, at: lo)
     }
     if t > maxSeen { maxSeen = t }
     let limit = maxSeen &- window
-    while head < pending.count && pendingTimes[head] <= limit {
+    while releasedEnd < events.count && times[releasedEnd] <= limit {
       release()
     }
     return false
@@ -65,35 +75,27 @@ struct ReorderBuffer {
 
   /// The next released event, if any.
   mutating func popReady() -> LogEvent? {
-    guard readyHead < ready.count else {
-      if readyHead > 0 {
-        ready.removeAll(keepingCapacity: true)
-        readyHead = 0
-      }
-      return nil
+    guard head < releasedEnd else { return nil }
+    let e = events[head].take()
+    head += 1
+    if head > 4096 && head * 2 > events.count {
+      events.removeFirst(head)
+      times.removeFirst(head)
+      releasedEnd -= head
+      head = 0
     }
-    let e = ready[readyHead].take()
-    readyHead += 1
     return e
   }
 
   /// The next event regardless of the window (end of stream).
   mutating func popAny() -> LogEvent? {
-    if let e = popReady() { return e }
-    guard head < pending.count else { return nil }
-    release()
+    if head == releasedEnd && releasedEnd < events.count { release() }
     return popReady()
   }
 
   private mutating func release() {
-    let t = pendingTimes[head]
-    ready.append(pending[head].take())
-    head += 1
+    let t = times[releasedEnd]
+    releasedEnd += 1
     if t > lastReleased { lastReleased = t }
-    if head > 4096 && head * 2 > pending.count {
-      pending.removeFirst(head)
-      pendingTimes.removeFirst(head)
-      head = 0
-    }
   }
 }
