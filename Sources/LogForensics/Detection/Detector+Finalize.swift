@@ -77,8 +77,8 @@ extension Detector {
           ips.formUnion(ctxIPs)
           uas.formUnion(cs.flatMap { actor.contexts[$0].userAgents })
           for s in actor.sessionIndices {
-            let r = engine.sessions[s]
-            if r.end >= d.start && r.start <= d.end && engine.sessionIPs[s].contains(where: ctxIPs.contains) { sids.append(s) }
+            let r = engine.closedSessions[s]
+            if r.end >= d.start && r.start <= d.end && r.ips.all.contains(where: ctxIPs.contains) { sids.append(s) }
           }
           for c in cs {
             for (h, n) in actor.contexts[c].hourly where h >= firstHour && h <= lastHour { hourly[h, default: 0] += n }
@@ -88,7 +88,7 @@ extension Detector {
         ips.formUnion(actor.ips.keys)
         uas.formUnion(actor.userAgents.keys)
         for s in actor.sessionIndices {
-          let r = engine.sessions[s]
+          let r = engine.closedSessions[s]
           if r.end >= d.start && r.start <= d.end { sids.append(s) }
         }
         for (h, c) in actor.hourly where h >= firstHour && h <= lastHour { hourly[h, default: 0] += c }
@@ -105,7 +105,7 @@ extension Detector {
       let f = Finding(
         id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,
         actors: ActorSet.capped(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
-        sessionIds: sids.map { engine.sessions[$0].id }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
+        sessionIds: sids.map { engine.sessionID($0) }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
         requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
         evidence: d.evidence, activity: activity)
       var tl = d.timeline
@@ -141,8 +141,8 @@ extension Detector {
     }
     timeline.sort { ($0.time, $0.findingId ?? "", $0.event, $0.detail) < ($1.time, $1.findingId ?? "", $1.event, $1.detail) }
 
-    let chosen = engine.options.allSessions ? Array(engine.sessions.indices) : flagged.sorted()
-    let sessions = chosen.map { engine.sessions[$0] }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    let chosen = engine.options.allSessions ? Array(engine.closedSessions.indices) : flagged.sorted()
+    let sessions = chosen.map { engine.sessionReport($0) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
 
     var endpoints: [EndpointSummary] = []
     let distinctIds = engine.templateDistinctIds()

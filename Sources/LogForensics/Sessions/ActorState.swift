@@ -21,7 +21,7 @@ final class ActorState {
   var sessionIndices: [Int] = []
   /// Closed sessions kept for reporting while events are consumed (bounded, see
   /// ``AnalysisOptions/sessionsKeptPerActor``).
-  var keptSessions: [KeptSession] = []
+  var keptSessions: [ClosedSession] = []
   /// Closed sessions of this actor dropped from ``keptSessions`` (the lightest ones).
   var sessionsOmitted = 0
   var tracks: [TemplateID: RecordTrack] = [:]
@@ -177,19 +177,5 @@ final class ActorState {
   /// an asset nor sent a referer (the user agent alone is never enough).
   func looksScripted(_ isScriptAgent: (Symbol) -> Bool) -> Bool {
     features.looksScripted(isScriptAgent)
-  }
-}
-
-/// A closed session as kept for the report, with the IPs it was seen from and its closing number.
-struct KeptSession {
-  var report: SessionReport
-  var ips: [Symbol]
-  var number: Int
-
-  /// Heaviest first (distinct records, then requests), earliest closed first among equals.
-  static func heavier(_ a: KeptSession, _ b: KeptSession) -> Bool {
-    if a.report.distinctRecords != b.report.distinctRecords { return a.report.distinctRecords > b.report.distinctRecords }
-    if a.report.requests != b.report.requests { return a.report.requests > b.report.requests }
-    return a.number < b.number
   }
 }

@@ -24,15 +24,25 @@ public final class AnalysisEngine {
   private var actorIndex: [ActorKey: Int] = [:]
   private var liveActors: Set<Int> = []
   private var lastSweep: Int64 = Int64.min
-  /// Closed sessions kept for reporting: every session with ``AnalysisOptions/allSessions``,
-  /// otherwise only those of actors that could be flagged (patient activity or a shared identity).
-  var sessions: [SessionReport] = []
+  /// Closed sessions kept for reporting, in closing order: every session with
+  /// ``AnalysisOptions/allSessions``, otherwise only those of actors that could be flagged
+  /// (patient activity or a shared identity). Figures and symbols only: see ``sessionReport(_:)``.
+  private(set) var closedSessions: [ClosedSession] = []
   /// Sessions closed so far (kept or not); ids are `S` + the closing sequence number.
   private(set) var sessionCount = 0
-  /// Closing sequence number of each kept session (ids are formatted once the width is known).
-  var sessionNumbers: [Int] = []
-  /// Client IPs of each kept session (up to 16), to tie sessions to a finding's contexts.
-  var sessionIPs: [[Symbol]] = []
+
+  /// The id of kept session `i`: `S` + its closing number, padded to the width of the count.
+  func sessionID(_ i: Int) -> String {
+    let width = max(4, String(sessionCount).count)
+    let digits = String(closedSessions[i].number)
+    return "S" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
+  /// Kept session `i` as reported.
+  func sessionReport(_ i: Int) -> SessionReport { closedSessions[i].report(id: sessionID(i), symbols: symbols) }
+
+  /// Every kept session as reported (built on each call).
+  var sessions: [SessionReport] { closedSessions.indices.map(sessionReport) }
   /// Client actors without patient activity are dropped when their session closes in a sweep.
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), index: -1, time: Timestamp(microseconds: 0))
   // Per template.
@@ -305,12 +315,11 @@ public final class AnalysisEngine {
     liveActors.remove(actor.index)
     sessionCount += 1
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
-    let report = live.summary(actor: actor.label(symbols), scriptClient: actor.looksScripted(isScriptAgent), symbols: symbols)
-    actor.keptSessions.append(KeptSession(report: report, ips: live.ips.all, number: sessionCount))
+    actor.keptSessions.append(live.closed(actor: actor.key, scriptClient: actor.looksScripted(isScriptAgent), number: sessionCount))
     let keep = max(1, options.sessionsKeptPerActor)
     if !options.allSessions && actor.keptSessions.count >= keep + keep / 2 + 1 {
       // Keep the heaviest sessions; amortised O(log keep) per closed session.
-      actor.keptSessions.sort(by: KeptSession.heavier)
+      actor.keptSessions.sort(by: ClosedSession.heavier)
       actor.sessionsOmitted += actor.keptSessions.count - keep
       actor.keptSessions.removeLast(actor.keptSessions.count - keep)
       actor.keptSessions.sort { $0.number < $1.number }
@@ -318,14 +327,14 @@ public final class AnalysisEngine {
   }
 
   /// Sessions of actors dropped by a sweep (only with ``AnalysisOptions/allSessions``).
-  private var retiredSessions: [KeptSession] = []
+  private var retiredSessions: [ClosedSession] = []
 
   /// Moves every kept session into ``sessions`` in closing order and points each actor at its own.
   private func collectSessions() {
-    var all: [(actor: Int, kept: KeptSession)] = retiredSessions.map { (-1, $0) }
+    var all: [(actor: Int, kept: ClosedSession)] = retiredSessions.map { (-1, $0) }
     for (i, a) in actors.enumerated() where a !== retired {
       if !options.allSessions && a.keptSessions.count > options.sessionsKeptPerActor {
-        a.keptSessions.sort(by: KeptSession.heavier)
+        a.keptSessions.sort(by: ClosedSession.heavier)
         a.sessionsOmitted += a.keptSessions.count - options.sessionsKeptPerActor
         a.keptSessions.removeLast(a.keptSessions.count - options.sessionsKeptPerActor)
       }
@@ -334,12 +343,10 @@ public final class AnalysisEngine {
     }
     retiredSessions = []
     all.sort { $0.kept.number < $1.kept.number }
-    sessions.reserveCapacity(all.count)
+    closedSessions.reserveCapacity(all.count)
     for (actor, k) in all {
-      if actor >= 0 { actors[actor].sessionIndices.append(sessions.count) }
-      sessions.append(k.report)
-      sessionIPs.append(k.ips)
-      sessionNumbers.append(k.number)
+      if actor >= 0 { actors[actor].sessionIndices.append(closedSessions.count) }
+      closedSessions.append(k)
     }
   }
 
@@ -385,11 +392,6 @@ public final class AnalysisEngine {
       let snapshot = actors
       let templateCount = templateRequests.count
       distinctIdsJob = BackgroundJob { AnalysisEngine.templateDistinctIds(actors: snapshot, templates: templateCount) }
-    }
-    let width = max(4, String(sessionCount).count)
-    for (i, n) in sessionNumbers.enumerated() {
-      let digits = String(n)
-      sessions[i].id = "S" + String(repeating: "0", count: width - digits.count) + digits
     }
     var detector = Detector(engine: self)
     return detector.run()

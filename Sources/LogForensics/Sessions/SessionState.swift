@@ -107,25 +107,17 @@ struct SessionState {
     }
   }
 
-  func summary(actor: String, scriptClient: Bool, symbols: SymbolTable) -> SessionReport {
-    let seconds = Double(end.microseconds - start.microseconds) / 1_000_000
-    let names = ["2xx", "3xx", "4xx", "5xx", "other"]
-    var mix: [StatusCount] = []
-    let counts = [statusClasses.0, statusClasses.1, statusClasses.2, statusClasses.3, statusClasses.4]
-    for (i, c) in counts.enumerated() where c > 0 { mix.append(StatusCount(status: names[i], count: c)) }
-    let features = SessionFeatures(
-      ips: ips.map { symbols.string($0) }.sorted(),
-      userAgents: userAgents.map { TerminalSanitizer.clean(symbols.string($0)) }.sorted(),
+  /// The session's summary once closed (`number`: its closing sequence number).
+  func closed(actor: ActorKey, scriptClient: Bool, number: Int) -> ClosedSession {
+    ClosedSession(
+      actor: actor, start: start, end: end, requests: requests, patientRequests: patientRequests,
+      distinctRecords: distinctRecords, statusClasses: statusClasses,
       meanGapSeconds: round3(gaps.mean), gapCV: round3(gaps.cv),
       nightShare: round3(Double(night) / Double(max(1, requests))),
       missRatio: round3(recordRequests > 0 ? Double(recordMisses) / Double(recordRequests) : 0),
-      scriptClient: scriptClient,
       sequentialShare: round3(steps > 0 ? Double(constantSteps) / Double(steps) : 0),
-      ipsTruncated: ipsTruncated ? true : nil, userAgentsTruncated: userAgentsTruncated ? true : nil)
-    return SessionReport(
-      id: "", actor: actor, start: start, end: end, requests: requests, patientRequests: patientRequests,
-      distinctRecords: distinctRecords, statusMix: mix,
-      rate: round3(Double(requests) / max(1.0, seconds / 60)), features: features)
+      scriptClient: scriptClient, ipsTruncated: ipsTruncated, userAgentsTruncated: userAgentsTruncated,
+      ips: ips, userAgents: userAgents, number: number)
   }
 }
 
