@@ -1,7 +1,10 @@
 // Sessions/SessionState.swift - features of a live session, folded into a summary when it closes.
 
 /// A session being built. Only counters and small sets are kept, never events.
-struct SessionState {
+///
+/// A class: an actor holds one only while a session is open, so the hundreds of bytes of
+/// counters are not carried by every actor whose sessions are all closed.
+final class SessionState {
   var start: Timestamp
   var end: Timestamp
   var requests = 0
@@ -45,7 +48,7 @@ struct SessionState {
 
   /// Notes the record (already added to `track`, whose template has namespace hash `namespace`)
   /// of a record request. `trackIsNew`: the track had no request before this one.
-  mutating func noteRecord(_ key: RecordKey, track: RecordTrack, trackIsNew: Bool, namespace: UInt64) {
+  func noteRecord(_ key: RecordKey, track: RecordTrack, trackIsNew: Bool, namespace: UInt64) {
     if let sole = soleTrack {
       if sole === track { return }
       sole.distinctIds().forEachKey { records.insert(SessionState.recordHash(namespace: soleNamespace, $0)) }
@@ -66,7 +69,7 @@ struct SessionState {
     }
   }
 
-  mutating func add(_ e: LogEvent, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
+  func add(_ e: LogEvent, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
     if requests > 0 {
       gaps.add(Double(max(0, e.timestamp.microseconds - end.microseconds)) / 1_000_000)  // late events: gap 0
     }
