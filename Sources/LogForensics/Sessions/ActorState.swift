@@ -24,7 +24,8 @@ final class ActorState {
   var keptSessions: [ClosedSession] = []
   /// Closed sessions of this actor dropped from ``keptSessions`` (the lightest ones).
   var sessionsOmitted = 0
-  var tracks: [TemplateID: RecordTrack] = [:]
+  /// Record tracks by template (see ``TrackMap``).
+  var tracks = TrackMap()
   /// Requests per UTC hour (hour index since the epoch).
   /// Requests per hour since the epoch.
   var hourCounts = HourlyCounts()
@@ -82,7 +83,7 @@ final class ActorState {
       x = found
     } else {
       x = RecordTrack(template: t)
-      tracks[t] = x
+      tracks.insert(x, for: t)
     }
     lastTrackTemplate = t
     lastTrack = x
