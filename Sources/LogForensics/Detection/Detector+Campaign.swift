@@ -32,9 +32,6 @@ extension Detector {
       var builder = RoaringBitmap.UnionBuilder()
       for a in actorIndices { engine.actors[a].tracks[t]?.forEachOutcomeSet { builder.add($0.numeric) } }
       let union = builder.finish()
-      // An actor's numeric ids are built when needed and dropped: kept for every candidate
-      // of a mass campaign they would cost as much again as the tracks themselves.
-      func numericIds(_ a: Int, _ tr: RecordTrack) -> RoaringBitmap { tr.distinctIds().numeric }
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
       var blockCounts: [UInt32: Int] = [:]
       // Ids come in increasing order: one dictionary update per block, not per id.
@@ -72,7 +69,7 @@ extension Detector {
         for a in actorIndices.sorted() {
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
-          let numeric = numericIds(a, tr)
+          let numeric = tr.distinctIds().numeric  // built when needed, not kept (memory)
           numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
           let share = Double(inside) / Double(numeric.count)
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
@@ -95,7 +92,7 @@ extension Detector {
           members.append(c)
           sum += c.1
           if let tr = engine.actors[c.0].tracks[t] {
-            numericIds(c.0, tr).forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
+            tr.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
           }
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }

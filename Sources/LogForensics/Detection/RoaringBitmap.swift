@@ -317,7 +317,7 @@ public struct RoaringBitmap: Sendable, Equatable {
     // cursor that only moves forward. A sort for a few pairs, a counting sort for many.
     var pairs: [UInt64] = []
     for (i, p) in parts.enumerated() {
-      p.forEachKeyGroup { key, _, _ in pairs.append(UInt64(key) << 32 | UInt64(i)) }
+      p.forEachKey { key in pairs.append(UInt64(key) << 32 | UInt64(i)) }
     }
     if pairs.count <= 1 << 14 {
       pairs.sort()
@@ -421,18 +421,16 @@ public struct RoaringBitmap: Sendable, Equatable {
     return (out, out.count)
   }
 
-  /// Calls `body` with each key of the set, in increasing order, with the range of its
-  /// values in ``small`` (small form) or its container index (container form, as `from`).
-  private func forEachKeyGroup(_ body: (UInt16, Int, Int) -> Void) {
+  /// Calls `body` with each key (high 16 bits) of the set, in increasing order.
+  private func forEachKey(_ body: (UInt16) -> Void) {
     if isSmall {
       var i = 0
       while i < small.count {
-        let end = smallGroupEnd(from: i)
-        body(UInt16(truncatingIfNeeded: small[i] >> 16), i, end)
-        i = end
+        body(UInt16(truncatingIfNeeded: small[i] >> 16))
+        i = smallGroupEnd(from: i)
       }
     } else {
-      for i in keys.indices { body(keys[i], i, i + 1) }
+      keys.forEach(body)
     }
   }
 
