@@ -7,7 +7,8 @@ extension Detector {
 
   mutating func detectTokenReuse() {
     for actor in engine.actors where actor.key.isIdentity && actor.ipSwitches >= Detector.minimumIPSwitches {
-      guard let (time, ev, from, to) = actor.firstSwitch else { continue }
+      guard let (time, at, from, to) = actor.firstSwitch else { continue }
+      let ev = engine.evidence(at)
       let ips = strings(actor.ips.keys)
       let reasons = [
         "\(actor.label(engine.symbols)) was used from \(ips.count) IP addresses (\(ips.prefix(ActorSet.limit).joined(separator: ", "))\(ips.count > ActorSet.limit ? ", … \(ips.count - ActorSet.limit) more" : "")) and \(actor.userAgents.count) user agent(s) at the same time: \(actor.ipSwitches) requests came less than 60 s after a request from another IP.",
@@ -37,15 +38,15 @@ extension Detector {
       ]
       var d = Draft(
         kind: .credentialAttack, score: 0.6, actors: [], extraIPs: [b.ip], extraUserAgents: b.userAgents,
-        templates: [b.endpoint], requests: b.failures, distinct: 0, reasons: [], evidence: [b.startEvidence, b.lastFailureEvidence],
+        templates: [b.endpoint], requests: b.failures, distinct: 0, reasons: [], evidence: [engine.evidence(b.startEvidence), engine.evidence(b.lastFailureEvidence)],
         start: b.start, end: b.lastFailure)
       d.timeline.append(TimelineEntry(
         time: b.start, event: "login-burst", findingId: nil, actor: "ip:" + ip, endpoint: text(b.endpoint),
-        count: b.failures, detail: "\(b.failures) failed logins in \(one(minutes)) min", evidence: b.startEvidence))
+        count: b.failures, detail: "\(b.failures) failed logins in \(one(minutes)) min", evidence: engine.evidence(b.startEvidence)))
       if let s = b.success {
         d.score = 0.9
         d.end = s.time
-        d.evidence.append(s.evidence)
+        d.evidence.append(engine.evidence(s.evidence))
         if !s.user.isNone { d.extraUsers.append(s.user) }
         d.minimumSeverity = .medium
         d.linkedIP = (b.ip, s.time)
@@ -53,7 +54,7 @@ extension Detector {
           + " Records read afterwards from this IP are counted in this finding's exposure.")
         d.timeline.append(TimelineEntry(
           time: s.time, event: "login-success", findingId: nil, actor: "ip:" + ip, endpoint: text(b.endpoint), count: nil,
-          detail: "success after \(b.failures) failures", evidence: s.evidence))
+          detail: "success after \(b.failures) failures", evidence: engine.evidence(s.evidence)))
       } else {
         reasons.append("No successful login from this IP followed.")
       }

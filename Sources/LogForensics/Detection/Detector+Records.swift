@@ -285,7 +285,7 @@ extension Detector {
     if let (time, ev) = tr.enumerationStart, isSequential {
       draft.timeline.append(TimelineEntry(
         time: time, event: "enumeration-start", findingId: nil, actor: owner.label(engine.symbols), endpoint: endpoint, count: nil,
-        detail: "five consecutive requests with the same id stride", evidence: ev))
+        detail: "five consecutive requests with the same id stride", evidence: engine.evidence(ev)))
     }
     return draft
   }

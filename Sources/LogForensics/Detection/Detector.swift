@@ -90,9 +90,9 @@ struct Detector {
     var all: [(Timestamp, Evidence)] = []
     var samples: [Evidence] = []
     for tr in tracks {
-      if let f = tr.firstEvidence { all.append((tr.first, f)) }
-      if let l = tr.lastEvidence { all.append((tr.last, l)) }
-      samples.append(contentsOf: tr.samples)
+      if let f = tr.firstEvidence { all.append((tr.first, engine.evidence(f))) }
+      if let l = tr.lastEvidence { all.append((tr.last, engine.evidence(l))) }
+      samples.append(contentsOf: tr.samples.map(engine.evidence))
     }
     all.sort { ($0.0, $0.1) < ($1.0, $1.1) }
     guard let first = all.first?.1, let last = all.last?.1 else { return [] }

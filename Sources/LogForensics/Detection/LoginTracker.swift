@@ -6,11 +6,11 @@ struct LoginBurst {
   var userAgents: [Symbol] = []
   var failures = 0
   var start: Timestamp
-  var startEvidence: Evidence
+  var startEvidence: EvidenceRef
   var lastFailure: Timestamp
-  var lastFailureEvidence: Evidence
+  var lastFailureEvidence: EvidenceRef
   var endpoint: TemplateID
-  var success: (time: Timestamp, evidence: Evidence, user: Symbol)?
+  var success: (time: Timestamp, evidence: EvidenceRef, user: Symbol)?
 }
 
 /// Counts 401/403 answers on login endpoints per IP. Failures more than ``window`` apart
@@ -22,7 +22,7 @@ struct LoginTracker {
   private var open: [Symbol: LoginBurst] = [:]
   private(set) var bursts: [LoginBurst] = []
 
-  mutating func add(_ e: LogEvent, template: TemplateID, evidence: Evidence) {
+  mutating func add(_ e: LogEvent, template: TemplateID, evidence: EvidenceRef) {
     let failed = e.status == 401 || e.status == 403
     let succeeded = e.status >= 200 && e.status < 400
     if failed {

@@ -39,19 +39,27 @@ final class ActorState {
   var assets = 0
   var withReferer = 0
 
-  // Token reuse: the last time each IP was seen, and interleavings between IPs.
-  var lastIP: Symbol = .none
-  var lastIPTime: Timestamp = Timestamp(microseconds: 0)
-  var ipSwitches = 0
-  var firstSwitch: (Timestamp, Evidence, Symbol, Symbol)?
+  /// What only an identity (user or credential) keeps: token-reuse state and its IP +
+  /// user agent contexts (`nil` for a client actor, which saves their hundred-odd bytes on
+  /// each of the hundreds of thousands of anonymous actors of a distributed campaign).
+  private(set) var identity: IdentityState?
 
-  // Identities only: the IP + user agent contexts, and per-context record tracks once the
-  // identity has been seen in two contexts (before that the actor's tracks are context 0's).
-  var contexts: [ActorContext] = []
-  private var contextIndex: [UInt64: Int32] = [:]
-  private var lastContextKey: UInt64 = UInt64.max
-  private var lastContext: Int32 = 0
-  var slices: [SliceKey: RecordTrack] = [:]
+  /// The identity state, created on first use.
+  func identityState() -> IdentityState {
+    if let x = identity { return x }
+    let x = IdentityState()
+    identity = x
+    return x
+  }
+
+  /// Requests that came less than 60 s after a request of the same identity from another IP.
+  var ipSwitches: Int { identity?.ipSwitches ?? 0 }
+  /// The first such request: time, place, the previous IP and the new one.
+  var firstSwitch: (Timestamp, EvidenceRef, Symbol, Symbol)? { identity?.firstSwitch }
+  /// An identity's IP + user agent contexts (empty for a client actor).
+  var contexts: [ActorContext] { identity?.contexts ?? [] }
+  /// An identity's per-context record tracks, once it has two contexts.
+  var slices: [SliceKey: RecordTrack] { identity?.slices ?? [:] }
   /// An identity keeps its first this many IP + user agent pairs apart as contexts; later
   /// pairs go to an overflow context per user agent (an owner who appears after a swarm's
   /// first IPs stays apart from the swarm's other IPs), up to ``maximumOverflowContexts`` of
@@ -61,9 +69,6 @@ final class ActorState {
   static let maximumContexts = 8
   /// Overflow contexts of one user agent each, at most.
   static let maximumOverflowContexts = 8
-  /// The overflow context of each user agent, and the last one for all others (-1: none yet).
-  private var overflowIndex: [Symbol: Int32] = [:]
-  private var lastOverflow: Int32 = -1
 
   init(key: ActorKey, index: Int, time: Timestamp) {
     self.key = key
@@ -95,11 +100,11 @@ final class ActorState {
 
   /// The per-context track of template `t`, or `nil` while the identity has one context.
   func slice(_ t: TemplateID, context c: Int32) -> RecordTrack? {
-    guard contexts.count > 1 else { return nil }
+    guard let id = identity, id.contexts.count > 1 else { return nil }
     let k = SliceKey(template: t, context: c)
-    if let x = slices[k] { return x }
+    if let x = id.slices[k] { return x }
     let x = RecordTrack(template: t)
-    slices[k] = x
+    id.slices[k] = x
     return x
   }
 
@@ -107,37 +112,38 @@ final class ActorState {
   /// ``maximumContexts`` pairs, the index of the user agent's overflow context. When the
   /// second context appears, context 0 takes a copy of everything recorded so far.
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
+    let id = identityState()
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
-    if k == lastContextKey { return lastContext }
+    if k == id.lastContextKey { return id.lastContext }
     let c: Int32
-    if let x = contextIndex[k] {
+    if let x = id.contextIndex[k] {
       c = x
-    } else if contexts.count >= ActorState.maximumContexts {
-      if let x = overflowIndex[userAgent] {
+    } else if id.contexts.count >= ActorState.maximumContexts {
+      if let x = id.overflowIndex[userAgent] {
         c = x
-      } else if overflowIndex.count < ActorState.maximumOverflowContexts {
-        c = Int32(contexts.count)
-        contexts.append(.overflow(time: time))
-        overflowIndex[userAgent] = c
+      } else if id.overflowIndex.count < ActorState.maximumOverflowContexts {
+        c = Int32(id.contexts.count)
+        id.contexts.append(.overflow(time: time))
+        id.overflowIndex[userAgent] = c
       } else {
-        if lastOverflow < 0 {
-          lastOverflow = Int32(contexts.count)
-          contexts.append(.overflow(time: time))
+        if id.lastOverflow < 0 {
+          id.lastOverflow = Int32(id.contexts.count)
+          id.contexts.append(.overflow(time: time))
         }
-        c = lastOverflow
+        c = id.lastOverflow
       }
-      contexts[Int(c)].members?.ips.insert(ip)
+      id.contexts[Int(c)].members?.ips.insert(ip)
     } else {
-      c = Int32(contexts.count)
-      contextIndex[k] = c
-      contexts.append(ActorContext(ip: ip, userAgent: userAgent, time: time))
-      if contexts.count == 2 {
-        contexts[0].hourCounts = hourCounts
-        for (t, tr) in tracks { slices[SliceKey(template: t, context: 0)] = tr.copy() }
+      c = Int32(id.contexts.count)
+      id.contextIndex[k] = c
+      id.contexts.append(ActorContext(ip: ip, userAgent: userAgent, time: time))
+      if id.contexts.count == 2 {
+        id.contexts[0].hourCounts = hourCounts
+        for (t, tr) in tracks { id.slices[SliceKey(template: t, context: 0)] = tr.copy() }
       }
     }
-    lastContextKey = k
-    lastContext = c
+    id.lastContextKey = k
+    id.lastContext = c
     return c
   }
 

@@ -75,10 +75,11 @@ public final class AnalysisEngine {
     gapMicros = max(1, options.sessionGap) * 1_000_000
   }
 
-  func evidence(_ e: LogEvent) -> Evidence {
-    let i = Int(e.inputIndex)
+  /// The evidence of the request at `r` (the input's path and the line).
+  func evidence(_ r: EvidenceRef) -> Evidence {
+    let i = Int(r.input)
     let file = i >= 0 && i < inputPaths.count ? inputPaths[i] : "input#\(i)"
-    return Evidence(file: file, line: e.lineNumber)
+    return Evidence(file: file, line: r.line)
   }
 
   /// Adds one event. Events must come in non-decreasing time order (a few seconds of
@@ -102,7 +103,7 @@ public final class AnalysisEngine {
       templateRequests.append(contentsOf: repeatElement(0, count: Int(tid) + 1 - templateRequests.count))
     }
     templateRequests[Int(tid)] += 1
-    let ev = evidence(e)
+    let ev = EvidenceRef(e)
     var key = ActorKey(e)
     let actor: ActorState
     if let i = actorIndex[key] {
@@ -128,12 +129,13 @@ public final class AnalysisEngine {
     actor.ipCounter.add(e.clientIP)
     actor.userAgentCounter.add(e.userAgent)
     if actor.key.isIdentity {
-      if !actor.lastIP.isNone && actor.lastIP != e.clientIP && now - actor.lastIPTime.microseconds <= 60_000_000 {
-        actor.ipSwitches += 1
-        if actor.firstSwitch == nil { actor.firstSwitch = (e.timestamp, ev, actor.lastIP, e.clientIP) }
+      let id = actor.identityState()
+      if !id.lastIP.isNone && id.lastIP != e.clientIP && now - id.lastIPTime.microseconds <= 60_000_000 {
+        id.ipSwitches += 1
+        if id.firstSwitch == nil { id.firstSwitch = (e.timestamp, ev, id.lastIP, e.clientIP) }
       }
-      actor.lastIP = e.clientIP
-      actor.lastIPTime = e.timestamp
+      id.lastIP = e.clientIP
+      id.lastIPTime = e.timestamp
     }
     let hour = e.timestamp.seconds / 3600
     actor.hourCounts.add(hour)
@@ -145,9 +147,9 @@ public final class AnalysisEngine {
     if actor.key.isIdentity {
       context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
     }
-    if context >= 0 {
-      let countHour = actor.contexts.count > 1
-      actor.contexts[Int(context)].noteRequest(
+    if context >= 0, let id = actor.identity {
+      let countHour = id.contexts.count > 1
+      id.contexts[Int(context)].noteRequest(
         userAgent: e.userAgent, time: e.timestamp, hour: hour, isAsset: isAsset, hasReferer: !e.referer.isNone, countHour: countHour)
     }
     // Patient endpoints.
@@ -201,8 +203,8 @@ public final class AnalysisEngine {
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     let night = hour >= 22 || hour < 6
     if night { actor.nightPatient += 1 }
-    guard context >= 0 else { return }
-    actor.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
+    guard context >= 0, let id = actor.identity else { return }
+    id.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
   }
 
   /// Script-agent verdict per user-agent symbol id (0 unknown, 1 no, 2 yes).

@@ -39,7 +39,7 @@ final class RecordTrack {
   var strideStreak = 0
   var minValue = Int64.max
   var maxValue = Int64.min
-  var enumerationStart: (Timestamp, Evidence)?
+  var enumerationStart: (Timestamp, EvidenceRef)?
 
   // NIR-shaped ids: how many were checked and how many had an invalid key.
   var nirChecked = 0
@@ -72,9 +72,9 @@ final class RecordTrack {
 
   var first: Timestamp = Timestamp(microseconds: 0)
   var last: Timestamp = Timestamp(microseconds: 0)
-  var firstEvidence: Evidence?
-  var lastEvidence: Evidence?
-  var samples: [Evidence] = []
+  var firstEvidence: EvidenceRef?
+  var lastEvidence: EvidenceRef?
+  var samples: [EvidenceRef] = []
 
   init(template: TemplateID) { self.template = template }
 
@@ -82,7 +82,7 @@ final class RecordTrack {
   @inline(__always)
   static func isSample(_ n: Int) -> Bool { n == 2 || n == 10 || n == 100 || n == 1000 || n == 10_000 }
 
-  func note(time: Timestamp, evidence: Evidence) {
+  func note(time: Timestamp, evidence: EvidenceRef) {
     requests += 1
     if requests == 1 {
       first = time
@@ -97,7 +97,7 @@ final class RecordTrack {
   /// Notes one request for a record: evidence, client IP, outcome and, for NIR-shaped ids,
   /// whether the key was valid (`invalidNIR` nil for other ids).
   func noteRecordRequest(
-    value: Int64?, key: RecordKey, ip: Symbol, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence, invalidNIR: Bool?
+    value: Int64?, key: RecordKey, ip: Symbol, status: Int32, bytes: Int64, time: Timestamp, evidence: EvidenceRef, invalidNIR: Bool?
   ) {
     note(time: time, evidence: evidence)
     ipCounter.add(ip)
@@ -108,7 +108,7 @@ final class RecordTrack {
     }
   }
 
-  func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: Evidence) {
+  func addRecord(value: Int64?, key: RecordKey, status: Int32, bytes: Int64, time: Timestamp, evidence: EvidenceRef) {
     distinctCache = -1
     let day = time.seconds / 86_400
     if day != currentDay {

@@ -77,7 +77,7 @@ import Testing
       let t = RecordTrack(template: 0)
       for (n, id) in ids.enumerated() {
         t.addRecord(value: id, key: .numeric(UInt32(id)), status: 200, bytes: 2000,
-                    time: Timestamp(microseconds: Int64(n)), evidence: Evidence(file: "a", line: Int64(n + 1)))
+                    time: Timestamp(microseconds: Int64(n)), evidence: EvidenceRef(input: 0, line: Int64(n + 1)))
       }
       return t
     }

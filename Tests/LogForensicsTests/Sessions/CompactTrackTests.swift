@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct CompactTrackTests {
   static func time(_ s: Int64) -> Timestamp { Timestamp(microseconds: s * 1_000_000) }
-  static let ev = Evidence(file: "access.log", line: 1)
+  static let ev = EvidenceRef(input: 0, line: 1)
 
   @Test func distinctIdsAreTheUnionOfTheOutcomeSets() {
     let t = RecordTrack(template: 0)

@@ -1,0 +1,25 @@
+// Sessions/IdentityState.swift - what an identity (user or credential) keeps beyond a client actor.
+
+/// Token-reuse state and IP + user agent contexts of an identity actor.
+///
+/// Held by ``ActorState/identity`` only for actors keyed by a user or a credential: the
+/// anonymous (IP + user agent) actors, by far the most numerous in a distributed campaign,
+/// carry one nil pointer instead of these fields.
+final class IdentityState {
+  // Token reuse: the last IP seen, and interleavings between IPs.
+  var lastIP: Symbol = .none
+  var lastIPTime: Timestamp = Timestamp(microseconds: 0)
+  var ipSwitches = 0
+  var firstSwitch: (Timestamp, EvidenceRef, Symbol, Symbol)?
+
+  /// The IP + user agent contexts, and per-context record tracks once the identity has been
+  /// seen in two contexts (before that the actor's tracks are context 0's).
+  var contexts: [ActorContext] = []
+  var contextIndex: [UInt64: Int32] = [:]
+  var lastContextKey: UInt64 = UInt64.max
+  var lastContext: Int32 = 0
+  var slices: [SliceKey: RecordTrack] = [:]
+  /// The overflow context of each user agent, and the last one for all others (-1: none yet).
+  var overflowIndex: [Symbol: Int32] = [:]
+  var lastOverflow: Int32 = -1
+}
