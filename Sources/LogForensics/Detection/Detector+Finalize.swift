@@ -77,7 +77,7 @@ extension Detector {
           ips.formUnion(ctxIPs)
           uas.formUnion(cs.flatMap { actor.contexts[$0].userAgents })
           for s in actor.sessionIndices {
-            let r = engine.closedSessions[s]
+            let r = engine.closedSession(s)
             if r.end >= d.start && r.start <= d.end && r.ips.all.contains(where: ctxIPs.contains) { sids.append(s) }
           }
           for c in cs {
@@ -88,7 +88,7 @@ extension Detector {
         ips.formUnion(actor.ips.keys)
         uas.formUnion(actor.userAgents.keys)
         for s in actor.sessionIndices {
-          let r = engine.closedSessions[s]
+          let r = engine.closedSession(s)
           if r.end >= d.start && r.start <= d.end { sids.append(s) }
         }
         for (h, c) in actor.hourly where h >= firstHour && h <= lastHour { hourly[h, default: 0] += c }
@@ -141,8 +141,17 @@ extension Detector {
     }
     timeline.sort { ($0.time, $0.findingId ?? "", $0.event, $0.detail) < ($1.time, $1.findingId ?? "", $1.event, $1.detail) }
 
-    let chosen = engine.options.allSessions ? Array(engine.closedSessions.indices) : flagged.sorted()
-    let sessions = chosen.map { engine.sessionReport($0) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    // Sorted by (start, id) before the reports are built, so the listed sessions' reports
+    // (hundreds of thousands in a distributed campaign) exist once, not twice. Ids have the
+    // same width, so their order is the closing order of the indices.
+    var chosen = engine.options.allSessions ? Array(0..<engine.closedSessionCount) : flagged.sorted()
+    let starts = chosen.map { engine.closedSession($0).start }
+    var byStart = Array(chosen.indices)
+    byStart.sort { (starts[$0], chosen[$0]) < (starts[$1], chosen[$1]) }
+    chosen = byStart.map { chosen[$0] }
+    var sessions: [SessionReport] = []
+    sessions.reserveCapacity(chosen.count)
+    for i in chosen { sessions.append(engine.sessionReport(i)) }
 
     var endpoints: [EndpointSummary] = []
     let distinctIds = engine.templateDistinctIds()

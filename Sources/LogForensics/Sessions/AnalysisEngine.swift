@@ -24,25 +24,37 @@ public final class AnalysisEngine {
   private var actorIndex: [ActorKey: Int] = [:]
   private var liveActors: Set<Int> = []
   private var lastSweep: Int64 = Int64.min
-  /// Closed sessions kept for reporting, in closing order: every session with
+  /// Where each closed session kept for reporting is, in closing order: every session with
   /// ``AnalysisOptions/allSessions``, otherwise only those of actors that could be flagged
-  /// (patient activity or a shared identity). Figures and symbols only: see ``sessionReport(_:)``.
-  private(set) var closedSessions: [ClosedSession] = []
+  /// (patient activity or a shared identity). Set by ``finish()``; the sessions stay in their
+  /// actor's ``ActorState/keptSessions`` (or, for actors dropped by a sweep, in
+  /// `retiredSessions`), so collecting them copies none. Figures and symbols only: see
+  /// ``sessionReport(_:)``.
+  private var sessionSlots: [SessionSlot] = []
   /// Sessions closed so far (kept or not); ids are `S` + the closing sequence number.
   private(set) var sessionCount = 0
+
+  /// Number of closed sessions kept for reporting (after ``finish()``).
+  var closedSessionCount: Int { sessionSlots.count }
+
+  /// Kept session `i`, in closing order.
+  func closedSession(_ i: Int) -> ClosedSession {
+    let s = sessionSlots[i]
+    return s.actor < 0 ? retiredSessions[Int(s.slot)] : actors[Int(s.actor)].keptSessions[Int(s.slot)]
+  }
 
   /// The id of kept session `i`: `S` + its closing number, padded to the width of the count.
   func sessionID(_ i: Int) -> String {
     let width = max(4, String(sessionCount).count)
-    let digits = String(closedSessions[i].number)
+    let digits = String(closedSession(i).number)
     return "S" + String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 
   /// Kept session `i` as reported.
-  func sessionReport(_ i: Int) -> SessionReport { closedSessions[i].report(id: sessionID(i), symbols: symbols) }
+  func sessionReport(_ i: Int) -> SessionReport { closedSession(i).report(id: sessionID(i), symbols: symbols) }
 
   /// Every kept session as reported (built on each call).
-  var sessions: [SessionReport] { closedSessions.indices.map(sessionReport) }
+  var sessions: [SessionReport] { (0..<closedSessionCount).map(sessionReport) }
   /// Client actors without patient activity are dropped when their session closes in a sweep.
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), index: -1, time: Timestamp(microseconds: 0))
   // Per template.
@@ -331,24 +343,31 @@ public final class AnalysisEngine {
   /// Sessions of actors dropped by a sweep (only with ``AnalysisOptions/allSessions``).
   private var retiredSessions: [ClosedSession] = []
 
-  /// Moves every kept session into ``sessions`` in closing order and points each actor at its own.
+  /// A kept session's place: slot `slot` of actor `actor`'s kept sessions, or of
+  /// `retiredSessions` when `actor` is -1.
+  struct SessionSlot {
+    var actor: Int32
+    var slot: Int32
+  }
+
+  /// Puts every kept session in closing order (``sessionSlots``) and points each actor at its
+  /// own, trimming actors over ``AnalysisOptions/sessionsKeptPerActor``. No session is copied.
   private func collectSessions() {
-    var all: [(actor: Int, kept: ClosedSession)] = retiredSessions.map { (-1, $0) }
+    var order: [(number: Int, slot: SessionSlot)] = []
+    for (k, r) in retiredSessions.enumerated() { order.append((r.number, SessionSlot(actor: -1, slot: Int32(k)))) }
     for (i, a) in actors.enumerated() where a !== retired {
       if !options.allSessions && a.keptSessions.count > options.sessionsKeptPerActor {
         a.keptSessions.sort(by: ClosedSession.heavier)
         a.sessionsOmitted += a.keptSessions.count - options.sessionsKeptPerActor
         a.keptSessions.removeLast(a.keptSessions.count - options.sessionsKeptPerActor)
       }
-      for k in a.keptSessions { all.append((i, k)) }
-      a.keptSessions = []
+      for (k, r) in a.keptSessions.enumerated() { order.append((r.number, SessionSlot(actor: Int32(i), slot: Int32(k)))) }
     }
-    retiredSessions = []
-    all.sort { $0.kept.number < $1.kept.number }
-    closedSessions.reserveCapacity(all.count)
-    for (actor, k) in all {
-      if actor >= 0 { actors[actor].sessionIndices.append(closedSessions.count) }
-      closedSessions.append(k)
+    order.sort { $0.number < $1.number }
+    sessionSlots.reserveCapacity(order.count)
+    for (_, slot) in order {
+      if slot.actor >= 0 { actors[Int(slot.actor)].sessionIndices.append(sessionSlots.count) }
+      sessionSlots.append(slot)
     }
   }
 

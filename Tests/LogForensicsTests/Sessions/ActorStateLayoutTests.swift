@@ -1,0 +1,57 @@
+// Sessions/ActorStateLayoutTests.swift - what each kind of actor keeps, and where kept sessions are listed from.
+
+import Testing
+
+@testable import LogForensics
+
+@Suite("Actor state layout")
+struct ActorStateLayoutTests {
+  /// Only identities carry the token-reuse and context state; anonymous clients do not.
+  @Test func onlyIdentitiesHaveIdentityState() throws {
+    let f = EventFactory()
+    let engine = f.engine()
+    engine.consume(f.make(0, ip: "10.0.0.1", path: "/api/patients/1"))
+    engine.consume(f.make(1, ip: "10.0.0.2", user: "alice", path: "/api/patients/2"))
+    engine.consume(f.make(2, ip: "10.0.0.3", user: "alice", path: "/api/patients/3"))
+    let client = try #require(engine.actors.first { !$0.key.isIdentity })
+    let alice = try #require(engine.actors.first { $0.key.isIdentity })
+    #expect(client.identity == nil)
+    #expect(client.contexts.isEmpty && client.ipSwitches == 0 && client.firstSwitch == nil)
+    #expect(alice.identity != nil)
+    #expect(alice.contexts.count == 2)
+    // A request from another IP within 60 s is an interleaving, noted at that request
+    // (alice's second: line 3 of the factory's input 0).
+    #expect(alice.ipSwitches == 1)
+    #expect(alice.firstSwitch?.1 == EvidenceRef(input: 0, line: 3))
+  }
+
+  /// Evidence kept as (input, line) becomes the input's path, or `input#N` for an index the
+  /// engine was not given.
+  @Test func evidenceReferencesNameTheirInput() {
+    let engine = AnalysisEngine(options: AnalysisOptions(), symbols: SymbolTable(), inputPaths: ["a.log", "b.log.gz"])
+    #expect(engine.evidence(EvidenceRef(input: 1, line: 42)) == Evidence(file: "b.log.gz", line: 42))
+    #expect(engine.evidence(EvidenceRef(input: 7, line: 3)) == Evidence(file: "input#7", line: 3))
+    #expect(engine.evidence(EvidenceRef(input: -1, line: 3)) == Evidence(file: "input#-1", line: 3))
+  }
+
+  /// Sessions are listed by start time, then id, even when a session that started later
+  /// closed first (ids follow the closing order).
+  @Test func sessionsAreListedByStartThenId() {
+    let f = EventFactory()
+    var o = AnalysisOptions()
+    o.allSessions = true
+    o.sessionGap = 600
+    let engine = f.engine(o)
+    // Bob's session starts at 0 and stays open until the end; Carol's starts at 10 and
+    // closes at the sweep after 700 s, so it gets the first id.
+    engine.consume(f.make(0, user: "bob", path: "/api/patients/1"))
+    engine.consume(f.make(10, user: "carol", path: "/api/patients/2"))
+    for t in stride(from: 100.0, through: 1_500, by: 100) {
+      engine.consume(f.make(t, user: "bob", path: "/api/patients/\(Int(t))"))
+    }
+    let out = engine.finish()
+    #expect(out.sessions.map(\.actor) == ["user:bob", "user:carol"])
+    #expect(out.sessions.map(\.id) == ["S0002", "S0001"])
+    #expect(out.sessions.map(\.requests) == [16, 1])
+  }
+}
