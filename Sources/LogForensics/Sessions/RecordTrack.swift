@@ -74,7 +74,27 @@ final class RecordTrack {
   var last: Timestamp = Timestamp(microseconds: 0)
   var firstEvidence: EvidenceRef?
   var lastEvidence: EvidenceRef?
-  var samples: [EvidenceRef] = []
+  /// The first two samples (requests 2 and 10: most tracks have no more), inline, and the
+  /// others: a track of a few dozen requests allocates no array for its evidence.
+  private var firstSamples: (EvidenceRef?, EvidenceRef?) = (nil, nil)
+  private var moreSamples: [EvidenceRef] = []
+  /// Evidence of the sampled requests (``isSample(_:)``), of merged tracks too.
+  var samples: [EvidenceRef] {
+    var out: [EvidenceRef] = []
+    if let a = firstSamples.0 { out.append(a) }
+    if let b = firstSamples.1 { out.append(b) }
+    return out + moreSamples
+  }
+
+  private func addSample(_ e: EvidenceRef) {
+    if firstSamples.0 == nil {
+      firstSamples.0 = e
+    } else if firstSamples.1 == nil {
+      firstSamples.1 = e
+    } else {
+      moreSamples.append(e)
+    }
+  }
 
   init(template: TemplateID) { self.template = template }
 
@@ -88,7 +108,7 @@ final class RecordTrack {
       first = time
       firstEvidence = evidence
     } else if RecordTrack.isSample(requests) {
-      samples.append(evidence)
+      addSample(evidence)
     }
     last = time
     lastEvidence = evidence
@@ -313,7 +333,7 @@ final class RecordTrack {
         lastEvidence = o.lastEvidence
       }
     }
-    samples.append(contentsOf: o.samples)
+    for e in o.samples { addSample(e) }
   }
 
   /// `true` when some requested id is a 32-bit number.

@@ -10,17 +10,17 @@ struct SuccessSizeSets {
   /// The smallest bucket seen, or -1 while empty.
   private var firstBucket: Int16 = -1
   private var firstSet = RecordSet()
-  /// The other buckets, increasing, with their sets.
-  private var moreBuckets: [UInt8] = []
-  private var moreSets: [RecordSet] = []
+  /// The other buckets, increasing, with their sets (one array of pairs: one allocation,
+  /// not one for the buckets and one for the sets).
+  private var more: [(bucket: UInt8, set: RecordSet)] = []
 
   var isEmpty: Bool { firstBucket < 0 }
 
   /// Number of buckets with a set.
-  var bucketCount: Int { isEmpty ? 0 : 1 + moreBuckets.count }
+  var bucketCount: Int { isEmpty ? 0 : 1 + more.count }
 
   /// Buckets in increasing order.
-  var buckets: [UInt8] { isEmpty ? [] : [UInt8(firstBucket)] + moreBuckets }
+  var buckets: [UInt8] { isEmpty ? [] : [UInt8(firstBucket)] + more.map(\.bucket) }
 
   /// The set of the smallest bucket (empty when there is none).
   var firstBucketSet: RecordSet { firstSet }
@@ -40,8 +40,7 @@ struct SuccessSizeSets {
     }
     if b < firstBucket {
       // The new bucket becomes the first; the old first moves to the front of the others.
-      moreBuckets.insert(UInt8(firstBucket), at: 0)
-      moreSets.insert(firstSet, at: 0)
+      more.insert((UInt8(firstBucket), firstSet), at: 0)
       firstBucket = b
       firstSet = RecordSet()
       body(&firstSet)
@@ -49,19 +48,16 @@ struct SuccessSizeSets {
     }
     let u = UInt8(b)
     var i = 0
-    while i < moreBuckets.count && moreBuckets[i] < u { i += 1 }
-    if i == moreBuckets.count || moreBuckets[i] != u {
-      moreBuckets.insert(u, at: i)
-      moreSets.insert(RecordSet(), at: i)
-    }
-    body(&moreSets[i])
+    while i < more.count && more[i].bucket < u { i += 1 }
+    if i == more.count || more[i].bucket != u { more.insert((u, RecordSet()), at: i) }
+    body(&more[i].set)
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
   func forEach(_ body: (Int, RecordSet) -> Void) {
     guard !isEmpty else { return }
     body(Int(firstBucket), firstSet)
-    for i in moreBuckets.indices { body(Int(moreBuckets[i]), moreSets[i]) }
+    for x in more { body(Int(x.bucket), x.set) }
   }
 
   /// Adds every (bucket, id) of `other`.

@@ -114,3 +114,31 @@ import Testing
     #expect(l.map { symbols.string($0) } == ["10.0.0.2", "10.0.0.1"])
   }
 }
+
+/// Evidence samples: requests 2, 10, 100, 1 000 and 10 000 of a track (the first two kept
+/// inline), and every sample of the tracks a merged track sums.
+@Suite struct TrackSampleTests {
+  static func track(requests: Int, input: Int32) -> RecordTrack {
+    let t = RecordTrack(template: 0)
+    for n in 1...requests {
+      t.note(time: Timestamp(microseconds: Int64(n)), evidence: EvidenceRef(input: input, line: Int64(n)))
+    }
+    return t
+  }
+
+  @Test func sampledRequestsAreKeptInOrder() {
+    #expect(Self.track(requests: 1, input: 0).samples.isEmpty)
+    #expect(Self.track(requests: 9, input: 0).samples.map(\.line) == [2])
+    #expect(Self.track(requests: 75, input: 0).samples.map(\.line) == [2, 10])
+    #expect(Self.track(requests: 12_000, input: 0).samples.map(\.line) == [2, 10, 100, 1_000, 10_000])
+  }
+
+  @Test func aMergedTrackKeepsEverySample() {
+    let a = Self.track(requests: 150, input: 0)
+    let b = Self.track(requests: 20, input: 1)
+    let m = RecordTrack.merged([a, b])
+    #expect(m.samples == a.samples + b.samples)
+    #expect(m.samples.count == 5)
+    #expect(m.requests == 170)
+  }
+}
