@@ -353,6 +353,9 @@ public final class AnalysisEngine {
   /// Puts every kept session in closing order (``sessionSlots``) and points each actor at its
   /// own, trimming actors over ``AnalysisOptions/sessionsKeptPerActor``. No session is copied.
   private func collectSessions() {
+    // Idempotent: a second `finish()` lists the same sessions again.
+    sessionSlots = []
+    for a in actors { a.sessionIndices = [] }
     var order: [(number: Int, slot: SessionSlot)] = []
     for (k, r) in retiredSessions.enumerated() { order.append((r.number, SessionSlot(actor: -1, slot: Int32(k)))) }
     for (i, a) in actors.enumerated() where a !== retired {

@@ -55,3 +55,25 @@ struct ActorStateLayoutTests {
     #expect(out.sessions.map(\.requests) == [16, 1])
   }
 }
+
+/// `finish()` called twice gives the same outcome (sessions are listed, not moved).
+@Suite("Engine finish")
+struct EngineFinishTests {
+  @Test func finishingTwiceGivesTheSameOutcome() {
+    let f = EventFactory()
+    var o = AnalysisOptions()
+    o.allSessions = true
+    o.sessionGap = 600
+    let engine = f.engine(o)
+    for t in stride(from: 0.0, through: 3_000, by: 250) {
+      engine.consume(f.make(t, ip: "10.0.0.\(Int(t) % 3)", user: t < 1_000 ? "dana" : nil, path: "/api/patients/\(Int(t))"))
+    }
+    let first = engine.finish()
+    let second = engine.finish()
+    // Dana: one session (250 s gaps); the 9 later requests rotate over 3 anonymous IPs,
+    // 750 s apart on each, so each is a session of its own.
+    #expect(first.sessions.count == 10)
+    #expect(first.sessionCount == 10)
+    #expect(first == second)
+  }
+}
