@@ -38,10 +38,7 @@ struct ActorStateLayoutTests {
   /// closed first (ids follow the closing order).
   @Test func sessionsAreListedByStartThenId() {
     let f = EventFactory()
-    var o = AnalysisOptions()
-    o.allSessions = true
-    o.sessionGap = 600
-    let engine = f.engine(o)
+    let engine = f.engineListingAllSessions()
     // Bob's session starts at 0 and stays open until the end; Carol's starts at 10 and
     // closes at the sweep after 700 s, so it gets the first id.
     engine.consume(f.make(0, user: "bob", path: "/api/patients/1"))
@@ -61,10 +58,7 @@ struct ActorStateLayoutTests {
 struct EngineFinishTests {
   @Test func finishingTwiceGivesTheSameOutcome() {
     let f = EventFactory()
-    var o = AnalysisOptions()
-    o.allSessions = true
-    o.sessionGap = 600
-    let engine = f.engine(o)
+    let engine = f.engineListingAllSessions()
     for t in stride(from: 0.0, through: 3_000, by: 250) {
       engine.consume(f.make(t, ip: "10.0.0.\(Int(t) % 3)", user: t < 1_000 ? "dana" : nil, path: "/api/patients/\(Int(t))"))
     }

@@ -9,10 +9,7 @@ import Testing
 struct AnalysisEngineTests {
   @Test func sessionsSplitOnTheGapAndActorsPreferUsers() {
     let f = EventFactory()
-    var o = AnalysisOptions()
-    o.allSessions = true
-    o.sessionGap = 600
-    let engine = f.engine(o)
+    let engine = f.engineListingAllSessions()
     engine.consume(f.make(0, user: "alice", path: "/api/patients/1"))
     engine.consume(f.make(300, user: "alice", path: "/api/patients/2", status: 404, bytes: 50))
     engine.consume(f.make(310, ip: "10.0.0.2", path: "/health", ua: "kube-probe/1.28"))

@@ -81,10 +81,7 @@ import Testing
 
   @Test func sessionCountsItsSoleTrackThenBuildsItsSetForASecondOne() {
     let f = EventFactory()
-    var o = AnalysisOptions()
-    o.allSessions = true
-    o.sessionGap = 600
-    let engine = f.engine(o)
+    let engine = f.engineListingAllSessions()
     // Session 1: /patients/{id} only (sole track), then /patients/{id}/documents (same records).
     for i in 0..<30 { engine.consume(f.make(Double(i), user: "dr.a", path: "/api/patients/\(i)")) }
     #expect(engine.actors[0].live?.soleTrack != nil)

@@ -33,4 +33,13 @@ final class EventFactory {
   func engine(_ options: AnalysisOptions = AnalysisOptions()) -> AnalysisEngine {
     AnalysisEngine(options: options, symbols: symbols, inputPaths: ["access.log"])
   }
+
+  /// An engine that lists every session (`--all-sessions`) and splits them on a gap of
+  /// `gap` seconds: the set-up of the session tests.
+  func engineListingAllSessions(gap: Int64 = 600) -> AnalysisEngine {
+    var o = AnalysisOptions()
+    o.allSessions = true
+    o.sessionGap = gap
+    return engine(o)
+  }
 }
