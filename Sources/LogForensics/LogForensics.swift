@@ -56,19 +56,17 @@ public enum Analyzer {
     var traffic = HourlyTraffic(inputs: pipeline.plannedPaths.count)
     if config.runAnalysis {
       // Templating depends only on the order of events: it runs on the parsing thread, which
-      // then drops the path and query (the engine reads neither once templated), so their
-      // storage is freed by the thread that allocated it, not per event on the analysis thread.
+      // then hands the engine only the facts it reads (``RequestFacts``): the event's strings
+      // are freed by the thread that allocated them, not per event on the analysis thread.
       let templating = engine.templating
       stats = pipeline.run(
-        prepare: { event in
+        prepare: { (event: consuming LogEvent) in
           let templated = templating.templated(&event)
-          event.path = ""
-          event.query = nil
-          return templated
+          return (facts: RequestFacts(event), templated: templated)
         },
-        consume: { event, templated in
-          traffic.add(input: Int(event.inputIndex), time: event.timestamp)
-          engine.consume(event, templated)
+        consume: { request in
+          traffic.add(input: Int(request.facts.inputIndex), time: request.facts.timestamp)
+          engine.consume(request.facts, request.templated)
         })
     } else {
       stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }

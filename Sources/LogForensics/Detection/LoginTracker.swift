@@ -22,7 +22,7 @@ struct LoginTracker {
   private var open: [Symbol: LoginBurst] = [:]
   private(set) var bursts: [LoginBurst] = []
 
-  mutating func add(_ e: LogEvent, template: TemplateID, evidence: EvidenceRef) {
+  mutating func add(_ e: RequestFacts, template: TemplateID, evidence: EvidenceRef) {
     let failed = e.status == 401 || e.status == 403
     let succeeded = e.status >= 200 && e.status < 400
     if failed {

@@ -7,8 +7,10 @@ struct Templated {
   var key: RecordKey?
   /// The record id as a number, when it is decimal (sequentiality).
   var value: Int64?
-  /// The id's text when it is NIR-shaped (its control key is checked).
-  var nirText: String?
+  /// For a NIR-shaped id (15 digits), whether its control key is valid; `nil` for other ids.
+  /// Checked on the thread that templates (``IdentifierShapes/nirKeyIsValid(_:)``), so this
+  /// value holds no string: moving it costs no reference count.
+  var nirKeyValid: Bool?
   var page: PageRequest?
   var isAsset: Bool
   /// The template's class.
@@ -100,7 +102,7 @@ final class RequestTemplating {
       if let id = t.recordID {
         out.key = RecordKey(text: id)
         out.value = Int64(id)
-        if t.recordShape == .nir && id.utf8.count == 15 { out.nirText = id }
+        if t.recordShape == .nir && id.utf8.count == 15 { out.nirKeyValid = IdentifierShapes.nirKeyIsValid(id) }
       }
       return described(out)
     }

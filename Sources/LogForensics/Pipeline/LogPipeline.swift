@@ -54,17 +54,17 @@ public final class LogPipeline {
   /// Reads everything and calls `consume` once per event, in timestamp order across streams.
   /// - Returns: statistics of every input, in ``plannedPaths`` order.
   public func run(_ consume: (LogEvent) -> Void) -> [InputStatistics] {
-    run(prepare: { _ in () }, consume: { e, _ in consume(e) })
+    run(prepare: { (e: consuming LogEvent) in e }, consume: consume)
   }
 
   /// Like ``run(_:)``, with a first stage: `prepare` is called once per event, in the same
-  /// order as `consume`, and its result is handed to `consume` with the event. With two or
-  /// more threads it runs on the parsing thread, so work that depends only on the sequence
-  /// of events (such as templating paths) leaves the consumer's thread; `prepare` must
-  /// then touch nothing that `consume` touches. It may change the event, for instance drop
-  /// the strings `consume` does not read, so that they are freed on the thread that made them.
+  /// order as `consume`, and turns it into what `consume` is handed. With two or more
+  /// threads it runs on the parsing thread, so work that depends only on the sequence of
+  /// events (such as templating paths) leaves the consumer's thread, and the event itself
+  /// (its strings) is freed on the thread that made it when `prepare` keeps only what the
+  /// consumer reads; `prepare` must then touch nothing that `consume` touches.
   func run<Prepared>(
-    prepare: @escaping (inout LogEvent) -> Prepared, consume: (LogEvent, Prepared) -> Void
+    prepare: @escaping (consuming LogEvent) -> Prepared, consume: (Prepared) -> Void
   ) -> [InputStatistics] {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
@@ -77,8 +77,8 @@ public final class LogPipeline {
       // here. The event order is the merger's either way, so the output does not depend on
       // threads.
       // Optional items: the consumer moves each out (`take()`); borrowing them in place
-      // would copy each event (a retain and release of its strings) before every call.
-      let handoff = BatchHandoff<(event: LogEvent, prepared: Prepared)?>()
+      // would copy each item (a retain and release of any reference it holds) before every call.
+      let handoff = BatchHandoff<Prepared?>()
       let box = ProducerBox(readers, prepare)
       let producer = Thread {
         LogPipeline.produce(box.readers, prepare: box.prepare, into: handoff)
@@ -90,7 +90,7 @@ public final class LogPipeline {
         // analysed, and the producer must not stay blocked on a full queue.
         if options.control?.stopRequested != true {
           for i in batch.indices {
-            if let item = batch[i].take() { consume(item.event, item.prepared) }
+            if let item = batch[i].take() { consume(item) }
           }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
@@ -99,16 +99,10 @@ public final class LogPipeline {
       handoff.waitForProducer()
     } else if readers.count == 1 {
       let r = readers[0]
-      while var e = r.next() {
-        let p = prepare(&e)
-        consume(e, p)
-      }
+      while let e = r.next() { consume(prepare(e)) }
     } else if readers.count > 1 {
       var merger = EventMerger(readers: readers)
-      while var e = merger.next() {
-        let p = prepare(&e)
-        consume(e, p)
-      }
+      while let e = merger.next() { consume(prepare(e)) }
     }
     interrupted = readers.contains { $0.stopped }
     var result: [InputStatistics] = []
@@ -128,14 +122,12 @@ public final class LogPipeline {
 extension LogPipeline {
   /// The producer side: merged, prepared events in batches of ``BatchHandoff/batchSize``.
   fileprivate static func produce<Prepared>(
-    _ readers: [StreamReader], prepare: (inout LogEvent) -> Prepared,
-    into handoff: BatchHandoff<(event: LogEvent, prepared: Prepared)?>
+    _ readers: [StreamReader], prepare: (consuming LogEvent) -> Prepared, into handoff: BatchHandoff<Prepared?>
   ) {
     var batch = handoff.emptyBatch()
     func emit(_ e: consuming LogEvent) {
-      let p = prepare(&e)
-      batch.append((consume e, p))
-      if batch.count >= BatchHandoff<(event: LogEvent, prepared: Prepared)?>.batchSize {
+      batch.append(prepare(e))
+      if batch.count >= BatchHandoff<Prepared?>.batchSize {
         handoff.put(batch)
         batch = handoff.emptyBatch()
       }
@@ -156,8 +148,8 @@ extension LogPipeline {
 /// that neither is used by another thread meanwhile).
 private final class ProducerBox<Prepared>: @unchecked Sendable {
   let readers: [StreamReader]
-  let prepare: (inout LogEvent) -> Prepared
-  init(_ readers: [StreamReader], _ prepare: @escaping (inout LogEvent) -> Prepared) {
+  let prepare: (consuming LogEvent) -> Prepared
+  init(_ readers: [StreamReader], _ prepare: @escaping (consuming LogEvent) -> Prepared) {
     self.readers = readers
     self.prepare = prepare
   }

@@ -97,11 +97,11 @@ public final class AnalysisEngine {
   /// Adds one event. Events must come in non-decreasing time order (a few seconds of
   /// disorder are tolerated: they only shorten a gap).
   public func consume(_ e: LogEvent) {
-    consume(e, templating.templated(e))
+    consume(RequestFacts(e), templating.templated(e))
   }
 
   /// Adds one event templated by ``templating`` (in the order of events).
-  func consume(_ e: LogEvent, _ r: Templated) {
+  func consume(_ e: RequestFacts, _ r: Templated) {
     let now = e.timestamp.microseconds
     if lastSweep == Int64.min { lastSweep = now }
     if now - lastSweep > gapMicros {
@@ -130,18 +130,24 @@ public final class AnalysisEngine {
         actors.append(actor)
       }
     }
-    if let end = actor.live?.end.microseconds, now - end > gapMicros { close(actor) }  // no copy of the session
-    if actor.live == nil {
-      actor.live = SessionState(start: e.timestamp)
+    // The live session and the identity state are read once (each read of a reference held
+    // by the actor is a retain and a release).
+    let live: SessionState
+    if let s = actor.live, now - s.end.microseconds <= gapMicros {
+      live = s
+    } else {
+      if actor.live != nil { close(actor) }  // idle past the gap: no copy of the session
+      live = SessionState(start: e.timestamp)
+      actor.live = live
       liveActors.insert(actor.index)
     }
+    let identity = actor.key.isIdentity ? actor.identityState() : nil
     // Identity and token reuse.
     actor.requests += 1
     actor.last = max(actor.last, e.timestamp)
     actor.ipCounter.add(e.clientIP)
     actor.userAgentCounter.add(e.userAgent)
-    if actor.key.isIdentity {
-      let id = actor.identityState()
+    if let id = identity {
       if !id.lastIP.isNone && id.lastIP != e.clientIP && now - id.lastIPTime.microseconds <= 60_000_000 {
         id.ipSwitches += 1
         if id.firstSwitch == nil { id.firstSwitch = (e.timestamp, ev, id.lastIP, e.clientIP) }
@@ -156,10 +162,10 @@ public final class AnalysisEngine {
     if !e.referer.isNone { actor.withReferer += 1 }
     // Identities: the IP + user agent context of the request.
     var context: Int32 = -1
-    if actor.key.isIdentity {
+    if identity != nil {
       context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
     }
-    if context >= 0, let id = actor.identity {
+    if context >= 0, let id = identity {
       let countHour = id.contexts.count > 1
       id.contexts[Int(context)].noteRequest(
         userAgent: e.userAgent, time: e.timestamp, hour: hour, isAsset: isAsset, hasReferer: !e.referer.isNone, countHour: countHour)
@@ -173,23 +179,23 @@ public final class AnalysisEngine {
         let track = actor.track(tid)
         let trackIsNew = track.requests == 0
         let slice = context >= 0 ? actor.slice(tid, context: context) : nil
-        let invalidNIR = r.nirText.map { !IdentifierShapes.nirKeyIsValid($0) }
+        let invalidNIR = r.nirKeyValid.map { !$0 }
         track.noteRecordRequest(
           value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
           invalidNIR: invalidNIR)
         slice?.noteRecordRequest(
           value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
           invalidNIR: invalidNIR)
-        actor.live?.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
+        live.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
       }
-      notePatient(actor, e, context: context)
+      notePatient(actor, e, context: context, identity: identity)
     case .list:
       let track = actor.track(tid)
       track.note(time: e.timestamp, evidence: ev)
       if let p = r.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
         track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
       }
-      notePatient(actor, e, context: context)
+      notePatient(actor, e, context: context, identity: identity)
     case .auth:
       actor.otherRequests += 1
       logins.add(e, template: tid, evidence: ev)
@@ -202,10 +208,10 @@ public final class AnalysisEngine {
       if sizeModelStore[i] == nil { sizeModelStore[i] = ResponseSizeModel() }
       sizeModelStore[i]?.add(size: e.responseBytes)
     }
-    actor.live?.add(e, kind: kind, recordValue: recordValue, isAsset: isAsset)
+    live.add(e, kind: kind, recordValue: recordValue, isAsset: isAsset)
   }
 
-  private func notePatient(_ actor: ActorState, _ e: LogEvent, context: Int32) {
+  private func notePatient(_ actor: ActorState, _ e: RequestFacts, context: Int32, identity: IdentityState?) {
     actor.patientRequests += 1
     if let p = actor.lastPatient {
       let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
@@ -215,7 +221,7 @@ public final class AnalysisEngine {
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     let night = hour >= 22 || hour < 6
     if night { actor.nightPatient += 1 }
-    guard context >= 0, let id = actor.identity else { return }
+    guard context >= 0, let id = identity else { return }
     id.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
   }
 

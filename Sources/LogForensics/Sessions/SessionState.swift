@@ -69,7 +69,7 @@ final class SessionState {
     }
   }
 
-  func add(_ e: LogEvent, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
+  func add(_ e: RequestFacts, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
     if requests > 0 {
       gaps.add(Double(max(0, e.timestamp.microseconds - end.microseconds)) / 1_000_000)  // late events: gap 0
     }

@@ -39,8 +39,8 @@ private func line(_ ip: String, _ time: String, _ path: String, status: Int = 20
   }
 
   /// The first stage sees every event once, in the consumer's order, on either thread
-  /// layout, and each prepared value reaches `consume` with its own event; more events
-  /// than one hand-off batch cross several batches.
+  /// layout, and each prepared value reaches `consume` with what it kept of its own event;
+  /// more events than one hand-off batch cross several batches.
   @Test(arguments: [1, 2])
   func preparedValuesTravelWithTheirEvents(threads: Int) throws {
     var web1 = "", web2 = ""
@@ -56,10 +56,10 @@ private func line(_ ip: String, _ time: String, _ path: String, status: Int = 20
     var consumed: [String] = []
     var mismatched = 0
     _ = LogPipeline(paths: [root], options: options).run(
-      prepare: { e in counter.next(e.path) },
-      consume: { e, prepared in
-        if prepared.path != e.path || prepared.number != consumed.count { mismatched += 1 }
-        consumed.append(e.path)
+      prepare: { (e: consuming LogEvent) in (path: e.path, prepared: counter.next(e.path)) },
+      consume: { item in
+        if item.prepared.path != item.path || item.prepared.number != consumed.count { mismatched += 1 }
+        consumed.append(item.path)
       })
     #expect(consumed.count == 6000)
     #expect(mismatched == 0)
