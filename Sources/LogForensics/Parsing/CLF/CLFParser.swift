@@ -30,7 +30,7 @@ struct CLFParser: LineParser {
     let n = line.count
     if n == 0 { return .skipped("empty line") }
     if line[0] == .hash { return .skipped("comment line") }
-    if let foreign = CLFParser.foreignLineDescription(line) {
+    if CLFParser.mayBeForeign(line), let foreign = CLFParser.foreignLineDescription(line) {
       return .skipped("not an access-log line: \(foreign)")
     }
     guard let open = CLFParser.timeFieldStart(line) else {
@@ -183,6 +183,17 @@ struct CLFParser: LineParser {
       from = i + 1
     }
     return nil
+  }
+
+  /// `false` when ``foreignLineDescription(_:)`` is certainly `nil` (the bytes it needs first
+  /// are not there): one or two byte tests on every line instead of the full checks.
+  @inline(__always)
+  static func mayBeForeign(_ line: UnsafeRawBufferPointer) -> Bool {
+    let n = line.count
+    let c = line[0]
+    if c == .leftBrace || c == .leftBracket { return true }
+    if n >= 10 && (line[4] == .minus || line[4] == .slash) { return true }
+    return n >= 15 && line[3] == .space
   }
 
   /// Describes a line that clearly belongs to another kind of log, or `nil`.
