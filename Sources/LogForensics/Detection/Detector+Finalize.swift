@@ -76,7 +76,7 @@ extension Detector {
           let ctxIPs = Set(cs.flatMap { actor.contexts[$0].ips })
           ips.formUnion(ctxIPs)
           uas.formUnion(cs.flatMap { actor.contexts[$0].userAgents })
-          for s in actor.sessionIndices {
+          for s in engine.sessionIndices(ofActor: a) {
             let r = engine.closedSession(s)
             if r.end >= d.start && r.start <= d.end && r.ips.all.contains(where: ctxIPs.contains) { sids.append(s) }
           }
@@ -87,7 +87,7 @@ extension Detector {
         }
         ips.formUnion(actor.ips.keys)
         uas.formUnion(actor.userAgents.keys)
-        for s in actor.sessionIndices {
+        for s in engine.sessionIndices(ofActor: a) {
           let r = engine.closedSession(s)
           if r.end >= d.start && r.start <= d.end { sids.append(s) }
         }
@@ -141,17 +141,16 @@ extension Detector {
     }
     timeline.sort { ($0.time, $0.findingId ?? "", $0.event, $0.detail) < ($1.time, $1.findingId ?? "", $1.event, $1.detail) }
 
-    // Sorted by (start, id) before the reports are built, so the listed sessions' reports
-    // (hundreds of thousands in a distributed campaign) exist once, not twice. Ids have the
-    // same width, so their order is the closing order of the indices.
+    // Sorted by (start, id); ids have the same width, so their order is the closing order of
+    // the indices.
     var chosen = engine.options.allSessions ? Array(0..<engine.closedSessionCount) : flagged.sorted()
     let starts = chosen.map { engine.closedSession($0).start }
     var byStart = Array(chosen.indices)
     byStart.sort { (starts[$0], chosen[$0]) < (starts[$1], chosen[$1]) }
     chosen = byStart.map { chosen[$0] }
-    var sessions: [SessionReport] = []
-    sessions.reserveCapacity(chosen.count)
-    for i in chosen { sessions.append(engine.sessionReport(i)) }
+    // Their reports are built when read (the JSON writer reads them one at a time): the
+    // strings of hundreds of thousands of reports never exist together.
+    let sessions = SessionReports(deferred: engine.deferredSessionReports(chosen))
 
     var endpoints: [EndpointSummary] = []
     let distinctIds = engine.templateDistinctIds()

@@ -5,7 +5,7 @@ public struct AnalysisOutcome: Codable, Sendable, Equatable {
   /// Sorted by severity (desc), start, id.
   public var findings: [Finding]
   /// Flagged sessions (all sessions with ``AnalysisOptions/allSessions``), by start then id.
-  public var sessions: [SessionReport]
+  public var sessions: SessionReports
   public var sessionCount: Int
   public var flaggedSessionCount: Int
   /// Distinct records across all findings (each counted once).
@@ -16,7 +16,7 @@ public struct AnalysisOutcome: Codable, Sendable, Equatable {
   public var timeline: [TimelineEntry]
 
   public init(
-    findings: [Finding] = [], sessions: [SessionReport] = [], sessionCount: Int = 0,
+    findings: [Finding] = [], sessions: SessionReports = [], sessionCount: Int = 0,
     flaggedSessionCount: Int = 0, exposure: ExposureBounds = ExposureBounds(),
     patientEndpoints: [EndpointSummary] = [], timeline: [TimelineEntry] = []
   ) {

@@ -38,7 +38,7 @@ public enum JSONReportWriter {
     // depth) whose empty value Foundation prints as "[", an empty line, "  ]".
     typealias Writer = ((Data) throws -> Void) throws -> Void
     var arrays: [(marker: Data, write: Writer)] = []
-    func splice<T: Encodable>(_ key: String, _ elements: [T]) {
+    func splice<C: Collection>(_ key: String, _ elements: C) where C.Element: Encodable {
       guard !elements.isEmpty else { return }
       arrays.append((Data("\n  \"\(key)\" : [\n\n  ]".utf8), { out in
         for (i, element) in elements.enumerated() {

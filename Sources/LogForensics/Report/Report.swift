@@ -17,7 +17,7 @@ public struct Report: Codable, Sendable, Equatable {
   /// Findings, most severe first (severity, start, id).
   public var findings: [Finding]
   /// Flagged sessions (every session with `--all-sessions`), by start then id.
-  public var sessions: [SessionReport]
+  public var sessions: SessionReports
   /// Every endpoint template classified as a patient record or patient list/search/export.
   public var patientEndpoints: [EndpointSummary]
   /// Notable events in time order (the text timeline is rendered from these).
@@ -25,7 +25,7 @@ public struct Report: Codable, Sendable, Equatable {
 
   public init(
     tool: ToolInfo, runTimestamp: Timestamp?, parameters: ReportParameters, inputs: [InputReport],
-    summary: ReportSummary, findings: [Finding] = [], sessions: [SessionReport] = [],
+    summary: ReportSummary, findings: [Finding] = [], sessions: SessionReports = [],
     patientEndpoints: [EndpointSummary] = [], timeline: [TimelineEntry] = []
   ) {
     self.tool = tool

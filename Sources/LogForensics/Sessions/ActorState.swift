@@ -16,9 +16,6 @@ final class ActorState {
   var first: Timestamp
   var last: Timestamp
   var live: SessionState?
-  /// Indices into ``AnalysisEngine/sessions`` of this actor's kept sessions (set by
-  /// ``AnalysisEngine/finish()``; empty while events are consumed).
-  var sessionIndices: [Int] = []
   /// Closed sessions kept for reporting while events are consumed (bounded, see
   /// ``AnalysisOptions/sessionsKeptPerActor``).
   var keptSessions: [ClosedSession] = []

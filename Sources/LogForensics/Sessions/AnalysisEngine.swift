@@ -44,11 +44,10 @@ public final class AnalysisEngine {
   }
 
   /// The id of kept session `i`: `S` + its closing number, padded to the width of the count.
-  func sessionID(_ i: Int) -> String {
-    let width = max(4, String(sessionCount).count)
-    let digits = String(closedSession(i).number)
-    return "S" + String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
+  func sessionID(_ i: Int) -> String { ClosedSession.id(number: closedSession(i).number, width: sessionIDWidth) }
+
+  /// Digits of session ids: the width of the number of sessions, at least 4.
+  var sessionIDWidth: Int { max(4, String(sessionCount).count) }
 
   /// Kept session `i` as reported.
   func sessionReport(_ i: Int) -> SessionReport { closedSession(i).report(id: sessionID(i), symbols: symbols) }
@@ -349,6 +348,30 @@ public final class AnalysisEngine {
   /// Sessions of actors dropped by a sweep (only with ``AnalysisOptions/allSessions``).
   private var retiredSessions: [ClosedSession] = []
 
+  /// Kept sessions `indices` (in that order) as reports built when read: the source shares
+  /// the actors' lists of kept sessions (no session is copied), so the engine itself can be
+  /// freed while the reports are written.
+  func deferredSessionReports(_ indices: [Int]) -> DeferredSessionReports {
+    var lists: [[ClosedSession]] = [retiredSessions]
+    var listOfActor = [Int32](repeating: -1, count: actors.count)
+    var places: [DeferredSessionReports.Place] = []
+    places.reserveCapacity(indices.count)
+    for i in indices {
+      let s = sessionSlots[i]
+      var list: Int32 = 0
+      if s.actor >= 0 {
+        let a = Int(s.actor)
+        if listOfActor[a] < 0 {
+          listOfActor[a] = Int32(lists.count)
+          lists.append(actors[a].keptSessions)
+        }
+        list = listOfActor[a]
+      }
+      places.append(DeferredSessionReports.Place(list: list, index: s.slot))
+    }
+    return DeferredSessionReports(lists: lists, places: places, symbols: symbols, idWidth: sessionIDWidth)
+  }
+
   /// A kept session's place: slot `slot` of actor `actor`'s kept sessions, or of
   /// `retiredSessions` when `actor` is -1.
   struct SessionSlot {
@@ -361,7 +384,6 @@ public final class AnalysisEngine {
   private func collectSessions() {
     // Idempotent: a second `finish()` lists the same sessions again.
     sessionSlots = []
-    for a in actors { a.sessionIndices = [] }
     var order: [(number: Int, slot: SessionSlot)] = []
     for (k, r) in retiredSessions.enumerated() { order.append((r.number, SessionSlot(actor: -1, slot: Int32(k)))) }
     for (i, a) in actors.enumerated() where a !== retired {
@@ -374,10 +396,35 @@ public final class AnalysisEngine {
     }
     order.sort { $0.number < $1.number }
     sessionSlots.reserveCapacity(order.count)
+    // Each actor's indices, in closing order, as one list: actor `a`'s are
+    // `actorSessions[actorSessionStart[a] ..< actorSessionStart[a + 1]]` (two arrays for all
+    // actors, not one array per actor).
+    var perActor = [Int32](repeating: 0, count: actors.count + 1)
+    for (_, slot) in order where slot.actor >= 0 { perActor[Int(slot.actor) + 1] += 1 }
+    for a in 0..<actors.count { perActor[a + 1] += perActor[a] }
+    actorSessionStart = perActor
+    actorSessions = [Int32](repeating: 0, count: Int(perActor[actors.count]))
+    var next = perActor
     for (_, slot) in order {
-      if slot.actor >= 0 { actors[Int(slot.actor)].sessionIndices.append(sessionSlots.count) }
+      if slot.actor >= 0 {
+        let a = Int(slot.actor)
+        actorSessions[Int(next[a])] = Int32(sessionSlots.count)
+        next[a] += 1
+      }
       sessionSlots.append(slot)
     }
+  }
+
+  /// Where each actor's kept sessions start in ``actorSessions`` (one more entry than actors).
+  private var actorSessionStart: [Int32] = []
+  /// Every actor's kept sessions (indices into ``sessionSlots``), actor after actor.
+  private var actorSessions: [Int32] = []
+
+  /// Indices (as for ``closedSession(_:)``) of actor `a`'s kept sessions, in closing order
+  /// (after ``finish()``; none before).
+  func sessionIndices(ofActor a: Int) -> [Int] {
+    guard a + 1 < actorSessionStart.count else { return [] }
+    return actorSessions[Int(actorSessionStart[a])..<Int(actorSessionStart[a + 1])].map { Int($0) }
   }
 
   /// Sessions dropped to bound memory (the lightest of actors with many sessions).

@@ -30,6 +30,12 @@ struct ClosedSession {
   /// Closing sequence number (the session id is `S` + this number, padded).
   var number: Int
 
+  /// The id of session number `number`: `S` + the number, zero-padded to `width` digits.
+  static func id(number: Int, width: Int) -> String {
+    let digits = String(number)
+    return "S" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
   /// The session as reported, with id `id`.
   func report(id: String, symbols: SymbolTable) -> SessionReport {
     let seconds = Double(end.microseconds - start.microseconds) / 1_000_000

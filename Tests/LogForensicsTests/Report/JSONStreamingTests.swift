@@ -28,7 +28,7 @@ import Testing
     config.analysis.allSessions = true
     var report = Analyzer.run(config).report
     // Strings that need escaping, an element with an empty nested array, one element only.
-    report.sessions = Array(report.sessions.prefix(1))
+    report.sessions = SessionReports(Array(report.sessions.prefix(1)))
     report.sessions[0].actor = "ip:10.0.0.1 ua:\u{1B}[31m\"<script>\"\\é\u{0}/\n"
     report.sessions[0].statusMix = []
     report.timeline = []
