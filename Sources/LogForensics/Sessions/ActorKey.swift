@@ -11,12 +11,18 @@ public enum ActorKey: Hashable, Sendable {
 
   /// The actor of `event`.
   public init(_ event: LogEvent) {
-    if !event.user.isNone {
-      self = .user(event.user)
-    } else if !event.credential.isNone {
-      self = .credential(event.credential)
+    self.init(user: event.user, credential: event.credential, ip: event.clientIP, userAgent: event.userAgent)
+  }
+
+  /// The actor of a request with these fields (``Symbol/none`` when absent).
+  @inline(__always)
+  init(user: Symbol, credential: Symbol, ip: Symbol, userAgent: Symbol) {
+    if !user.isNone {
+      self = .user(user)
+    } else if !credential.isNone {
+      self = .credential(credential)
     } else {
-      self = .client(ip: event.clientIP, userAgent: event.userAgent)
+      self = .client(ip: ip, userAgent: userAgent)
     }
   }
 

@@ -39,13 +39,7 @@ extension ActorKey {
   /// The actor of a request (see ``init(_:)-(LogEvent)``).
   @inline(__always)
   init(_ f: RequestFacts) {
-    if !f.user.isNone {
-      self = .user(f.user)
-    } else if !f.credential.isNone {
-      self = .credential(f.credential)
-    } else {
-      self = .client(ip: f.clientIP, userAgent: f.userAgent)
-    }
+    self.init(user: f.user, credential: f.credential, ip: f.clientIP, userAgent: f.userAgent)
   }
 }
 
