@@ -2,44 +2,48 @@
 
 /// Per-actor aggregates: identities seen, live session, per-template tracks, pace.
 final class ActorState {
+  // Stored properties are declared in the order each request reads them: the fields every
+  // request touches come first, so they share one or two cache lines (an actor is touched
+  // once every few hundred requests, so each line it spans is a cache miss).
   let key: ActorKey
-  let index: Int
+  var live: SessionState?
+  var requests = 0
+  var last: Timestamp
+  /// The track last returned by ``track(_:)`` (most requests repeat the actor's template).
+  private var lastTrack: RecordTrack?
+  private var lastTrackTemplate: TemplateID = -1
+  /// What only an identity (user or credential) keeps: token-reuse state and its IP +
+  /// user agent contexts (`nil` for a client actor, which saves their hundred-odd bytes on
+  /// each of the hundreds of thousands of anonymous actors of a distributed campaign).
+  private(set) var identity: IdentityState?
   /// Requests per client IP (runs of the same IP cost no hash lookup).
   var ipCounter = RunCounter<Symbol>()
   /// Requests per user agent.
   var userAgentCounter = RunCounter<Symbol>()
-  /// Requests per IP (builds a dictionary: for reports).
-  var ips: [Symbol: Int] { ipCounter.counts }
-  /// Requests per user agent (builds a dictionary: for reports).
-  var userAgents: [Symbol: Int] { userAgentCounter.counts }
-  var requests = 0
+  /// Requests per hour since the epoch.
+  var hourCounts = HourlyCounts()
+  var assets = 0
+  var withReferer = 0
+  var patientRequests = 0
+  var lastPatient: Timestamp?
+  var patientGaps = RunningStats()
+  var nightPatient = 0
+  var otherRequests = 0
+  /// Record tracks by template (see ``TrackMap``).
+  var tracks = TrackMap()
+  let index: Int
   var first: Timestamp
-  var last: Timestamp
-  var live: SessionState?
   /// Closed sessions kept for reporting while events are consumed (bounded, see
   /// ``AnalysisOptions/sessionsKeptPerActor``).
   var keptSessions: [ClosedSession] = []
   /// Closed sessions of this actor dropped from ``keptSessions`` (the lightest ones).
   var sessionsOmitted = 0
-  /// Record tracks by template (see ``TrackMap``).
-  var tracks = TrackMap()
-  /// Requests per UTC hour (hour index since the epoch).
-  /// Requests per hour since the epoch.
-  var hourCounts = HourlyCounts()
+  /// Requests per IP (builds a dictionary: for reports).
+  var ips: [Symbol: Int] { ipCounter.counts }
+  /// Requests per user agent (builds a dictionary: for reports).
+  var userAgents: [Symbol: Int] { userAgentCounter.counts }
   /// Requests per hour since the epoch.
   var hourly: [Int64: Int] { hourCounts.dictionary }
-  var patientGaps = RunningStats()
-  var lastPatient: Timestamp?
-  var patientRequests = 0
-  var otherRequests = 0
-  var nightPatient = 0
-  var assets = 0
-  var withReferer = 0
-
-  /// What only an identity (user or credential) keeps: token-reuse state and its IP +
-  /// user agent contexts (`nil` for a client actor, which saves their hundred-odd bytes on
-  /// each of the hundreds of thousands of anonymous actors of a distributed campaign).
-  private(set) var identity: IdentityState?
 
   /// The identity state, created on first use.
   func identityState() -> IdentityState {
@@ -91,17 +95,23 @@ final class ActorState {
     lastTrack = x
     return x
   }
-  /// The track last returned by ``track(_:)`` (most requests repeat the actor's template).
-  private var lastTrackTemplate: TemplateID = -1
-  private var lastTrack: RecordTrack?
 
   /// The per-context track of template `t`, or `nil` while the identity has one context.
   func slice(_ t: TemplateID, context c: Int32) -> RecordTrack? {
     guard let id = identity, id.contexts.count > 1 else { return nil }
+    // Most record requests repeat the identity's last template in its last context.
+    let packed = UInt64(UInt32(bitPattern: t)) << 32 | UInt64(UInt32(bitPattern: c))
+    if packed == id.lastSliceKey, let x = id.lastSlice { return x }
     let k = SliceKey(template: t, context: c)
-    if let x = id.slices[k] { return x }
-    let x = RecordTrack(template: t)
-    id.slices[k] = x
+    let x: RecordTrack
+    if let found = id.slices[k] {
+      x = found
+    } else {
+      x = RecordTrack(template: t)
+      id.slices[k] = x
+    }
+    id.lastSliceKey = packed
+    id.lastSlice = x
     return x
   }
 

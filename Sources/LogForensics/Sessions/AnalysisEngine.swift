@@ -21,8 +21,8 @@ public final class AnalysisEngine {
   var templater: EndpointTemplater { templating.templater }
   var templates: TemplateTable { templating.templates }
   var actors: [ActorState] = []
-  private var actorIndex: [ActorKey: Int] = [:]
-  private var liveActors: Set<Int> = []
+  private var actorIndex = ActorIndex()
+  private var liveActors = LiveActorSet()
   private var lastSweep: Int64 = Int64.min
   /// Where each closed session kept for reporting is, in closing order: every session with
   /// ``AnalysisOptions/allSessions``, otherwise only those of actors that could be flagged
@@ -125,7 +125,7 @@ public final class AnalysisEngine {
         actor = actors[i]
       } else {
         actor = ActorState(key: key, index: actors.count, time: e.timestamp)
-        actorIndex[key] = actors.count
+        actorIndex.set(key, actors.count)
         actors.append(actor)
       }
     }
@@ -320,7 +320,7 @@ public final class AnalysisEngine {
         // Nothing of a client actor without patient requests is needed any more: free it.
         if !a.key.isIdentity && a.tracks.isEmpty {
           retiredSessions.append(contentsOf: a.keptSessions)
-          actorIndex.removeValue(forKey: a.key)
+          actorIndex.remove(a.key)
           actors[i] = retired
         }
       }

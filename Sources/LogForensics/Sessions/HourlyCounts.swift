@@ -6,8 +6,13 @@
 /// an increment of the last hour or an append: O(1), and 8 bytes per active hour instead of a
 /// dictionary entry. Out-of-order hours are inserted in place.
 struct HourlyCounts {
-  /// One entry per active hour, increasing: one array (one allocation) for hours and counts.
+  /// One entry per active hour before the latest, increasing: one array (one allocation) for
+  /// hours and counts.
   private var items: [HourCount] = []
+  /// The latest active hour (count 0: none yet), kept inline: most requests add to it, and
+  /// counting them touches no array storage (a cache miss per request on actors that are not
+  /// hot). Every hour in `items` is earlier.
+  private var latest = HourCount(hour: 0, count: 0)
 
   struct HourCount {
     var hour: Int32
@@ -17,15 +22,17 @@ struct HourlyCounts {
   @inline(__always)
   mutating func add(_ hour: Int64) {
     let h = Int32(clamping: hour)
-    if let last = items.last {
-      if last.hour == h {
-        items[items.count - 1].count &+= 1
+    if latest.count > 0 {
+      if latest.hour == h {
+        latest.count &+= 1
         return
       }
-      if last.hour < h {
-        items.append(HourCount(hour: h, count: 1))
+      if latest.hour < h {
+        items.append(latest)
+        latest = HourCount(hour: h, count: 1)
         return
       }
+      // An earlier hour (a late event): counted in place among the earlier hours.
       var lo = 0, hi = items.count
       while lo < hi {
         let mid = (lo + hi) / 2
@@ -38,17 +45,18 @@ struct HourlyCounts {
       }
       return
     }
-    items.append(HourCount(hour: h, count: 1))
+    latest = HourCount(hour: h, count: 1)
   }
 
   /// Number of hours with at least one request.
-  var activeHours: Int { items.count }
+  var activeHours: Int { items.count + (latest.count > 0 ? 1 : 0) }
 
   /// The counts as a dictionary keyed by hour since the epoch.
   var dictionary: [Int64: Int] {
     var d: [Int64: Int] = [:]
-    d.reserveCapacity(items.count)
+    d.reserveCapacity(activeHours)
     for x in items { d[Int64(x.hour)] = Int(x.count) }
+    if latest.count > 0 { d[Int64(latest.hour)] = Int(latest.count) }
     return d
   }
 }

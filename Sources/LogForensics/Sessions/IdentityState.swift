@@ -19,6 +19,10 @@ final class IdentityState {
   var lastContextKey: UInt64 = UInt64.max
   var lastContext: Int32 = 0
   var slices: [SliceKey: RecordTrack] = [:]
+  /// The slice ``ActorState/slice(_:context:)`` returned last, and its template and context
+  /// packed (`UInt64.max`: none yet): no hash lookup while requests stay on one endpoint.
+  var lastSliceKey = UInt64.max
+  var lastSlice: RecordTrack?
   /// The overflow context of each user agent, and the last one for all others (-1: none yet).
   var overflowIndex: [Symbol: Int32] = [:]
   var lastOverflow: Int32 = -1

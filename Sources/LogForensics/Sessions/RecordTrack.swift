@@ -5,10 +5,18 @@
 final class RecordTrack {
   let template: TemplateID
   var requests = 0
+  // Stored properties that every request updates come first, in the order it reads them, so
+  // they share few cache lines (a track is touched once every few hundred requests: each
+  // line it spans is a cache miss).
+  var last: Timestamp = Timestamp(microseconds: 0)
+  var lastEvidence: EvidenceRef?
+  /// Requests per client IP on this endpoint (an identity shared by a swarm is judged by
+  /// the IPs that used the endpoint, not by every IP of the identity).
+  var ipCounter = RunCounter<Symbol>()
+  /// ``distinctCount`` as last computed, or -1 once a record was added since.
+  private var distinctCache = -1
+  var currentDay: Int64 = Int64.min
   var successes = 0
-  /// 401/403/404/410 and other client errors on record requests.
-  var clientErrors = 0
-  var serverErrors = 0
   // Every request's id goes to exactly one outcome set below; the distinct ids requested are
   // their union (``distinctIds()``), so no set of all ids is kept beside them: a record read
   // once costs one entry, not two.
@@ -16,6 +24,9 @@ final class RecordTrack {
   var successBySize = SuccessSizeSets()
   /// The other outcome sets, allocated with the first such answer.
   private var rare: RareOutcomes?
+  /// 401/403/404/410 and other client errors on record requests.
+  var clientErrors = 0
+  var serverErrors = 0
   /// Ids answered with a success of unknown size.
   var successUnknownSize: RecordSet { rare?.successUnknownSize ?? RecordSet() }
   /// Ids answered 404/410 (certain misses).
@@ -46,7 +57,6 @@ final class RecordTrack {
   var nirInvalidKey = 0
 
   // Per UTC day distinct counts.
-  var currentDay: Int64 = Int64.min
   /// The finished days and the current day's own set, once the track spans several days.
   /// While it is nil every request fell on `currentDay`, whose distinct ids are then the
   /// track's own (an actor active on one day only, the common case of a swarm member, keeps
@@ -66,14 +76,9 @@ final class RecordTrack {
   /// Successful pages, on list endpoints (created with the first one).
   private(set) var pageLog: PageLog?
 
-  /// Requests per client IP on this endpoint (an identity shared by a swarm is judged by
-  /// the IPs that used the endpoint, not by every IP of the identity).
-  var ipCounter = RunCounter<Symbol>()
 
   var first: Timestamp = Timestamp(microseconds: 0)
-  var last: Timestamp = Timestamp(microseconds: 0)
   var firstEvidence: EvidenceRef?
-  var lastEvidence: EvidenceRef?
   /// The first two samples (requests 2 and 10: most tracks have no more), inline, and the
   /// others: a track of a few dozen requests allocates no array for its evidence.
   private var firstSamples: (EvidenceRef?, EvidenceRef?) = (nil, nil)
@@ -218,8 +223,6 @@ final class RecordTrack {
     }
   }
 
-  /// ``distinctCount`` as last computed, or -1 once a record was added since.
-  private var distinctCache = -1
 
   /// Number of distinct ids requested (no set is built when one outcome set holds them all;
   /// a union's count is kept until the next record).
