@@ -5,14 +5,30 @@
 /// A class: an actor holds one only while a session is open, so the hundreds of bytes of
 /// counters are not carried by every actor whose sessions are all closed.
 final class SessionState {
+  // Every request updates most of these: 32-bit counters (saturating, see ``Int32/bump()``)
+  // keep them on fewer cache lines, and hundreds of thousands of live sessions smaller.
   var start: Timestamp
   var end: Timestamp
-  var requests = 0
-  var patientRequests = 0
-  var recordRequests = 0
-  var recordMisses = 0
+  private var requestCount: Int32 = 0
+  private var patientRequestCount: Int32 = 0
+  private var recordRequests: Int32 = 0
+  private var recordMisses: Int32 = 0
   /// Requests per status class: 2xx, 3xx, 4xx, 5xx, other (inline: no array per session).
-  var statusClasses = (0, 0, 0, 0, 0)
+  private var statusClassCounts: (Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0)
+  private var night: Int32 = 0
+  private var assets: Int32 = 0
+  private var withReferer: Int32 = 0
+  private var steps: Int32 = 0
+  private var constantSteps: Int32 = 0
+  /// More distinct IPs / user agents were seen than ``listLimit`` (the lists are cut).
+  var ipsTruncated = false
+  var userAgentsTruncated = false
+  /// Distinct IPs and user agents, first seen first (at most ``listLimit`` each).
+  var ips = SymbolList()
+  var userAgents = SymbolList()
+  var gaps = RunningStats()
+  var previousRecord: Int64?
+  var previousDelta: Int64 = 0
   /// Distinct records of the session (namespace-mixed hashes), unless ``soleTrack`` stands for them.
   var records = HashedIdSet()
   /// While every record request of the session went to one track that began in this session,
@@ -24,22 +40,17 @@ final class SessionState {
   var soleNamespace: UInt64 = 0
   /// Distinct records read in the session.
   var distinctRecords: Int { soleTrack?.distinctCount ?? records.count }
-  /// Distinct IPs and user agents, first seen first (at most ``listLimit`` each).
-  var ips = SymbolList()
-  var userAgents = SymbolList()
-  /// More distinct IPs / user agents were seen than ``listLimit`` (the lists are cut).
-  var ipsTruncated = false
-  var userAgentsTruncated = false
+  /// Requests in the session.
+  var requests: Int { Int(requestCount) }
+  /// Requests on patient endpoints (records and lists).
+  var patientRequests: Int { Int(patientRequestCount) }
+  /// Requests per status class: 2xx, 3xx, 4xx, 5xx, other.
+  var statusClasses: (Int, Int, Int, Int, Int) {
+    let c = statusClassCounts
+    return (Int(c.0), Int(c.1), Int(c.2), Int(c.3), Int(c.4))
+  }
   /// Most IPs and user agents listed per session.
   static let listLimit = 16
-  var gaps = RunningStats()
-  var night = 0
-  var assets = 0
-  var withReferer = 0
-  var previousRecord: Int64?
-  var previousDelta: Int64 = 0
-  var steps = 0
-  var constantSteps = 0
 
   init(start: Timestamp) {
     self.start = start
@@ -70,19 +81,19 @@ final class SessionState {
   }
 
   func add(_ e: RequestFacts, kind: EndpointKind, recordValue: Int64?, isAsset: Bool) {
-    if requests > 0 {
+    if requestCount > 0 {
       gaps.add(Double(max(0, e.timestamp.microseconds - end.microseconds)) / 1_000_000)  // late events: gap 0
     }
-    requests += 1
+    requestCount.bump()
     end = max(end, e.timestamp)
     let s = Int(e.status)
     let cls = s >= 200 && s < 600 ? s / 100 - 2 : 4
     switch cls {
-    case 0: statusClasses.0 += 1
-    case 1: statusClasses.1 += 1
-    case 2: statusClasses.2 += 1
-    case 3: statusClasses.3 += 1
-    default: statusClasses.4 += 1
+    case 0: statusClassCounts.0.bump()
+    case 1: statusClassCounts.1.bump()
+    case 2: statusClassCounts.2.bump()
+    case 3: statusClassCounts.3.bump()
+    default: statusClassCounts.4.bump()
     }
     if !ips.contains(e.clientIP) {
       if ips.count < SessionState.listLimit { ips.append(e.clientIP) } else { ipsTruncated = true }
@@ -91,18 +102,18 @@ final class SessionState {
       if userAgents.count < SessionState.listLimit { userAgents.append(e.userAgent) } else { userAgentsTruncated = true }
     }
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
-    if hour >= 22 || hour < 6 { night += 1 }
-    if isAsset { assets += 1 }
-    if !e.referer.isNone { withReferer += 1 }
-    if kind == .record || kind == .list { patientRequests += 1 }
+    if hour >= 22 || hour < 6 { night.bump() }
+    if isAsset { assets.bump() }
+    if !e.referer.isNone { withReferer.bump() }
+    if kind == .record || kind == .list { patientRequestCount.bump() }
     if kind == .record {
-      recordRequests += 1
-      if s >= 400 && s < 500 { recordMisses += 1 }
+      recordRequests.bump()
+      if s >= 400 && s < 500 { recordMisses.bump() }
       if let v = recordValue {
         if let p = previousRecord, v != p {
           let d = v - p
-          steps += 1
-          if d == previousDelta && abs(d) <= 16 { constantSteps += 1 }
+          steps.bump()
+          if d == previousDelta && abs(d) <= 16 { constantSteps.bump() }
           previousDelta = d
         }
         previousRecord = v
@@ -134,18 +145,20 @@ func round3(_ x: Double) -> Double {
 /// come from one IP with one user agent), the others in an array.
 struct SymbolList {
   private var head: Symbol = .none
+  private var stored: Int32 = 0
   private var rest: [Symbol] = []
-  private(set) var count = 0
+  /// Number of symbols (at most a few dozen: lists are cut at ``SessionState/listLimit``).
+  var count: Int { Int(stored) }
 
-  func contains(_ s: Symbol) -> Bool { count > 0 && (head == s || rest.contains(s)) }
+  func contains(_ s: Symbol) -> Bool { stored > 0 && (head == s || rest.contains(s)) }
 
   mutating func append(_ s: Symbol) {
-    if count == 0 { head = s } else { rest.append(s) }
-    count += 1
+    if stored == 0 { head = s } else { rest.append(s) }
+    stored.bump()
   }
 
   /// The symbols, first seen first.
-  var all: [Symbol] { count == 0 ? [] : [head] + rest }
+  var all: [Symbol] { stored == 0 ? [] : [head] + rest }
 
   func map<T>(_ body: (Symbol) -> T) -> [T] { all.map(body) }
 }
