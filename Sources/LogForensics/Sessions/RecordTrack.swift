@@ -4,7 +4,8 @@
 /// sequentiality, per-day distinct counts, evidence pointers. No events are kept.
 final class RecordTrack {
   let template: TemplateID
-  var requests = 0
+  private var storedRequests: Int32 = 0
+  var requests: Int { Int(storedRequests) }
   // Stored properties that every request updates come first, in the order it reads them, so
   // they share few cache lines (a track is touched once every few hundred requests: each
   // line it spans is a cache miss).
@@ -16,7 +17,8 @@ final class RecordTrack {
   /// ``distinctCount`` as last computed, or -1 once a record was added since.
   private var distinctCache = -1
   var currentDay: Int64 = Int64.min
-  var successes = 0
+  private var storedSuccesses: Int32 = 0
+  var successes: Int { Int(storedSuccesses) }
   // Every request's id goes to exactly one outcome set below; the distinct ids requested are
   // their union (``distinctIds()``), so no set of all ids is kept beside them: a record read
   // once costs one entry, not two.
@@ -25,8 +27,10 @@ final class RecordTrack {
   /// The other outcome sets, allocated with the first such answer.
   private var rare: RareOutcomes?
   /// 401/403/404/410 and other client errors on record requests.
-  var clientErrors = 0
-  var serverErrors = 0
+  private var storedClientErrors: Int32 = 0
+  var clientErrors: Int { Int(storedClientErrors) }
+  private var storedServerErrors: Int32 = 0
+  var serverErrors: Int { Int(storedServerErrors) }
   /// Ids answered with a success of unknown size.
   var successUnknownSize: RecordSet { rare?.successUnknownSize ?? RecordSet() }
   /// Ids answered 404/410 (certain misses).
@@ -44,17 +48,23 @@ final class RecordTrack {
   // Sequentiality over numeric ids.
   var previousValue: Int64?
   var previousDelta: Int64 = 0
-  var steps = 0
-  var constantStrideSteps = 0
-  var monotonicSteps = 0
-  var strideStreak = 0
+  private var storedSteps: Int32 = 0
+  var steps: Int { Int(storedSteps) }
+  private var storedConstantStrideSteps: Int32 = 0
+  var constantStrideSteps: Int { Int(storedConstantStrideSteps) }
+  private var storedMonotonicSteps: Int32 = 0
+  var monotonicSteps: Int { Int(storedMonotonicSteps) }
+  private var storedStrideStreak: Int32 = 0
+  var strideStreak: Int { Int(storedStrideStreak) }
   var minValue = Int64.max
   var maxValue = Int64.min
   var enumerationStart: (Timestamp, EvidenceRef)?
 
   // NIR-shaped ids: how many were checked and how many had an invalid key.
-  var nirChecked = 0
-  var nirInvalidKey = 0
+  private var storedNirChecked: Int32 = 0
+  var nirChecked: Int { Int(storedNirChecked) }
+  private var storedNirInvalidKey: Int32 = 0
+  var nirInvalidKey: Int { Int(storedNirInvalidKey) }
 
   // Per UTC day distinct counts.
   /// The finished days and the current day's own set, once the track spans several days.
@@ -108,7 +118,7 @@ final class RecordTrack {
   static func isSample(_ n: Int) -> Bool { n == 2 || n == 10 || n == 100 || n == 1000 || n == 10_000 }
 
   func note(time: Timestamp, evidence: EvidenceRef) {
-    requests += 1
+    storedRequests.bump()
     if requests == 1 {
       first = time
       firstEvidence = evidence
@@ -128,8 +138,8 @@ final class RecordTrack {
     ipCounter.add(ip)
     addRecord(value: value, key: key, status: status, bytes: bytes, time: time, evidence: evidence)
     if let invalid = invalidNIR {
-      nirChecked += 1
-      if invalid { nirInvalidKey += 1 }
+      storedNirChecked.bump()
+      if invalid { storedNirInvalidKey.bump() }
     }
   }
 
@@ -150,32 +160,32 @@ final class RecordTrack {
     // After the day change: a finished whole day counts the ids without this one.
     if days != nil { daySet.insert(key) }
     if status >= 200 && status < 300 {
-      successes += 1
+      storedSuccesses.bump()
       if bytes >= 0 {
         successBySize.insert(key, bucket: ResponseSizeModel.bucket(bytes))
       } else {
         rareOutcomes().successUnknownSize.insert(key)
       }
     } else if status == 404 || status == 410 {
-      clientErrors += 1
+      storedClientErrors.bump()
       rareOutcomes().notFound.insert(key)
     } else {
-      if status >= 400 && status < 500 { clientErrors += 1 } else if status >= 500 { serverErrors += 1 }
+      if status >= 400 && status < 500 { storedClientErrors.bump() } else if status >= 500 { storedServerErrors.bump() }
       rareOutcomes().otherStatus.insert(key)
     }
     if let v = value {
       if let p = previousValue {
         let d = v - p
         if d != 0 {
-          steps += 1
+          storedSteps.bump()
           if d == previousDelta && abs(d) <= 16 {
-            constantStrideSteps += 1
-            strideStreak += 1
+            storedConstantStrideSteps.bump()
+            storedStrideStreak.bump()
             if strideStreak == 5 && enumerationStart == nil { enumerationStart = (time, evidence) }
           } else {
-            strideStreak = 0
+            storedStrideStreak = 0
           }
-          if (d > 0) == (previousDelta > 0) { monotonicSteps += 1 }
+          if (d > 0) == (previousDelta > 0) { storedMonotonicSteps.bump() }
           previousDelta = d
         }
       }
@@ -264,7 +274,7 @@ final class RecordTrack {
     x.absorb(self)
     x.previousValue = previousValue
     x.previousDelta = previousDelta
-    x.strideStreak = strideStreak
+    x.storedStrideStreak = storedStrideStreak
     x.currentDay = currentDay
     if let h = days {
       let c = DayHistory()
@@ -301,11 +311,11 @@ final class RecordTrack {
   private func absorb(_ o: RecordTrack) {
     let wasEmpty = requests == 0
     distinctCache = -1
-    requests += o.requests
+    storedRequests.add(o.storedRequests)
     o.ipCounter.forEach { ip, n in ipCounter.add(ip, count: n) }
-    successes += o.successes
-    clientErrors += o.clientErrors
-    serverErrors += o.serverErrors
+    storedSuccesses.add(o.storedSuccesses)
+    storedClientErrors.add(o.storedClientErrors)
+    storedServerErrors.add(o.storedServerErrors)
     successBySize.formUnion(o.successBySize)
     if let theirs = o.rare {
       let r = rareOutcomes()
@@ -313,14 +323,14 @@ final class RecordTrack {
       r.notFound.formUnion(theirs.notFound)
       r.otherStatus.formUnion(theirs.otherStatus)
     }
-    steps += o.steps
-    constantStrideSteps += o.constantStrideSteps
-    monotonicSteps += o.monotonicSteps
+    storedSteps.add(o.storedSteps)
+    storedConstantStrideSteps.add(o.storedConstantStrideSteps)
+    storedMonotonicSteps.add(o.storedMonotonicSteps)
     minValue = min(minValue, o.minValue)
     maxValue = max(maxValue, o.maxValue)
     if let e = o.enumerationStart, enumerationStart.map({ e.0 < $0.0 }) ?? true { enumerationStart = e }
-    nirChecked += o.nirChecked
-    nirInvalidKey += o.nirInvalidKey
+    storedNirChecked.add(o.storedNirChecked)
+    storedNirInvalidKey.add(o.storedNirInvalidKey)
     if let theirs = o.pageLog {
       let log = pageLog ?? PageLog()
       pageLog = log

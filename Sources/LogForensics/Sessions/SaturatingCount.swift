@@ -13,3 +13,12 @@ extension Int32 {
     if self < Int32.max { self += 1 }
   }
 }
+
+extension Int32 {
+  /// Adds `n` (merging counters), staying within `Int32` instead of trapping.
+  @inline(__always)
+  mutating func add(_ n: Int32) {
+    let (sum, overflow) = addingReportingOverflow(n)
+    self = overflow ? (n > 0 ? Int32.max : Int32.min) : sum
+  }
+}

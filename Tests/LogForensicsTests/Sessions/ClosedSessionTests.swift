@@ -56,5 +56,11 @@ import Testing
     var y: Int32 = 0
     y.bump()
     #expect(y == 1)
+    var z = Int32.max - 10
+    z.add(100)
+    #expect(z == Int32.max)
+    var w: Int32 = 5
+    w.add(7)
+    #expect(w == 12)
   }
 }
