@@ -86,19 +86,39 @@ struct Detector {
   }
 
   /// Evidence of the given tracks: first, a few samples, last.
+  /// The evidence of a finding over `tracks`: its first request, up to three sampled
+  /// requests (the earliest places first) and its last request.
+  ///
+  /// One pass, in constant memory: a campaign of 200 000 swarm members used to collect and
+  /// sort 800 000 places here (about 40 MB at the end of the run) to keep five of them.
   func evidence(_ tracks: [RecordTrack]) -> [Evidence] {
-    var all: [(Timestamp, Evidence)] = []
-    var samples: [Evidence] = []
-    for tr in tracks {
-      if let f = tr.firstEvidence { all.append((tr.first, engine.evidence(f))) }
-      if let l = tr.lastEvidence { all.append((tr.last, engine.evidence(l))) }
-      samples.append(contentsOf: tr.samples.map(engine.evidence))
+    var first: (Timestamp, Evidence)?
+    var last: (Timestamp, Evidence)?
+    func see(_ x: (Timestamp, Evidence)) {
+      if first.map({ x < $0 }) ?? true { first = x }
+      if last.map({ $0 < x }) ?? true { last = x }
     }
-    all.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-    guard let first = all.first?.1, let last = all.last?.1 else { return [] }
-    var out = [first]
-    for s in samples.sorted() where !out.contains(s) && out.count < 4 { out.append(s) }
-    if !out.contains(last) { out.append(last) }
+    // The four smallest distinct samples, increasing: enough for three that differ from
+    // the first request.
+    var smallest: [Evidence] = []
+    smallest.reserveCapacity(5)
+    for tr in tracks {
+      if let f = tr.firstEvidence { see((tr.first, engine.evidence(f))) }
+      if let l = tr.lastEvidence { see((tr.last, engine.evidence(l))) }
+      for ref in tr.samples {
+        let s = engine.evidence(ref)
+        if smallest.count == 4, let top = smallest.last, !(s < top) { continue }
+        var i = smallest.count
+        while i > 0 && s < smallest[i - 1] { i -= 1 }
+        if i > 0 && smallest[i - 1] == s { continue }
+        smallest.insert(s, at: i)
+        if smallest.count > 4 { smallest.removeLast() }
+      }
+    }
+    guard let firstPlace = first?.1, let lastPlace = last?.1 else { return [] }
+    var out = [firstPlace]
+    for s in smallest where !out.contains(s) && out.count < 4 { out.append(s) }
+    if !out.contains(lastPlace) { out.append(lastPlace) }
     return out
   }
 
