@@ -171,6 +171,11 @@ struct SuccessSizeSets {
       p = lo
     }
     guard packed.count < SuccessSizeSets.packedLimit else { return false }
+    if packed.count == packed.capacity {
+      // Grow by half, not double: most tracks stop at a few dozen ids, and the spare room
+      // of hundreds of thousands of them is what a doubling array wastes.
+      packed.reserveCapacity(min(SuccessSizeSets.packedLimit, max(8, packed.count + packed.count / 2)))
+    }
     packed.insert(v, at: p)
     withUnsafeMutableBytes(of: &segmentBuckets) { buckets in
       withUnsafeMutableBytes(of: &segmentEnds) { ends in
