@@ -6,12 +6,15 @@ final class ActorState {
   // request touches come first, so they share one or two cache lines (an actor is touched
   // once every few hundred requests, so each line it spans is a cache miss).
   let key: ActorKey
+  // 32-bit request counters (saturating, ``Int32/bump()``), read as `Int`: they fill the
+  // padding after the key and pack in pairs.
+  var requestCount: Int32 = 0
   var live: SessionState?
-  var requests = 0
   var last: Timestamp
   /// The track last returned by ``track(_:)`` (most requests repeat the actor's template).
   private var lastTrack: RecordTrack?
   private var lastTrackTemplate: TemplateID = -1
+  var assetsCount: Int32 = 0
   /// What only an identity (user or credential) keeps: token-reuse state and its IP +
   /// user agent contexts (`nil` for a client actor, which saves their hundred-odd bytes on
   /// each of the hundreds of thousands of anonymous actors of a distributed campaign).
@@ -22,13 +25,18 @@ final class ActorState {
   var userAgentCounter = RunCounter<Symbol>()
   /// Requests per hour since the epoch.
   var hourCounts = HourlyCounts()
-  var assets = 0
-  var withReferer = 0
-  var patientRequests = 0
+  var withRefererCount: Int32 = 0
+  var patientRequestCount: Int32 = 0
+  var nightPatientCount: Int32 = 0
+  var otherRequestCount: Int32 = 0
   var lastPatient: Timestamp?
   var patientGaps = RunningStats()
-  var nightPatient = 0
-  var otherRequests = 0
+  var requests: Int { Int(requestCount) }
+  var assets: Int { Int(assetsCount) }
+  var withReferer: Int { Int(withRefererCount) }
+  var patientRequests: Int { Int(patientRequestCount) }
+  var nightPatient: Int { Int(nightPatientCount) }
+  var otherRequests: Int { Int(otherRequestCount) }
   /// Record tracks by template (see ``TrackMap``).
   var tracks = TrackMap()
   let index: Int

@@ -142,7 +142,7 @@ public final class AnalysisEngine {
     }
     let identity = actor.key.isIdentity ? actor.identityState() : nil
     // Identity and token reuse.
-    actor.requests += 1
+    actor.requestCount.bump()
     actor.last = max(actor.last, e.timestamp)
     actor.ipCounter.add(e.clientIP)
     actor.userAgentCounter.add(e.userAgent)
@@ -157,8 +157,8 @@ public final class AnalysisEngine {
     let hour = e.timestamp.seconds / 3600
     actor.hourCounts.add(hour)
     let isAsset = r.isAsset
-    if isAsset { actor.assets += 1 }
-    if !e.referer.isNone { actor.withReferer += 1 }
+    if isAsset { actor.assetsCount.bump() }
+    if !e.referer.isNone { actor.withRefererCount.bump() }
     // Identities: the IP + user agent context of the request.
     var context: Int32 = -1
     if identity != nil {
@@ -196,10 +196,10 @@ public final class AnalysisEngine {
       }
       notePatient(actor, e, context: context, identity: identity)
     case .auth:
-      actor.otherRequests += 1
+      actor.otherRequestCount.bump()
       logins.add(e, template: tid, evidence: ev)
     case .other:
-      actor.otherRequests += 1
+      actor.otherRequestCount.bump()
     }
     if (kind == .record || kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
       let i = Int(tid)
@@ -211,7 +211,7 @@ public final class AnalysisEngine {
   }
 
   private func notePatient(_ actor: ActorState, _ e: RequestFacts, context: Int32, identity: IdentityState?) {
-    actor.patientRequests += 1
+    actor.patientRequestCount.bump()
     if let p = actor.lastPatient {
       let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
       if gap <= gapMicros { actor.patientGaps.add(Double(gap) / 1_000_000) }
@@ -219,7 +219,7 @@ public final class AnalysisEngine {
     actor.lastPatient = max(actor.lastPatient ?? e.timestamp, e.timestamp)
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     let night = hour >= 22 || hour < 6
-    if night { actor.nightPatient += 1 }
+    if night { actor.nightPatientCount.bump() }
     guard context >= 0, let id = identity else { return }
     id.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
   }
