@@ -204,7 +204,20 @@ final class StreamReader {
 
 /// The per-line half of ``StreamReader``: counts, parses, builds and reorders one line.
 private struct LineHandler {
-  var parser: (any LineParser)? = nil
+  /// The input's parser: kept as ``clf`` when it is the CLF parser (most logs), called
+  /// directly then, without copying an existential in and out per line; else as ``other``.
+  var parser: (any LineParser)? {
+    get {
+      if let c = clf { return c }
+      return other
+    }
+    set {
+      clf = newValue as? CLFParser
+      other = clf == nil ? newValue : nil
+    }
+  }
+  private var clf: CLFParser? = nil
+  private var other: (any LineParser)? = nil
   var builder: EventBuilder
   var reorder: ReorderBuffer
   var stats: InputStatistics
@@ -244,13 +257,19 @@ private struct LineHandler {
       stats.skippedReasons["blank line", default: 0] += 1
       return
     }
-    guard !unknownFormat, parser != nil else {
+    guard !unknownFormat, clf != nil || other != nil else {
       stats.rejected += 1
       stats.sampleRejected(line, reason: "no known log format matched the first lines of this input (use --log-format)")
       return
     }
     builder.reset(inputIndex: stats.index, lineNumber: line.number)
-    var outcome = parser!.parse(line.bytes, into: &builder)
+    var outcome: LineOutcome
+    if var p = clf {
+      outcome = p.parse(line.bytes, into: &builder)
+      clf = p  // keeps its time cache
+    } else {
+      outcome = other!.parse(line.bytes, into: &builder)
+    }
     switch outcome {
     case .event, .eventWithWarning:
       let t = builder.event.timestamp
