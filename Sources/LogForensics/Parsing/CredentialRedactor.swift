@@ -26,6 +26,7 @@ public final class CredentialRedactor {
   /// `true` when `name` (raw bytes of a parameter name) is a credential.
   public static func isCredentialName(_ name: UnsafeRawBufferPointer) -> Bool {
     guard name.count >= 3, name.count <= 32 else { return false }
+    if let ascii = CredentialNames.isCredentialName(ascii: name) { return ascii }
     var lower = [UInt8](repeating: 0, count: name.count)
     for i in 0..<name.count { lower[i] = name[i].asciiLowercased }
     let s = String(decoding: lower, as: UTF8.self)
@@ -80,12 +81,31 @@ public final class CredentialRedactor {
     return false
   }
 
+  /// `true` when some `name=value` pair of `query` (split at `&` and `;`) has a credential
+  /// name and a non-empty value: exactly when ``redact(_:)`` replaces something. Reads the
+  /// bytes in place (no allocation), so a query that only looks suspicious costs one scan.
+  static func hasCredentialPair(_ query: UnsafeRawBufferPointer) -> Bool {
+    var start = 0
+    let n = query.count
+    while start <= n {
+      var end = start
+      var eq = -1
+      while end < n && query[end] != .ampersand && query[end] != UInt8(ascii: ";") {
+        if eq < 0 && query[end] == .equals { eq = end - start }
+        end += 1
+      }
+      if eq > 0 && eq + 1 < end - start && isCredentialName(query.slice(start, start + eq)) { return true }
+      start = end + 1
+    }
+    return false
+  }
+
   /// Redacts credential values in `query` (without the leading `?`).
   ///
   /// - Returns: `nil` when nothing was redacted (use the original bytes), otherwise the
   ///   redacted query and the `name:fingerprint` of the first credential.
   public func redact(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
-    guard CredentialRedactor.mayContainCredential(query) else { return nil }
+    guard CredentialRedactor.mayContainCredential(query), CredentialRedactor.hasCredentialPair(query) else { return nil }
     var out: [UInt8] = []
     var firstCredential: String? = nil
     var start = 0
