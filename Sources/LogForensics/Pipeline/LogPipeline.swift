@@ -17,6 +17,9 @@ public final class LogPipeline {
   private var streams: [[StreamReader.PlannedInput]] = []
   private var discoveryErrors: [(path: String, error: InputError)] = []
   private let redactor = CredentialRedactor()
+  /// Storage of events' paths and queries when ``EventBuildingOptions/targetAsBytes`` is set:
+  /// whoever ends an event's life on the parsing thread (`prepare`) gives it back here.
+  let targetPool = RequestTargetPool()
   /// Progress meter, if the caller wants one (set before ``run(_:)``).
   public var progress: ProgressMeter? = nil
   /// `true` when ``PipelineOptions/control`` stopped the last ``run(_:)`` before the end.
@@ -69,7 +72,8 @@ public final class LogPipeline {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
       StreamReader(
-        streamIndex: i, inputs: inputs, options: options, symbols: symbols, redactor: redactor, progress: progress
+        streamIndex: i, inputs: inputs, options: options, symbols: symbols, redactor: redactor, targetPool: targetPool,
+        progress: progress
       ) { stats in finished[stats.index] = stats }
     }
     if options.threads > 1 && !readers.isEmpty {

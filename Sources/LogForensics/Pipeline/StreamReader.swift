@@ -31,7 +31,8 @@ final class StreamReader {
 
   init(
     streamIndex: Int, inputs: [PlannedInput], options: PipelineOptions, symbols: SymbolTable,
-    redactor: CredentialRedactor, progress: ProgressMeter?, onInputFinished: @escaping (InputStatistics) -> Void
+    redactor: CredentialRedactor, targetPool: RequestTargetPool = RequestTargetPool(), progress: ProgressMeter?,
+    onInputFinished: @escaping (InputStatistics) -> Void
   ) {
     self.streamIndex = streamIndex
     self.inputs = inputs
@@ -40,7 +41,7 @@ final class StreamReader {
     self.onInputFinished = onInputFinished
     splitter = LineSplitter(maxLineLength: options.maxLineLength)
     lines = LineHandler(
-      builder: EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions),
+      builder: EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions, targetPool: targetPool),
       reorder: ReorderBuffer(windowSeconds: options.reorderWindowSeconds),
       stats: InputStatistics(path: "", index: 0, stream: streamIndex), maxLineLength: options.maxLineLength)
   }
