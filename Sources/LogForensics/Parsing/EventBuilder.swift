@@ -59,6 +59,15 @@ public struct EventBuilder {
     event.lineNumber = lineNumber
   }
 
+  /// Starts a new event when the current one is the empty event ``takeEvent()`` left and was
+  /// not touched since: the same as ``reset(inputIndex:lineNumber:)``, without building and
+  /// destroying another empty event.
+  @inline(__always)
+  mutating func resetTaken(inputIndex: Int32, lineNumber: Int64) {
+    event.inputIndex = inputIndex
+    event.lineNumber = lineNumber
+  }
+
   /// Moves the built event out (no copy, no reference counting), leaving an empty one.
   @inline(__always)
   mutating func takeEvent() -> LogEvent {

@@ -226,6 +226,9 @@ private struct LineHandler {
   var unknownFormat = false
   /// Set while the last (unterminated) line of an input that stopped early is handled.
   var cutOffLine = false
+  /// `true` when the builder's event is the empty one ``EventBuilder/takeEvent()`` left (the
+  /// last line was accepted): the next line then only sets its provenance.
+  private var builderTaken = false
 
   init(builder: EventBuilder, reorder: ReorderBuffer, stats: InputStatistics, maxLineLength: Int) {
     self.builder = builder
@@ -263,7 +266,12 @@ private struct LineHandler {
       stats.sampleRejected(line, reason: "no known log format matched the first lines of this input (use --log-format)")
       return
     }
-    builder.reset(inputIndex: stats.index, lineNumber: line.number)
+    if builderTaken {
+      builder.resetTaken(inputIndex: stats.index, lineNumber: line.number)
+      builderTaken = false
+    } else {
+      builder.reset(inputIndex: stats.index, lineNumber: line.number)
+    }
     var outcome: LineOutcome
     if var p = clf {
       outcome = p.parse(line.bytes, into: &builder)
@@ -307,6 +315,7 @@ private struct LineHandler {
     stats.parsed += 1
     stats.noteEvent(builder.event)
     if reorder.insert(builder.takeEvent()) { stats.outOfOrder += 1 }
+    builderTaken = true
   }
 
   @inline(__always)
