@@ -103,10 +103,12 @@ public final class LogPipeline {
       handoff.waitForProducer()
     } else if readers.count == 1 {
       let r = readers[0]
-      while let e = r.next() { consume(prepare(e)) }
+      // `consume e`: the event is moved into `prepare`, not copied (a retain and release of
+      // each of its references) and destroyed afterwards.
+      while let e = r.next() { consume(prepare(consume e)) }
     } else if readers.count > 1 {
       var merger = EventMerger(readers: readers)
-      while let e = merger.next() { consume(prepare(e)) }
+      while let e = merger.next() { consume(prepare(consume e)) }
     }
     interrupted = readers.contains { $0.stopped }
     var result: [InputStatistics] = []
@@ -130,7 +132,7 @@ extension LogPipeline {
   ) {
     var batch = handoff.emptyBatch()
     func emit(_ e: consuming LogEvent) {
-      batch.append(prepare(e))
+      batch.append(prepare(consume e))
       if batch.count >= BatchHandoff<Prepared?>.batchSize {
         handoff.put(batch)
         batch = handoff.emptyBatch()
@@ -138,10 +140,10 @@ extension LogPipeline {
     }
     if readers.count == 1 {
       let r = readers[0]
-      while let e = r.next() { emit(e) }
+      while let e = r.next() { emit(consume e) }  // moved, not copied
     } else {
       var merger = EventMerger(readers: readers)
-      while let e = merger.next() { emit(e) }
+      while let e = merger.next() { emit(consume e) }
     }
     if !batch.isEmpty { handoff.put(batch) }
     handoff.finish()
