@@ -105,7 +105,28 @@ public final class CredentialRedactor {
   /// - Returns: `nil` when nothing was redacted (use the original bytes), otherwise the
   ///   redacted query and the `name:fingerprint` of the first credential.
   public func redact(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
-    guard CredentialRedactor.mayContainCredential(query), CredentialRedactor.hasCredentialPair(query) else { return nil }
+    guard CredentialRedactor.mayContainCredential(query) else { return nil }
+    // The same query (a client's token) comes back on many lines: its result is kept, keyed by
+    // a hash of the bytes and checked byte for byte (a collision is computed again).
+    let h = SymbolTable.tableHash(query)
+    if let c = redactions[h], c.query.count == query.count,
+      c.query.withUnsafeBytes({ memcmp($0.baseAddress!, query.baseAddress!, query.count) == 0 })
+    {
+      return c.result
+    }
+    guard CredentialRedactor.hasCredentialPair(query), let result = redactUncached(query) else { return nil }
+    if redactions.count >= CredentialRedactor.maximumKeptRedactions { redactions.removeAll(keepingCapacity: true) }
+    redactions[h] = (Array(query), result)
+    return result
+  }
+
+  /// Queries kept with their redaction (``redact(_:)``) before the table is emptied.
+  static let maximumKeptRedactions = 50_000
+  /// Redactions of recent queries that had a credential, by ``SymbolTable/tableHash(_:)``.
+  private var redactions: [UInt64: (query: [UInt8], result: (query: String, credential: String))] = [:]
+
+  /// ``redact(_:)`` computed (the query has at least one credential pair).
+  private func redactUncached(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
     var out: [UInt8] = []
     var firstCredential: String? = nil
     var start = 0
@@ -138,3 +159,9 @@ public final class CredentialRedactor {
     return (TextDecoding.string(out), cred)
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
