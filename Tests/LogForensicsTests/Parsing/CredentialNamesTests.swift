@@ -38,3 +38,18 @@ private func byString(_ name: String) -> Bool {
     }
   }
 }
+
+@Suite struct CredentialRedactionCacheTests {
+  /// A query seen again gives the same redaction, and similar queries are not confused.
+  @Test func repeatedQueriesGiveTheSameRedaction() {
+    let cached = CredentialRedactor()
+    let queries = ["access_token=abc", "access_token=abd", "access_token=abc&page=2", "access_token=abc", "token=", "page=1"]
+    for round in 0..<3 {
+      for q in queries {
+        let fresh = Array(q.utf8).withUnsafeBytes { CredentialRedactor().redact($0) }
+        let again = Array(q.utf8).withUnsafeBytes { cached.redact($0) }
+        #expect(again?.query == fresh?.query && again?.credential == fresh?.credential, "\(q) round \(round)")
+      }
+    }
+  }
+}
