@@ -98,7 +98,9 @@ public final class LogPipeline {
           }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
-        handoff.recycle(batch)
+        // Moved, not copied: a reference kept here while the producer refills the batch would
+        // make its first append copy it.
+        handoff.recycle(consume batch)
       }
       handoff.waitForProducer()
     } else if readers.count == 1 {
@@ -134,7 +136,11 @@ extension LogPipeline {
     func emit(_ e: consuming LogEvent) {
       batch.append(prepare(consume e))
       if batch.count >= BatchHandoff<Prepared?>.batchSize {
-        handoff.put(batch)
+        // Moved out before it is queued: if this thread still held the batch when the
+        // consumer starts taking its items, that first mutation would copy all of them.
+        var full: [Prepared?] = []
+        swap(&full, &batch)
+        handoff.put(consume full)
         batch = handoff.emptyBatch()
       }
     }
@@ -145,7 +151,11 @@ extension LogPipeline {
       var merger = EventMerger(readers: readers)
       while let e = merger.next() { emit(consume e) }
     }
-    if !batch.isEmpty { handoff.put(batch) }
+    if !batch.isEmpty {
+      var last: [Prepared?] = []
+      swap(&last, &batch)
+      handoff.put(consume last)
+    }
     handoff.finish()
   }
 }
