@@ -46,6 +46,7 @@ public enum Analyzer {
   public static func run(_ config: AnalysisConfiguration, progress: ((UInt64?) -> ProgressMeter?)? = nil) -> AnalysisResult {
     var pipelineOptions = config.pipeline
     pipelineOptions.eventOptions.keepExtras = false  // analysis reads no extra field but the user field
+    if config.runAnalysis { pipelineOptions.eventOptions.targetAsBytes = true }  // templating reads bytes only
     let pipeline = LogPipeline(paths: config.paths, options: pipelineOptions)
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter
@@ -59,9 +60,11 @@ public enum Analyzer {
       // then hands the engine only the facts it reads (``RequestFacts``): the event's strings
       // are freed by the thread that allocated them, not per event on the analysis thread.
       let templating = engine.templating
+      let targets = pipeline.targetPool
       stats = pipeline.run(
         prepare: { (event: consuming LogEvent) in
           let templated = templating.templated(&event)
+          if let t = event.target.take() { targets.recycle(t) }
           return (facts: RequestFacts(event), templated: templated)
         },
         consume: { request in

@@ -89,10 +89,59 @@ enum PageParameters {
       guard b < 0x80 else { return [] }
       key = key &* 31 &+ UInt64(b.asciiLowercased)
     }
-    guard let r = table[key], r.name.count == name.count else { return [] }
-    for i in 0..<name.count where r.name[i] != name[i].asciiLowercased { return [] }
-    return r.roles
+    return index.roles(key: key, name: name)
   }
+
+  /// ``table`` as open addressing on its keys (no `Hasher` per query pair, unlike the
+  /// dictionary): a slot holds `key | 1 << 63` (0: empty) and the entry's position.
+  private struct NameIndex {
+    private var slots: [UInt64]
+    private var slotEntries: [Int]
+    private var names: [[UInt8]] = []
+    private var entryRoles: [Roles] = []
+    private let shift: UInt64
+
+    init(_ table: [UInt64: (name: [UInt8], roles: Roles)]) {
+      let bits = 8  // 256 slots for a few dozen names: probes are short
+      shift = UInt64(64 - bits)
+      slots = Array(repeating: 0, count: 1 << bits)
+      slotEntries = Array(repeating: -1, count: 1 << bits)
+      for key in table.keys.sorted() {
+        let e = table[key]!
+        var i = NameIndex.slot(key, shift)
+        while slots[i] != 0 { i = (i + 1) & (slots.count - 1) }
+        slots[i] = key | 1 << 63
+        slotEntries[i] = names.count
+        names.append(e.name)
+        entryRoles.append(e.roles)
+      }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    @inline(__always)
+    private func matches(_ stored: [UInt8], _ name: UnsafeRawBufferPointer) -> Bool {
+      guard stored.count == name.count else { return false }
+      for j in 0..<name.count where stored[j] != name[j].asciiLowercased { return false }
+      return true
+    }
+
+    /// The roles of `name` (whose lower-cased key is `key`), compared byte for byte.
+    @inline(__always)
+    func roles(key: UInt64, name: UnsafeRawBufferPointer) -> Roles {
+      let stored = key | 1 << 63
+      var i = NameIndex.slot(key, shift)
+      while true {
+        let k = slots[i]
+        if k == 0 { return [] }
+        if k == stored && matches(names[slotEntries[i]], name) { return entryRoles[slotEntries[i]] }
+        i = (i + 1) & (slots.count - 1)
+      }
+    }
+  }
+
+  private static let index = NameIndex(table)
 
   private static let table: [UInt64: (name: [UInt8], roles: Roles)] = {
     var t: [UInt64: (name: [UInt8], roles: Roles)] = [:]

@@ -69,17 +69,25 @@ final class RequestTemplating {
   /// Templates `e` in place: its path and query are read where they are, with no copy nor
   /// reference count of their storage (the parsing thread's hot path).
   func templated(_ e: inout LogEvent) -> Templated {
-    let hasQuery = e.query != nil
+    if let target = e.target {
+      // Bytes kept by the builder (``EventBuildingOptions/targetAsBytes``): the same bytes the
+      // path and query strings would hold.
+      return templated(path: target.path, query: target.query)
+    }
+    if e.query == nil { return e.path.withUTF8 { templated(path: UnsafeRawBufferPointer($0), query: nil) } }
     return e.path.withUTF8 { pb in
-      let p = UnsafeRawBufferPointer(pb)
+      e.query!.withUTF8 { templated(path: UnsafeRawBufferPointer(pb), query: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  /// Templates the request whose path and query (`nil`: none) are these UTF-8 bytes.
+  func templated(path p: UnsafeRawBufferPointer, query q: UnsafeRawBufferPointer?) -> Templated {
+    do {
       var cached: TemplateRecipe?
       var page: PageRequest?
-      if hasQuery {
-        e.query?.withUTF8 {
-          let qb = UnsafeRawBufferPointer($0)
-          cached = cache.lookup(path: p, query: qb)
-          if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
-        }
+      if let qb = q {
+        cached = cache.lookup(path: p, query: qb)
+        if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
       } else {
         cached = cache.lookup(path: p, query: nil)
       }
@@ -94,7 +102,7 @@ final class RequestTemplating {
         return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
       }
       // A shape not seen before: templated in full (Strings built once per shape).
-      let t = templater.template(path: String(decoding: pb, as: UTF8.self), query: e.query)
+      let t = templater.template(path: String(decoding: p, as: UTF8.self), query: q.map { String(decoding: $0, as: UTF8.self) })
       let tid = templates.intern(t)
       let asset = AnalysisEngine.isAsset(p)
       if cached == nil { cache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }

@@ -111,43 +111,93 @@ struct TemplateCache {
     appendShape(of: bytes, separator: separator, to: out, digits: &unused)
   }
 
+  /// The high bit of each byte of `w` that is not an ASCII digit. The lowest flagged byte is
+  /// exact (carries and borrows only start at a flagged byte), which is all callers read.
+  @inline(__always)
+  static func nonDigitBytes(_ w: UInt64) -> UInt64 {
+    ((w &+ 0x4646_4646_4646_4646) | (w &- 0x3030_3030_3030_3030) | w) & 0x8080_8080_8080_8080
+  }
+
   /// Appends the shape of `bytes` and notes where its all-digit segments are.
+  ///
+  /// One pass: the bytes are tested and written straight into the buffer; an all-digit
+  /// segment (or query value) is then rewound and replaced by its marker. The shape is never
+  /// longer than `2 × bytes.count` (a one-digit segment becomes two bytes).
   static func appendShape(
     of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer, digits: inout DigitSegments
   ) {
     let n = bytes.count
-    var start = 0
-    var segment = 0
-    while start <= n {
-      var end = start
-      while end < n && bytes[end] != separator { end += 1 }
-      // In a query pair only the value (after the first `=`) may collapse.
-      var valueStart = start
-      if separator == .ampersand {
-        var i = start
-        while i < end && bytes[i] != .equals { i += 1 }
-        valueStart = i < end ? i + 1 : end
-        out.append(UnsafeRawBufferPointer(rebasing: bytes[start..<valueStart]))
-      }
-      let len = end - valueStart
-      var allDigits = len > 0 && len < 200
-      if allDigits {
-        for j in valueStart..<end where bytes[j] &- 0x30 >= 10 {
-          allDigits = false
-          break
+    guard n > 0, let src = bytes.baseAddress else { return }
+    let isQuery = separator == .ampersand
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let separatorWord = ones &* UInt64(separator)
+    out.appendDirect(maxCount: 2 * n + 8) { dst in
+      var o = 0
+      var i = 0
+      var segment = 0
+      while true {
+        // In a query pair only the value (after the first `=`) may collapse.
+        if isQuery {
+          while i < n {
+            let c = src.load(fromByteOffset: i, as: UInt8.self)
+            if c == separator { break }
+            dst.storeBytes(of: c, toByteOffset: o, as: UInt8.self)
+            o += 1
+            i += 1
+            if c == .equals { break }
+          }
         }
+        let valueStart = i
+        let valueOut = o
+        var allDigits = true
+        // Eight bytes at a time: copied whole (the room allows 8 bytes past the shape), then
+        // the first separator and any non-digit before it are found in the word (SWAR).
+        while i + 8 <= n {
+          let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+          dst.storeBytes(of: w.littleEndian, toByteOffset: o, as: UInt64.self)
+          let x = w ^ separatorWord
+          // Lowest flagged byte exact: a false flag only follows a true one.
+          let separators = (x &- ones) & ~x & highs
+          let nonDigits = TemplateCache.nonDigitBytes(w)
+          if separators != 0 {
+            let k = separators.trailingZeroBitCount >> 3
+            if k > 0 && nonDigits & (UInt64.max >> (64 - 8 * k)) != 0 { allDigits = false }
+            i += k
+            o += k
+            break
+          }
+          if nonDigits != 0 { allDigits = false }
+          i += 8
+          o += 8
+        }
+        while i < n {  // the last bytes (at once done when a separator was found)
+          let c = src.load(fromByteOffset: i, as: UInt8.self)
+          if c == separator { break }
+          allDigits = allDigits && c &- 0x30 < 10
+          dst.storeBytes(of: c, toByteOffset: o, as: UInt8.self)
+          o += 1
+          i += 1
+        }
+        let len = i - valueStart
+        if allDigits && len > 0 && len < 200 {
+          digits.note(segment: segment, start: valueStart, end: i)
+          o = valueOut
+          dst.storeBytes(of: digitsMarker, toByteOffset: o, as: UInt8.self)
+          dst.storeBytes(of: UInt8(len), toByteOffset: o + 1, as: UInt8.self)
+          o += 2
+          if len == 13 || len == 15 {
+            dst.storeBytes(of: src.load(fromByteOffset: valueStart, as: UInt8.self), toByteOffset: o, as: UInt8.self)
+            o += 1
+          }
+        }
+        guard i < n else { break }
+        dst.storeBytes(of: separator, toByteOffset: o, as: UInt8.self)
+        o += 1
+        i += 1
+        segment += 1
       }
-      if allDigits {
-        digits.note(segment: segment, start: valueStart, end: end)
-        out.append(digitsMarker)
-        out.append(UInt8(len))
-        if len == 13 || len == 15 { out.append(bytes[valueStart]) }
-      } else {
-        out.append(UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]))
-      }
-      if end < n { out.append(separator) }
-      start = end + 1
-      segment += 1
+      return o
     }
   }
 }
@@ -216,6 +266,13 @@ final class ShapeBuffer {
     if count + b.count > capacity { grow(count + b.count) }
     (base + count).copyMemory(from: src, byteCount: b.count)
     count += b.count
+  }
+
+  /// Lets `body` write up to `maxCount` bytes at the end (it returns how many it wrote).
+  @inline(__always)
+  func appendDirect(maxCount: Int, _ body: (UnsafeMutableRawPointer) -> Int) {
+    if count + maxCount > capacity { grow(count + maxCount) }
+    count += body(base + count)
   }
 
   private func grow(_ needed: Int) {

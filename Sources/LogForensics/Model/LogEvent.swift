@@ -49,6 +49,9 @@ public struct LogEvent: Sendable {
   public var inputIndex: Int32 = 0
   /// Provenance: 1-based line number in the (decompressed) input.
   public var lineNumber: Int64 = 0
+  /// The path and query as bytes, instead of ``path`` and ``query``, when the builder was
+  /// asked for bytes (``EventBuildingOptions/targetAsBytes``: the analysis); `nil` otherwise.
+  var target: RequestTargetBytes? = nil
 
   public init() {}
 }

@@ -64,6 +64,23 @@ extension UnsafeRawBufferPointer {
     return true
   }
 
+  /// `true` when every byte is below 0x80 (eight bytes at a time).
+  @inline(__always)
+  var isASCII: Bool {
+    guard let base = baseAddress else { return true }
+    var i = 0
+    var acc: UInt64 = 0
+    while i + 8 <= count {
+      acc |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i += 8
+    }
+    while i < count {
+      acc |= UInt64(base.load(fromByteOffset: i, as: UInt8.self))
+      i += 1
+    }
+    return acc & 0x8080_8080_8080_8080 == 0
+  }
+
   /// `true` when the bytes start with the ASCII string `s`.
   @inline(__always)
   func hasPrefix(_ s: StaticString) -> Bool {

@@ -26,6 +26,7 @@ public final class CredentialRedactor {
   /// `true` when `name` (raw bytes of a parameter name) is a credential.
   public static func isCredentialName(_ name: UnsafeRawBufferPointer) -> Bool {
     guard name.count >= 3, name.count <= 32 else { return false }
+    if let ascii = CredentialNames.isCredentialName(ascii: name) { return ascii }
     var lower = [UInt8](repeating: 0, count: name.count)
     for i in 0..<name.count { lower[i] = name[i].asciiLowercased }
     let s = String(decoding: lower, as: UTF8.self)
@@ -80,12 +81,52 @@ public final class CredentialRedactor {
     return false
   }
 
+  /// `true` when some `name=value` pair of `query` (split at `&` and `;`) has a credential
+  /// name and a non-empty value: exactly when ``redact(_:)`` replaces something. Reads the
+  /// bytes in place (no allocation), so a query that only looks suspicious costs one scan.
+  static func hasCredentialPair(_ query: UnsafeRawBufferPointer) -> Bool {
+    var start = 0
+    let n = query.count
+    while start <= n {
+      var end = start
+      var eq = -1
+      while end < n && query[end] != .ampersand && query[end] != UInt8(ascii: ";") {
+        if eq < 0 && query[end] == .equals { eq = end - start }
+        end += 1
+      }
+      if eq > 0 && eq + 1 < end - start && isCredentialName(query.slice(start, start + eq)) { return true }
+      start = end + 1
+    }
+    return false
+  }
+
   /// Redacts credential values in `query` (without the leading `?`).
   ///
   /// - Returns: `nil` when nothing was redacted (use the original bytes), otherwise the
   ///   redacted query and the `name:fingerprint` of the first credential.
   public func redact(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
     guard CredentialRedactor.mayContainCredential(query) else { return nil }
+    // The same query (a client's token) comes back on many lines: its result is kept, keyed by
+    // a hash of the bytes and checked byte for byte (a collision is computed again).
+    let h = SymbolTable.tableHash(query)
+    if let c = redactions[h], c.query.count == query.count,
+      c.query.withUnsafeBytes({ memcmp($0.baseAddress!, query.baseAddress!, query.count) == 0 })
+    {
+      return c.result
+    }
+    guard CredentialRedactor.hasCredentialPair(query), let result = redactUncached(query) else { return nil }
+    if redactions.count >= CredentialRedactor.maximumKeptRedactions { redactions.removeAll(keepingCapacity: true) }
+    redactions[h] = (Array(query), result)
+    return result
+  }
+
+  /// Queries kept with their redaction (``redact(_:)``) before the table is emptied.
+  static let maximumKeptRedactions = 50_000
+  /// Redactions of recent queries that had a credential, by ``SymbolTable/tableHash(_:)``.
+  private var redactions: [UInt64: (query: [UInt8], result: (query: String, credential: String))] = [:]
+
+  /// ``redact(_:)`` computed (the query has at least one credential pair).
+  private func redactUncached(_ query: UnsafeRawBufferPointer) -> (query: String, credential: String)? {
     var out: [UInt8] = []
     var firstCredential: String? = nil
     var start = 0
@@ -118,3 +159,9 @@ public final class CredentialRedactor {
     return (TextDecoding.string(out), cred)
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

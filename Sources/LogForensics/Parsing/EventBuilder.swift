@@ -11,6 +11,10 @@ public struct EventBuildingOptions: Sendable, Equatable {
   /// Keep extra fields on events (``LogEvent/extras``). Analysis reads none of them but the
   /// ``userField``, so ``Analyzer`` turns this off: one String and array less per line.
   public var keepExtras: Bool = true
+  /// Keep the path and query as bytes in ``LogEvent/target`` (storage recycled through a
+  /// ``RequestTargetPool``) instead of `String`s in ``LogEvent/path`` and ``LogEvent/query``.
+  /// The analysis reads them only to template the request, so ``Analyzer`` turns this on.
+  var targetAsBytes: Bool = false
   public init(preferForwardedFor: Bool = false, userField: String? = nil, keepExtras: Bool = true) {
     self.preferForwardedFor = preferForwardedFor
     self.userField = userField
@@ -30,6 +34,8 @@ public struct EventBuilder {
   public var event = LogEvent()
   private var userFieldSymbol: Symbol = .none
   private var scratch: [UInt8] = []
+  /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
+  var targetPool: RequestTargetPool? = nil
 
   public init(symbols: SymbolTable, redactor: CredentialRedactor = CredentialRedactor(), options: EventBuildingOptions = .init()) {
     self.symbols = symbols
@@ -38,10 +44,26 @@ public struct EventBuilder {
     if let f = options.userField { userFieldSymbol = symbols.intern(f) }
   }
 
+  /// A builder that keeps paths and queries as bytes from `pool` when `options` ask for it
+  /// (``EventBuildingOptions/targetAsBytes``).
+  init(symbols: SymbolTable, redactor: CredentialRedactor, options: EventBuildingOptions, targetPool: RequestTargetPool) {
+    self.init(symbols: symbols, redactor: redactor, options: options)
+    if options.targetAsBytes { self.targetPool = targetPool }
+  }
+
   /// Starts a new event for the given provenance.
   @inline(__always)
   public mutating func reset(inputIndex: Int32, lineNumber: Int64) {
     event = LogEvent()
+    event.inputIndex = inputIndex
+    event.lineNumber = lineNumber
+  }
+
+  /// Starts a new event when the current one is the empty event ``takeEvent()`` left and was
+  /// not touched since: the same as ``reset(inputIndex:lineNumber:)``, without building and
+  /// destroying another empty event.
+  @inline(__always)
+  mutating func resetTaken(inputIndex: Int32, lineNumber: Int64) {
     event.inputIndex = inputIndex
     event.lineNumber = lineNumber
   }
@@ -254,7 +276,12 @@ public struct EventBuilder {
       let slash = t.firstIndex(of: .slash, from: afterScheme) ?? t.count
       if event.host.isNone { event.host = symbols.intern(t.slice(afterScheme, slash)) }
       if slash == t.count {
-        event.path = "/"
+        if targetPool != nil {
+          let target = targetBytes()
+          withUnsafeBytes(of: UInt8.slash) { target.setPath($0) }
+        } else {
+          event.path = "/"
+        }
         return
       }
       t = t.slice(slash, t.count)
@@ -270,20 +297,56 @@ public struct EventBuilder {
   /// Sets the path (no query).
   @inline(__always)
   public mutating func setPath(_ b: UnsafeRawBufferPointer) {
-    event.path = TextDecoding.string(b)
+    if targetPool != nil {
+      let target = targetBytes()
+      EventBuilder.withDecodedBytes(b) { target.setPath($0) }
+    } else {
+      event.path = TextDecoding.string(b)
+    }
   }
+
+  /// The event's target storage (taken from ``targetPool`` on first use).
+  @inline(__always)
+  private mutating func targetBytes() -> RequestTargetBytes {
+    if let t = event.target { return t }
+    let t = targetPool!.take()
+    event.target = t
+    return t
+  }
+
+  /// Runs `body` with the UTF-8 of ``TextDecoding/string(_:)`` of `b`: `b` itself when it is
+  /// ASCII (no `String` built), else the decoded string's bytes.
+  @inline(__always)
+  private static func withDecodedBytes(_ b: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+    if b.isASCII { return body(b) }
+    var s = TextDecoding.string(b)
+    s.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// `true` when the event has a query (in ``LogEvent/query`` or its target bytes).
+  var hasQuery: Bool { event.query != nil || event.target?.hasQuery == true }
 
   /// Sets the query (without `?`); credentials are replaced by fingerprints. `-` or empty
   /// means no query.
   public mutating func setQuery(_ b: UnsafeRawBufferPointer) {
     if b.isDashOrEmpty {
       event.query = nil
+      event.target?.clearQuery()
       return
     }
     if let (redacted, credential) = redactor.redact(b) {
-      event.query = redacted
+      if targetPool != nil {
+        var r = redacted
+        let target = targetBytes()
+        r.withUTF8 { target.setQuery(UnsafeRawBufferPointer($0)) }
+      } else {
+        event.query = redacted
+      }
       event.credential = symbols.intern(credential)
       event.flags.insert(.credentialInQuery)
+    } else if targetPool != nil {
+      let target = targetBytes()
+      EventBuilder.withDecodedBytes(b) { target.setQuery($0) }
     } else {
       event.query = TextDecoding.string(b)
     }

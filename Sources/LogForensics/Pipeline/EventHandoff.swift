@@ -33,8 +33,10 @@ final class BatchHandoff<Item>: @unchecked Sendable {
     return b
   }
 
-  /// Queues a full batch; waits while ``depth`` batches are already waiting.
-  func put(_ batch: [Item]) {
+  /// Queues a full batch; waits while ``depth`` batches are already waiting. The batch is
+  /// consumed: pass the only reference (`consume`), so the consumer's first mutation of it
+  /// does not copy it while the producer still holds it.
+  func put(_ batch: consuming [Item]) {
     condition.lock()
     while full.count >= depth { condition.wait() }
     full.append(batch)
@@ -62,8 +64,8 @@ final class BatchHandoff<Item>: @unchecked Sendable {
     return b
   }
 
-  /// Gives a drained (emptied) batch back for reuse.
-  func recycle(_ batch: [Item]) {
+  /// Gives a drained (emptied) batch back for reuse (consumed, like ``put(_:)``'s).
+  func recycle(_ batch: consuming [Item]) {
     condition.lock()
     if spare.count < depth + 1 { spare.append(batch) }
     condition.unlock()

@@ -17,6 +17,9 @@ public final class LogPipeline {
   private var streams: [[StreamReader.PlannedInput]] = []
   private var discoveryErrors: [(path: String, error: InputError)] = []
   private let redactor = CredentialRedactor()
+  /// Storage of events' paths and queries when ``EventBuildingOptions/targetAsBytes`` is set:
+  /// whoever ends an event's life on the parsing thread (`prepare`) gives it back here.
+  let targetPool = RequestTargetPool()
   /// Progress meter, if the caller wants one (set before ``run(_:)``).
   public var progress: ProgressMeter? = nil
   /// `true` when ``PipelineOptions/control`` stopped the last ``run(_:)`` before the end.
@@ -69,7 +72,8 @@ public final class LogPipeline {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
       StreamReader(
-        streamIndex: i, inputs: inputs, options: options, symbols: symbols, redactor: redactor, progress: progress
+        streamIndex: i, inputs: inputs, options: options, symbols: symbols, redactor: redactor, targetPool: targetPool,
+        progress: progress
       ) { stats in finished[stats.index] = stats }
     }
     if options.threads > 1 && !readers.isEmpty {
@@ -94,15 +98,19 @@ public final class LogPipeline {
           }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse
-        handoff.recycle(batch)
+        // Moved, not copied: a reference kept here while the producer refills the batch would
+        // make its first append copy it.
+        handoff.recycle(consume batch)
       }
       handoff.waitForProducer()
     } else if readers.count == 1 {
       let r = readers[0]
-      while let e = r.next() { consume(prepare(e)) }
+      // `consume e`: the event is moved into `prepare`, not copied (a retain and release of
+      // each of its references) and destroyed afterwards.
+      while let e = r.next() { consume(prepare(consume e)) }
     } else if readers.count > 1 {
       var merger = EventMerger(readers: readers)
-      while let e = merger.next() { consume(prepare(e)) }
+      while let e = merger.next() { consume(prepare(consume e)) }
     }
     interrupted = readers.contains { $0.stopped }
     var result: [InputStatistics] = []
@@ -126,20 +134,28 @@ extension LogPipeline {
   ) {
     var batch = handoff.emptyBatch()
     func emit(_ e: consuming LogEvent) {
-      batch.append(prepare(e))
+      batch.append(prepare(consume e))
       if batch.count >= BatchHandoff<Prepared?>.batchSize {
-        handoff.put(batch)
+        // Moved out before it is queued: if this thread still held the batch when the
+        // consumer starts taking its items, that first mutation would copy all of them.
+        var full: [Prepared?] = []
+        swap(&full, &batch)
+        handoff.put(consume full)
         batch = handoff.emptyBatch()
       }
     }
     if readers.count == 1 {
       let r = readers[0]
-      while let e = r.next() { emit(e) }
+      while let e = r.next() { emit(consume e) }  // moved, not copied
     } else {
       var merger = EventMerger(readers: readers)
-      while let e = merger.next() { emit(e) }
+      while let e = merger.next() { emit(consume e) }
     }
-    if !batch.isEmpty { handoff.put(batch) }
+    if !batch.isEmpty {
+      var last: [Prepared?] = []
+      swap(&last, &batch)
+      handoff.put(consume last)
+    }
     handoff.finish()
   }
 }

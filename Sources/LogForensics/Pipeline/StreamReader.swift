@@ -31,7 +31,8 @@ final class StreamReader {
 
   init(
     streamIndex: Int, inputs: [PlannedInput], options: PipelineOptions, symbols: SymbolTable,
-    redactor: CredentialRedactor, progress: ProgressMeter?, onInputFinished: @escaping (InputStatistics) -> Void
+    redactor: CredentialRedactor, targetPool: RequestTargetPool = RequestTargetPool(), progress: ProgressMeter?,
+    onInputFinished: @escaping (InputStatistics) -> Void
   ) {
     self.streamIndex = streamIndex
     self.inputs = inputs
@@ -40,7 +41,7 @@ final class StreamReader {
     self.onInputFinished = onInputFinished
     splitter = LineSplitter(maxLineLength: options.maxLineLength)
     lines = LineHandler(
-      builder: EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions),
+      builder: EventBuilder(symbols: symbols, redactor: redactor, options: options.eventOptions, targetPool: targetPool),
       reorder: ReorderBuffer(windowSeconds: options.reorderWindowSeconds),
       stats: InputStatistics(path: "", index: 0, stream: streamIndex), maxLineLength: options.maxLineLength)
   }
@@ -204,7 +205,20 @@ final class StreamReader {
 
 /// The per-line half of ``StreamReader``: counts, parses, builds and reorders one line.
 private struct LineHandler {
-  var parser: (any LineParser)? = nil
+  /// The input's parser: kept as ``clf`` when it is the CLF parser (most logs), called
+  /// directly then, without copying an existential in and out per line; else as ``other``.
+  var parser: (any LineParser)? {
+    get {
+      if let c = clf { return c }
+      return other
+    }
+    set {
+      clf = newValue as? CLFParser
+      other = clf == nil ? newValue : nil
+    }
+  }
+  private var clf: CLFParser? = nil
+  private var other: (any LineParser)? = nil
   var builder: EventBuilder
   var reorder: ReorderBuffer
   var stats: InputStatistics
@@ -212,6 +226,9 @@ private struct LineHandler {
   var unknownFormat = false
   /// Set while the last (unterminated) line of an input that stopped early is handled.
   var cutOffLine = false
+  /// `true` when the builder's event is the empty one ``EventBuilder/takeEvent()`` left (the
+  /// last line was accepted): the next line then only sets its provenance.
+  private var builderTaken = false
 
   init(builder: EventBuilder, reorder: ReorderBuffer, stats: InputStatistics, maxLineLength: Int) {
     self.builder = builder
@@ -244,13 +261,24 @@ private struct LineHandler {
       stats.skippedReasons["blank line", default: 0] += 1
       return
     }
-    guard !unknownFormat, parser != nil else {
+    guard !unknownFormat, clf != nil || other != nil else {
       stats.rejected += 1
       stats.sampleRejected(line, reason: "no known log format matched the first lines of this input (use --log-format)")
       return
     }
-    builder.reset(inputIndex: stats.index, lineNumber: line.number)
-    var outcome = parser!.parse(line.bytes, into: &builder)
+    if builderTaken {
+      builder.resetTaken(inputIndex: stats.index, lineNumber: line.number)
+      builderTaken = false
+    } else {
+      builder.reset(inputIndex: stats.index, lineNumber: line.number)
+    }
+    var outcome: LineOutcome
+    if var p = clf {
+      outcome = p.parse(line.bytes, into: &builder)
+      clf = p  // keeps its time cache
+    } else {
+      outcome = other!.parse(line.bytes, into: &builder)
+    }
     switch outcome {
     case .event, .eventWithWarning:
       let t = builder.event.timestamp
@@ -287,6 +315,7 @@ private struct LineHandler {
     stats.parsed += 1
     stats.noteEvent(builder.event)
     if reorder.insert(builder.takeEvent()) { stats.outOfOrder += 1 }
+    builderTaken = true
   }
 
   @inline(__always)

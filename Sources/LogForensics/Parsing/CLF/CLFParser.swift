@@ -23,6 +23,8 @@ struct CLFParser: LineParser {
   }
 
   let variant: Variant
+  /// The last CLF time read (consecutive lines share day, hour and minute).
+  private var timeCache = CLFTimeCache()
 
   init(_ variant: Variant) { self.variant = variant }
 
@@ -43,7 +45,7 @@ struct CLFParser: LineParser {
       return .rejected("unterminated time field \(CLFScanning.excerpt(line, open, n))")
     }
     let timeText = line.slice(open + 1, close)
-    if let t = CLFParser.parseTime(timeText) {
+    if let t = timeCache.clf(timeText) ?? CLFParser.parseTime(timeText) {
       builder.setTime(t)
     } else {
       return .rejected("time \(CLFScanning.excerpt(line, open, close + 1)) is not a CLF or ISO-8601 timestamp")

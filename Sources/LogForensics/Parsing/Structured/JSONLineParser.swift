@@ -234,7 +234,7 @@ public struct JSONLineParser: LineParser {
     case .method: builder.setMethod(v)
     case .target: builder.setTarget(v)
     case .query:
-      guard builder.event.query == nil else { return true }
+      guard !builder.hasQuery else { return true }
       builder.setQuery(v)
     case .status:
       guard v.count <= 3, builder.setStatus(v) else { return false }
