@@ -381,6 +381,15 @@ public struct EventBuilder {
 
   // MARK: - Escapes
 
+  /// ``withCLFUnescaped(_:_:)`` for a field whose scan already told whether it holds a
+  /// backslash (``CLFScanning/closingQuote(_:from:escaped:)``): when `escaped` is `false`,
+  /// `b` is passed as is without looking for backslashes again.
+  @inline(__always)
+  mutating func withCLFUnescaped<R>(_ b: UnsafeRawBufferPointer, escaped: Bool, _ body: (inout EventBuilder, UnsafeRawBufferPointer) -> R) -> R {
+    if !escaped { return body(&self, b) }
+    return withCLFUnescaped(b, body)
+  }
+
   /// Runs `body` with `b` after removing Apache/nginx backslash escapes `\"` and `\\`
   /// (other escapes such as `\xNN` are kept as text, as logged). No copy when `b` has no
   /// backslash.
