@@ -33,6 +33,9 @@ public struct EventBuilder {
   /// The event being built.
   public var event = LogEvent()
   private var userFieldSymbol: Symbol = .none
+  /// The last user agent set: consecutive lines often share it, and comparing it costs less
+  /// than hashing and probing (``SymbolTable/intern(_:previous:)``).
+  private var lastUserAgent: Symbol = .none
   private var scratch: [UInt8] = []
   /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
   var targetPool: RequestTargetPool? = nil
@@ -134,7 +137,13 @@ public struct EventBuilder {
   }
   @inline(__always)
   public mutating func setUserAgent(_ b: UnsafeRawBufferPointer) {
-    event.userAgent = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.userAgent = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastUserAgent)
+    lastUserAgent = s
+    event.userAgent = s
   }
   @inline(__always)
   public mutating func setUser(_ b: UnsafeRawBufferPointer) {
