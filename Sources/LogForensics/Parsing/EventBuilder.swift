@@ -36,6 +36,10 @@ public struct EventBuilder {
   /// The last user agent set: consecutive lines often share it, and comparing it costs less
   /// than hashing and probing (``SymbolTable/intern(_:previous:)``).
   private var lastUserAgent: Symbol = .none
+  /// The last method and HTTP version of a request line (nearly always `GET` and `HTTP/1.1`
+  /// again), compared before interning like ``lastUserAgent``.
+  private var lastMethod: Symbol = .none
+  private var lastHTTPVersion: Symbol = .none
   private var scratch: [UInt8] = []
   /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
   var targetPool: RequestTargetPool? = nil
@@ -239,11 +243,15 @@ public struct EventBuilder {
     let target = b.slice(targetStart, targetEnd)
     guard target.count > 0, target[0] == .slash || target[0] == UInt8(ascii: "*") || target.hasPrefix("http") || b.slice(0, methodEnd).equals("CONNECT")
     else { return markRaw(b) }
-    event.method = symbols.intern(b.slice(0, methodEnd))
+    let method = symbols.intern(b.slice(0, methodEnd), previous: lastMethod)
+    lastMethod = method
+    event.method = method
     setTarget(target)
     if versionStart < n {
       let v = b.slice(versionStart, n)
-      event.httpVersion = symbols.intern(v)
+      let version = symbols.intern(v, previous: lastHTTPVersion)
+      lastHTTPVersion = version
+      event.httpVersion = version
       if !isKnownVersion(v) {
         event.flags.insert(.invalidRequestLine)
         event.rawRequest = TextDecoding.string(b)

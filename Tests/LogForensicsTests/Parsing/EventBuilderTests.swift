@@ -115,4 +115,24 @@ private func with<R>(_ s: String, _ f: (UnsafeRawBufferPointer) -> R) -> R { Arr
     }
     #expect(s.string(e.userAgent) == #"Mozilla "quoted" \ \x41"#)
   }
+
+  /// Methods, versions and user agents compared with the previous line's still give each value
+  /// its own symbol, whatever the order of repeats and changes.
+  @Test func repeatedFieldsKeepTheirSymbols() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    let lines = [
+      ("GET / HTTP/1.1", "curl/8.0"), ("GET /a HTTP/1.1", "curl/8.0"), ("POST /a HTTP/1.0", "curl/8.1"),
+      ("GET /b HTTP/1.1", "curl/8.0"), ("PUT /c HTTP/2.0", "-"), ("PUT /c HTTP/2.0", "curl/8.0"),
+    ]
+    for (request, agent) in lines {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      with(request) { _ = b.setRequestLine($0) }
+      with(agent) { b.setUserAgent($0) }
+      let parts = request.split(separator: " ")
+      #expect(b.event.method == symbols.intern(String(parts[0])), "\(request)")
+      #expect(b.event.httpVersion == symbols.intern(String(parts[2])), "\(request)")
+      #expect(b.event.userAgent == (agent == "-" ? .none : symbols.intern(agent)), "\(agent)")
+    }
+  }
 }
