@@ -111,14 +111,14 @@ struct CLFParser: LineParser {
     let n = line.count
     var pos = start
     for slot in 0..<2 {
-      let what = slot == 0 ? "referer" : "user-agent"
-      guard pos < n else { return "missing \(what) field" }
+      // The field's name is only built for a rejection reason.
+      guard pos < n else { return "missing \(CLFParser.fieldName(slot)) field" }
       guard line[pos] == .quote else {
-        return "\(what) field is not quoted: \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos)))"
+        return "\(CLFParser.fieldName(slot)) field is not quoted: \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos)))"
       }
       var escaped = false
       guard let end = CLFScanning.closingQuote(line, from: pos + 1, escaped: &escaped) else {
-        return "unbalanced quote in \(what) field \(CLFScanning.excerpt(line, pos, n))"
+        return "unbalanced quote in \(CLFParser.fieldName(slot)) field \(CLFScanning.excerpt(line, pos, n))"
       }
       if slot == 0 {
         builder.withCLFUnescaped(line.slice(pos + 1, end), escaped: escaped) { b, v in b.setReferer(v) }
@@ -126,11 +126,14 @@ struct CLFParser: LineParser {
         builder.withCLFUnescaped(line.slice(pos + 1, end), escaped: escaped) { b, v in b.setUserAgent(v) }
       }
       pos = end + 1
-      if let reason = CLFParser.expectSpace(line, pos, after: "\(what) field") { return reason }
+      if let reason = CLFParser.expectSpace(line, pos, after: "\(CLFParser.fieldName(slot)) field") { return reason }
       pos = CLFScanning.skipSpaces(line, from: pos)
     }
     return CLFTrailingFields.read(line, from: pos, into: &builder)
   }
+
+  /// `referer` or `user-agent`: the name of quoted field `slot` after the response size.
+  private static func fieldName(_ slot: Int) -> String { slot == 0 ? "referer" : "user-agent" }
 
   // MARK: - Prefix (vhost, client, ident, user)
 
