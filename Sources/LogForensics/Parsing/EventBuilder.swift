@@ -40,6 +40,8 @@ public struct EventBuilder {
   /// again), compared before interning like ``lastUserAgent``.
   private var lastMethod: Symbol = .none
   private var lastHTTPVersion: Symbol = .none
+  /// Whether ``lastHTTPVersion`` is a known version (``isKnownVersion(_:)`` of its bytes).
+  private var lastHTTPVersionKnown = false
   private var scratch: [UInt8] = []
   /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
   var targetPool: RequestTargetPool? = nil
@@ -250,9 +252,16 @@ public struct EventBuilder {
     if versionStart < n {
       let v = b.slice(versionStart, n)
       let version = symbols.intern(v, previous: lastHTTPVersion)
-      lastHTTPVersion = version
+      let known: Bool
+      if version == lastHTTPVersion {
+        known = lastHTTPVersionKnown  // same bytes as the previous version
+      } else {
+        known = isKnownVersion(v)
+        lastHTTPVersion = version
+        lastHTTPVersionKnown = known
+      }
       event.httpVersion = version
-      if !isKnownVersion(v) {
+      if !known {
         event.flags.insert(.invalidRequestLine)
         event.rawRequest = TextDecoding.string(b)
       }

@@ -135,4 +135,16 @@ private func with<R>(_ s: String, _ f: (UnsafeRawBufferPointer) -> R) -> R { Arr
       #expect(b.event.userAgent == (agent == "-" ? .none : symbols.intern(agent)), "\(agent)")
     }
   }
+
+  /// An unknown version seen again is still flagged, and a known one after it is not.
+  @Test func repeatedUnknownVersionStaysFlagged() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    for (request, valid) in [("GET / HTTP/1.1", true), ("GET / HTTP/9.9", false), ("GET / HTTP/9.9", false), ("GET / HTTP/1.1", true), ("GET / HTTP/1.1", true)] {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      let ok = with(request) { b.setRequestLine($0) }
+      #expect(ok == valid, "\(request)")
+      #expect(b.event.flags.contains(.invalidRequestLine) == !valid, "\(request)")
+    }
+  }
 }
