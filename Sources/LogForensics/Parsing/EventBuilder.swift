@@ -36,6 +36,10 @@ public struct EventBuilder {
   /// The last user agent set: consecutive lines often share it, and comparing it costs less
   /// than hashing and probing (``SymbolTable/intern(_:previous:)``).
   private var lastUserAgent: Symbol = .none
+  /// The last client IP and user set (a client's requests come in runs), compared like
+  /// ``lastUserAgent``.
+  private var lastClientIP: Symbol = .none
+  private var lastUser: Symbol = .none
   /// The last method and HTTP version of a request line (nearly always `GET` and `HTTP/1.1`
   /// again), compared before interning like ``lastUserAgent``.
   private var lastMethod: Symbol = .none
@@ -127,7 +131,13 @@ public struct EventBuilder {
 
   @inline(__always)
   public mutating func setClientIP(_ b: UnsafeRawBufferPointer) {
-    event.clientIP = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.clientIP = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastClientIP)
+    lastClientIP = s
+    event.clientIP = s
   }
   @inline(__always)
   public mutating func setForwardedFor(_ b: UnsafeRawBufferPointer) {
@@ -153,7 +163,13 @@ public struct EventBuilder {
   }
   @inline(__always)
   public mutating func setUser(_ b: UnsafeRawBufferPointer) {
-    event.user = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.user = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastUser)
+    lastUser = s
+    event.user = s
   }
   @inline(__always)
   public mutating func setHost(_ b: UnsafeRawBufferPointer) {

@@ -147,4 +147,18 @@ private func with<R>(_ s: String, _ f: (UnsafeRawBufferPointer) -> R) -> R { Arr
       #expect(b.event.flags.contains(.invalidRequestLine) == !valid, "\(request)")
     }
   }
+
+  /// Client addresses and users compared with the previous line's keep their own symbols.
+  @Test func repeatedClientsAndUsersKeepTheirSymbols() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    let values = [("10.0.0.1", "alice"), ("10.0.0.1", "alice"), ("10.0.0.2", "bob"), ("10.0.0.1", "-"), ("-", "alice"), ("10.0.0.2", "bob")]
+    for (ip, user) in values {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      with(ip) { b.setClientIP($0) }
+      with(user) { b.setUser($0) }
+      #expect(b.event.clientIP == (ip == "-" ? .none : symbols.intern(ip)), "\(ip)")
+      #expect(b.event.user == (user == "-" ? .none : symbols.intern(user)), "\(user)")
+    }
+  }
 }
