@@ -94,6 +94,20 @@ public final class SymbolTable {
     return insert(bytes, hash: h)
   }
 
+  /// ``intern(_:)`` for a field that often repeats the value it had on the line before: when
+  /// `bytes` equal the value of `previous` (a symbol of this table, or ``Symbol/none``), that
+  /// symbol is returned after a length test and one compare, without hashing or probing.
+  @inline(__always)
+  func intern(_ bytes: UnsafeRawBufferPointer, previous: Symbol) -> Symbol {
+    let id = Int(previous.rawValue)
+    if id != 0 {
+      let s = state.pointee
+      let e = s.entries[id]
+      if e.length == bytes.count && memcmp(s.arena + e.start, bytes.baseAddress!, e.length) == 0 { return previous }
+    }
+    return intern(bytes)
+  }
+
   /// Interns a Swift string (convenience for non-hot paths and tests).
   public func intern(_ string: String) -> Symbol {
     var s = string
@@ -244,19 +258,38 @@ public final class SymbolTable {
       i += 8
     }
     if i < n {
-      var w: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < n {
-        w |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
-        shift += 8
-        i += 1
-      }
+      let w = tailWord(p, from: i, count: n)
       h = (h ^ w) &* 0xff51_afd7_ed55_8ccd
       h ^= h >> 29
     }
     h = h &* 0xc4ce_b9fe_1a85_ec53
     h ^= h >> 32
     return h
+  }
+
+  /// The last `count - from` bytes (1 to 7) as a little-endian word, zero-padded: the same value
+  /// as or-ing them in one at a time, from at most two loads. With 8 bytes or more before the
+  /// end, one 8-byte load that ends at `count`, shifted; otherwise two loads of 4 or 2 bytes that
+  /// overlap (the bytes they share are the same, so or-ing them changes nothing). No byte
+  /// before `from - 8` or at or after `count` is read.
+  @inline(__always)
+  static func tailWord(_ p: UnsafeRawPointer, from i: Int, count n: Int) -> UInt64 {
+    let r = n - i
+    if n >= 8 {
+      let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+      return w >> UInt64(truncatingIfNeeded: (8 - r) * 8)
+    }
+    if r >= 4 {
+      let lo = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+      let hi = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+      return lo | hi << UInt64(truncatingIfNeeded: (r - 4) * 8)
+    }
+    if r >= 2 {
+      let lo = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
+      let hi = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)))
+      return lo | hi << UInt64(truncatingIfNeeded: (r - 2) * 8)
+    }
+    return UInt64(p.load(fromByteOffset: i, as: UInt8.self))
   }
 
   /// 64-bit FNV-1a with a final avalanche; stable across runs (used for identifier sets).

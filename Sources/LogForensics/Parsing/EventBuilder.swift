@@ -33,6 +33,19 @@ public struct EventBuilder {
   /// The event being built.
   public var event = LogEvent()
   private var userFieldSymbol: Symbol = .none
+  /// The last user agent set: consecutive lines often share it, and comparing it costs less
+  /// than hashing and probing (``SymbolTable/intern(_:previous:)``).
+  private var lastUserAgent: Symbol = .none
+  /// The last client IP and user set (a client's requests come in runs), compared like
+  /// ``lastUserAgent``.
+  private var lastClientIP: Symbol = .none
+  private var lastUser: Symbol = .none
+  /// The last method and HTTP version of a request line (nearly always `GET` and `HTTP/1.1`
+  /// again), compared before interning like ``lastUserAgent``.
+  private var lastMethod: Symbol = .none
+  private var lastHTTPVersion: Symbol = .none
+  /// Whether ``lastHTTPVersion`` is a known version (``isKnownVersion(_:)`` of its bytes).
+  private var lastHTTPVersionKnown = false
   private var scratch: [UInt8] = []
   /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
   var targetPool: RequestTargetPool? = nil
@@ -118,7 +131,13 @@ public struct EventBuilder {
 
   @inline(__always)
   public mutating func setClientIP(_ b: UnsafeRawBufferPointer) {
-    event.clientIP = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.clientIP = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastClientIP)
+    lastClientIP = s
+    event.clientIP = s
   }
   @inline(__always)
   public mutating func setForwardedFor(_ b: UnsafeRawBufferPointer) {
@@ -134,11 +153,23 @@ public struct EventBuilder {
   }
   @inline(__always)
   public mutating func setUserAgent(_ b: UnsafeRawBufferPointer) {
-    event.userAgent = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.userAgent = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastUserAgent)
+    lastUserAgent = s
+    event.userAgent = s
   }
   @inline(__always)
   public mutating func setUser(_ b: UnsafeRawBufferPointer) {
-    event.user = b.isDashOrEmpty ? .none : symbols.intern(b)
+    if b.isDashOrEmpty {
+      event.user = .none
+      return
+    }
+    let s = symbols.intern(b, previous: lastUser)
+    lastUser = s
+    event.user = s
   }
   @inline(__always)
   public mutating func setHost(_ b: UnsafeRawBufferPointer) {
@@ -230,12 +261,23 @@ public struct EventBuilder {
     let target = b.slice(targetStart, targetEnd)
     guard target.count > 0, target[0] == .slash || target[0] == UInt8(ascii: "*") || target.hasPrefix("http") || b.slice(0, methodEnd).equals("CONNECT")
     else { return markRaw(b) }
-    event.method = symbols.intern(b.slice(0, methodEnd))
+    let method = symbols.intern(b.slice(0, methodEnd), previous: lastMethod)
+    lastMethod = method
+    event.method = method
     setTarget(target)
     if versionStart < n {
       let v = b.slice(versionStart, n)
-      event.httpVersion = symbols.intern(v)
-      if !isKnownVersion(v) {
+      let version = symbols.intern(v, previous: lastHTTPVersion)
+      let known: Bool
+      if version == lastHTTPVersion {
+        known = lastHTTPVersionKnown  // same bytes as the previous version
+      } else {
+        known = isKnownVersion(v)
+        lastHTTPVersion = version
+        lastHTTPVersionKnown = known
+      }
+      event.httpVersion = version
+      if !known {
         event.flags.insert(.invalidRequestLine)
         event.rawRequest = TextDecoding.string(b)
       }
@@ -380,6 +422,15 @@ public struct EventBuilder {
   }
 
   // MARK: - Escapes
+
+  /// ``withCLFUnescaped(_:_:)`` for a field whose scan already told whether it holds a
+  /// backslash (``CLFScanning/closingQuote(_:from:escaped:)``): when `escaped` is `false`,
+  /// `b` is passed as is without looking for backslashes again.
+  @inline(__always)
+  mutating func withCLFUnescaped<R>(_ b: UnsafeRawBufferPointer, escaped: Bool, _ body: (inout EventBuilder, UnsafeRawBufferPointer) -> R) -> R {
+    if !escaped { return body(&self, b) }
+    return withCLFUnescaped(b, body)
+  }
 
   /// Runs `body` with `b` after removing Apache/nginx backslash escapes `\"` and `\\`
   /// (other escapes such as `\xNN` are kept as text, as logged). No copy when `b` has no

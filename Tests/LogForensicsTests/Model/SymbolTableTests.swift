@@ -20,4 +20,35 @@ import Testing
     let s = [UInt8]([0x41, 0xB0, 0xA1, 0x42, 0xE2, 0x82, 0xAC]).withUnsafeBytes { t.intern($0) }
     #expect(t.string(s) == "A\\xB0\\xA1B€")
   }
+
+  /// The tail word read with overlapping loads equals the bytes or-ed in one at a time, for
+  /// every length and start (so the table hash is the one it always was).
+  @Test func tailWordEqualsByteByByteTail() {
+    let data: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 200) }
+    for n in 1...data.count {
+      data.withUnsafeBytes { all in
+        let p = all.baseAddress!
+        let i = n / 8 * 8
+        guard i < n else { return }
+        var expected: UInt64 = 0
+        for k in i..<n { expected |= UInt64(data[k]) << UInt64((k - i) * 8) }
+        #expect(SymbolTable.tailWord(p, from: i, count: n) == expected, "count \(n)")
+      }
+    }
+  }
+
+  /// A previous symbol is returned only for the same bytes; anything else is interned as usual.
+  @Test func internWithPreviousEqualsIntern() {
+    let t = SymbolTable()
+    let a = t.intern("Mozilla/5.0 (X11; Linux x86_64)")
+    let b = t.intern("curl/8.0")
+    func intern(_ s: String, _ previous: Symbol) -> Symbol { Array(s.utf8).withUnsafeBytes { t.intern($0, previous: previous) } }
+    #expect(intern("Mozilla/5.0 (X11; Linux x86_64)", a) == a)
+    #expect(intern("Mozilla/5.0 (X11; Linux x86_64)", b) == a)
+    #expect(intern("curl/8.0", a) == b)
+    #expect(intern("curl/8.1", b) != b)
+    #expect(intern("curl/8.1", .none) == t.intern("curl/8.1"))
+    #expect(intern("", a) == .none)
+    #expect(t.count == 3)
+  }
 }

@@ -115,4 +115,50 @@ private func with<R>(_ s: String, _ f: (UnsafeRawBufferPointer) -> R) -> R { Arr
     }
     #expect(s.string(e.userAgent) == #"Mozilla "quoted" \ \x41"#)
   }
+
+  /// Methods, versions and user agents compared with the previous line's still give each value
+  /// its own symbol, whatever the order of repeats and changes.
+  @Test func repeatedFieldsKeepTheirSymbols() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    let lines = [
+      ("GET / HTTP/1.1", "curl/8.0"), ("GET /a HTTP/1.1", "curl/8.0"), ("POST /a HTTP/1.0", "curl/8.1"),
+      ("GET /b HTTP/1.1", "curl/8.0"), ("PUT /c HTTP/2.0", "-"), ("PUT /c HTTP/2.0", "curl/8.0"),
+    ]
+    for (request, agent) in lines {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      with(request) { _ = b.setRequestLine($0) }
+      with(agent) { b.setUserAgent($0) }
+      let parts = request.split(separator: " ")
+      #expect(b.event.method == symbols.intern(String(parts[0])), "\(request)")
+      #expect(b.event.httpVersion == symbols.intern(String(parts[2])), "\(request)")
+      #expect(b.event.userAgent == (agent == "-" ? .none : symbols.intern(agent)), "\(agent)")
+    }
+  }
+
+  /// An unknown version seen again is still flagged, and a known one after it is not.
+  @Test func repeatedUnknownVersionStaysFlagged() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    for (request, valid) in [("GET / HTTP/1.1", true), ("GET / HTTP/9.9", false), ("GET / HTTP/9.9", false), ("GET / HTTP/1.1", true), ("GET / HTTP/1.1", true)] {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      let ok = with(request) { b.setRequestLine($0) }
+      #expect(ok == valid, "\(request)")
+      #expect(b.event.flags.contains(.invalidRequestLine) == !valid, "\(request)")
+    }
+  }
+
+  /// Client addresses and users compared with the previous line's keep their own symbols.
+  @Test func repeatedClientsAndUsersKeepTheirSymbols() {
+    let symbols = SymbolTable()
+    var b = EventBuilder(symbols: symbols)
+    let values = [("10.0.0.1", "alice"), ("10.0.0.1", "alice"), ("10.0.0.2", "bob"), ("10.0.0.1", "-"), ("-", "alice"), ("10.0.0.2", "bob")]
+    for (ip, user) in values {
+      b.reset(inputIndex: 0, lineNumber: 1)
+      with(ip) { b.setClientIP($0) }
+      with(user) { b.setUser($0) }
+      #expect(b.event.clientIP == (ip == "-" ? .none : symbols.intern(ip)), "\(ip)")
+      #expect(b.event.user == (user == "-" ? .none : symbols.intern(user)), "\(user)")
+    }
+  }
 }

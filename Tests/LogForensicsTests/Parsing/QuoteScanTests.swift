@@ -41,4 +41,23 @@ import Testing
     let end = line.withUnsafeBytes { CLFScanning.closingQuote($0, from: 1) }
     #expect(end == line.count - 6)
   }
+
+  /// The scan that reports backslashes finds the same quote as ``CLFScanning/closingQuote(_:from:)``
+  /// and says `escaped` exactly when the field before it holds a backslash.
+  @Test func escapedFlagMatchesBackslashesInTheField() {
+    let lines = [
+      #""plain value" x"#, #""a\"b" x"#, #""a\\" x"#, #""ends with backslash\"#, #""\\\"" y"#,
+      #""no close"#, #""""#, #""0123456789abcdef\"0123456789abcdef" z"#, #""0123456789abcdef0123" z"#,
+    ]
+    for line in lines {
+      Array(line.utf8).withUnsafeBytes { b in
+        var escaped = false
+        let end = CLFScanning.closingQuote(b, from: 1, escaped: &escaped)
+        #expect(end == CLFScanning.closingQuote(b, from: 1), "\(line)")
+        if let end {
+          #expect(escaped == (b.slice(1, end).firstIndex(of: .backslash, from: 0) != nil), "\(line)")
+        }
+      }
+    }
+  }
 }

@@ -71,10 +71,13 @@ struct CLFParser: LineParser {
     guard line[pos] == .quote else {
       return .rejected("request field does not start with a quote: \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos)))")
     }
-    guard let requestEnd = CLFParser.requestClosingQuote(line, from: pos + 1) else {
+    var requestEscaped = false
+    guard let requestEnd = CLFParser.requestClosingQuote(line, from: pos + 1, escaped: &requestEscaped) else {
       return .rejected("unbalanced quote in request field \(CLFScanning.excerpt(line, pos, n))")
     }
-    let requestOK = builder.withCLFUnescaped(line.slice(pos + 1, requestEnd)) { b, r in b.setRequestLine(r) }
+    let requestOK = builder.withCLFUnescaped(line.slice(pos + 1, requestEnd), escaped: requestEscaped) { b, r in
+      b.setRequestLine(r)
+    }
     pos = requestEnd + 1
     if let reason = CLFParser.expectSpace(line, pos, after: "request field") { return .rejected(reason) }
     pos = CLFScanning.skipSpaces(line, from: pos)
@@ -108,25 +111,29 @@ struct CLFParser: LineParser {
     let n = line.count
     var pos = start
     for slot in 0..<2 {
-      let what = slot == 0 ? "referer" : "user-agent"
-      guard pos < n else { return "missing \(what) field" }
+      // The field's name is only built for a rejection reason.
+      guard pos < n else { return "missing \(CLFParser.fieldName(slot)) field" }
       guard line[pos] == .quote else {
-        return "\(what) field is not quoted: \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos)))"
+        return "\(CLFParser.fieldName(slot)) field is not quoted: \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos)))"
       }
-      guard let end = CLFScanning.closingQuote(line, from: pos + 1) else {
-        return "unbalanced quote in \(what) field \(CLFScanning.excerpt(line, pos, n))"
+      var escaped = false
+      guard let end = CLFScanning.closingQuote(line, from: pos + 1, escaped: &escaped) else {
+        return "unbalanced quote in \(CLFParser.fieldName(slot)) field \(CLFScanning.excerpt(line, pos, n))"
       }
       if slot == 0 {
-        builder.withCLFUnescaped(line.slice(pos + 1, end)) { b, v in b.setReferer(v) }
+        builder.withCLFUnescaped(line.slice(pos + 1, end), escaped: escaped) { b, v in b.setReferer(v) }
       } else {
-        builder.withCLFUnescaped(line.slice(pos + 1, end)) { b, v in b.setUserAgent(v) }
+        builder.withCLFUnescaped(line.slice(pos + 1, end), escaped: escaped) { b, v in b.setUserAgent(v) }
       }
       pos = end + 1
-      if let reason = CLFParser.expectSpace(line, pos, after: "\(what) field") { return reason }
+      if let reason = CLFParser.expectSpace(line, pos, after: "\(CLFParser.fieldName(slot)) field") { return reason }
       pos = CLFScanning.skipSpaces(line, from: pos)
     }
     return CLFTrailingFields.read(line, from: pos, into: &builder)
   }
+
+  /// `referer` or `user-agent`: the name of quoted field `slot` after the response size.
+  private static func fieldName(_ slot: Int) -> String { slot == 0 ? "referer" : "user-agent" }
 
   // MARK: - Prefix (vhost, client, ident, user)
 
@@ -227,8 +234,18 @@ struct CLFParser: LineParser {
   /// are tolerated: when the first closing quote is not followed by a space, a later `" `
   /// followed by a status-like token is used.
   static func requestClosingQuote(_ line: UnsafeRawBufferPointer, from: Int) -> Int? {
-    guard let q = CLFScanning.closingQuote(line, from: from) else { return nil }
+    var escaped = false
+    return requestClosingQuote(line, from: from, escaped: &escaped)
+  }
+
+  /// ``requestClosingQuote(_:from:)`` that also tells whether the request may hold a
+  /// backslash: `escaped` is `false` only when the first closing quote is the one returned and
+  /// the scan to it met no backslash (a later quote sets it to `true`, to be looked at again).
+  @inline(__always)
+  static func requestClosingQuote(_ line: UnsafeRawBufferPointer, from: Int, escaped: inout Bool) -> Int? {
+    guard let q = CLFScanning.closingQuote(line, from: from, escaped: &escaped) else { return nil }
     if q + 1 == line.count || line[q + 1] == .space { return q }
+    escaped = true
     var i = q + 1
     while let next = CLFScanning.closingQuote(line, from: i) {
       if next + 1 < line.count && line[next + 1] == .space {
@@ -243,9 +260,16 @@ struct CLFParser: LineParser {
   }
 
   /// `nil` when `pos` is the end of the line or a space; otherwise a rejection reason.
+  @inline(__always)
   static func expectSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: @autoclosure () -> String) -> String? {
     if pos >= line.count || line[pos] == .space { return nil }
-    return "missing space after the \(what()) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
+    return missingSpace(line, pos, after: what())
+  }
+
+  /// The rejection reason of ``expectSpace(_:_:after:)`` (kept out of line: rare).
+  @inline(never)
+  static func missingSpace(_ line: UnsafeRawBufferPointer, _ pos: Int, after what: String) -> String {
+    return "missing space after the \(what) before \(CLFScanning.excerpt(line, pos, CLFScanning.tokenEnd(line, from: pos), limit: 24))"
   }
 
   /// `10/Oct/2000:13:55:36 -0700`, or ISO `2019-01-31 10:00:00.123456` with the zone attached

@@ -19,6 +19,26 @@ enum CLFScanning {
     return nil
   }
 
+  /// ``closingQuote(_:from:)`` that also tells whether the field holds a backslash: `escaped`
+  /// is set to `true` when one was met before the closing quote. Every backslash of the field
+  /// is met by the scan (or directly follows one that was), so `escaped == false` means the
+  /// content has none and needs no unescaping (see ``EventBuilder/withCLFUnescaped(_:escaped:_:)``).
+  @inline(__always)
+  static func closingQuote(_ b: UnsafeRawBufferPointer, from: Int, escaped: inout Bool) -> Int? {
+    var i = from
+    let n = b.count
+    while i < n {
+      guard let q = b.firstIndexOfQuoteOrBackslash(from: i) else { return nil }
+      if b[q] == .backslash {
+        escaped = true
+        i = q + 2  // skip the escaped byte
+        continue
+      }
+      return q
+    }
+    return nil
+  }
+
   /// Index of the next space at or after `from`, or `b.count`.
   @inline(__always)
   static func tokenEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int {
