@@ -129,15 +129,20 @@ public struct EventBuilder {
 
   // MARK: - Symbols
 
+  /// Interns `b` (`-` or empty: none), comparing it first with `previous`, the symbol the
+  /// same field had on the previous line, which it then becomes (most fields repeat the
+  /// previous line's value: no hashing then).
+  @inline(__always)
+  private static func internRepeated(_ b: UnsafeRawBufferPointer, _ symbols: SymbolTable, previous: inout Symbol) -> Symbol {
+    if b.isDashOrEmpty { return .none }
+    let s = symbols.intern(b, previous: previous)
+    previous = s
+    return s
+  }
+
   @inline(__always)
   public mutating func setClientIP(_ b: UnsafeRawBufferPointer) {
-    if b.isDashOrEmpty {
-      event.clientIP = .none
-      return
-    }
-    let s = symbols.intern(b, previous: lastClientIP)
-    lastClientIP = s
-    event.clientIP = s
+    event.clientIP = EventBuilder.internRepeated(b, symbols, previous: &lastClientIP)
   }
   @inline(__always)
   public mutating func setForwardedFor(_ b: UnsafeRawBufferPointer) {
@@ -153,23 +158,11 @@ public struct EventBuilder {
   }
   @inline(__always)
   public mutating func setUserAgent(_ b: UnsafeRawBufferPointer) {
-    if b.isDashOrEmpty {
-      event.userAgent = .none
-      return
-    }
-    let s = symbols.intern(b, previous: lastUserAgent)
-    lastUserAgent = s
-    event.userAgent = s
+    event.userAgent = EventBuilder.internRepeated(b, symbols, previous: &lastUserAgent)
   }
   @inline(__always)
   public mutating func setUser(_ b: UnsafeRawBufferPointer) {
-    if b.isDashOrEmpty {
-      event.user = .none
-      return
-    }
-    let s = symbols.intern(b, previous: lastUser)
-    lastUser = s
-    event.user = s
+    event.user = EventBuilder.internRepeated(b, symbols, previous: &lastUser)
   }
   @inline(__always)
   public mutating func setHost(_ b: UnsafeRawBufferPointer) {
