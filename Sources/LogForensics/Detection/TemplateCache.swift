@@ -277,10 +277,7 @@ final class ShapeBuffer {
 
   private func grow(_ needed: Int) {
     let newCapacity = max(needed, capacity * 2)
-    let p = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 1)
-    p.copyMemory(from: base, byteCount: count)
-    base.deallocate()
-    base = p
+    base = base.movedToNewBuffer(keeping: count, capacity: newCapacity, alignment: 1)
     capacity = newCapacity
   }
 }

@@ -77,10 +77,7 @@ final class RequestTargetBytes: @unchecked Sendable {
   private func ensure(_ needed: Int) {
     guard needed > capacity else { return }
     let newCapacity = max(needed, capacity * 2)
-    let p = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-    p.copyMemory(from: storage, byteCount: pathCount)
-    storage.deallocate()
-    storage = p
+    storage = storage.movedToNewBuffer(keeping: pathCount, capacity: newCapacity, alignment: 8)
     capacity = newCapacity
   }
 }
