@@ -82,37 +82,35 @@ final class RequestTemplating {
 
   /// Templates the request whose path and query (`nil`: none) are these UTF-8 bytes.
   func templated(path p: UnsafeRawBufferPointer, query q: UnsafeRawBufferPointer?) -> Templated {
-    do {
-      var cached: TemplateRecipe?
-      var page: PageRequest?
-      if let qb = q {
-        cached = cache.lookup(path: p, query: qb)
-        if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
-      } else {
-        cached = cache.lookup(path: p, query: nil)
-      }
-      if let c = cached, c.template >= 0 {
-        guard c.idSegment >= 0 else { return described(Templated(template: c.template, page: page, isAsset: c.isAsset)) }
-        let (key, value) =
-          if let r = cache.digitSegments.range(of: Int(c.idSegment)) {
-            AnalysisEngine.decimalKey(digits: UnsafeRawBufferPointer(rebasing: p[r]))
-          } else {
-            AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
-          }
-        return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
-      }
-      // A shape not seen before: templated in full (Strings built once per shape).
-      let t = templater.template(path: String(decoding: p, as: UTF8.self), query: q.map { String(decoding: $0, as: UTF8.self) })
-      let tid = templates.intern(t)
-      let asset = AnalysisEngine.isAsset(p)
-      if cached == nil { cache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }
-      var out = Templated(template: tid, page: t.page, isAsset: asset)
-      if let id = t.recordID {
-        out.key = RecordKey(text: id)
-        out.value = Int64(id)
-        if t.recordShape == .nir && id.utf8.count == 15 { out.nirKeyValid = IdentifierShapes.nirKeyIsValid(id) }
-      }
-      return described(out)
+    var cached: TemplateRecipe?
+    var page: PageRequest?
+    if let qb = q {
+      cached = cache.lookup(path: p, query: qb)
+      if let c = cached, c.template >= 0 { page = PageParameters.page(query: qb) }
+    } else {
+      cached = cache.lookup(path: p, query: nil)
     }
+    if let c = cached, c.template >= 0 {
+      guard c.idSegment >= 0 else { return described(Templated(template: c.template, page: page, isAsset: c.isAsset)) }
+      let (key, value) =
+        if let r = cache.digitSegments.range(of: Int(c.idSegment)) {
+          AnalysisEngine.decimalKey(digits: UnsafeRawBufferPointer(rebasing: p[r]))
+        } else {
+          AnalysisEngine.decimalKey(segment: Int(c.idSegment), of: p)
+        }
+      return described(Templated(template: c.template, key: key, value: value, page: page, isAsset: c.isAsset))
+    }
+    // A shape not seen before: templated in full (Strings built once per shape).
+    let t = templater.template(path: String(decoding: p, as: UTF8.self), query: q.map { String(decoding: $0, as: UTF8.self) })
+    let tid = templates.intern(t)
+    let asset = AnalysisEngine.isAsset(p)
+    if cached == nil { cache.store(templater.recipe(for: t, id: tid, path: p, isAsset: asset)) }
+    var out = Templated(template: tid, page: t.page, isAsset: asset)
+    if let id = t.recordID {
+      out.key = RecordKey(text: id)
+      out.value = Int64(id)
+      if t.recordShape == .nir && id.utf8.count == 15 { out.nirKeyValid = IdentifierShapes.nirKeyIsValid(id) }
+    }
+    return described(out)
   }
 }
