@@ -74,10 +74,6 @@ final class RecordTrack {
   private var days: DayHistory?
   /// `true` while every request of the track fell on `currentDay`.
   var dayIsWhole: Bool { days == nil }
-  /// Distinct ids of `currentDay` once the track spans several days.
-  /// The distinct ids of the current day, once the track spans two days (kept in the track
-  /// itself: an insert reaches its slot without another object in between).
-  private(set) var daySet = DayIdSet()
   /// Distinct ids of each finished day.
   var dayCounts: [Int] { days?.counts ?? [] }
   /// The UTC day of each entry of `dayCounts`.
@@ -152,13 +148,13 @@ final class RecordTrack {
         let h = days ?? DayHistory()
         h.counts.append(finished)
         h.keys.append(currentDay)
-        daySet.removeAll()
+        h.daySet.removeAll()
         days = h
       }
       currentDay = day
     }
     // After the day change: a finished whole day counts the ids without this one.
-    if days != nil { daySet.insert(key) }
+    if let h = days { h.daySet.insert(key) }
     if status >= 200 && status < 300 {
       storedSuccesses.bump()
       if bytes >= 0 {
@@ -256,7 +252,10 @@ final class RecordTrack {
   }
 
   /// Distinct records of the current UTC day.
-  var currentDayCount: Int { dayIsWhole ? distinctCount : daySet.count }
+  var currentDayCount: Int {
+    guard let h = days else { return distinctCount }
+    return h.daySet.count
+  }
 
   /// Distinct records per UTC day, including the current day.
   var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [currentDayCount] }
@@ -278,7 +277,7 @@ final class RecordTrack {
     x.currentDay = currentDay
     if let h = days {
       let c = DayHistory()
-      x.daySet = daySet.copy()
+      c.daySet = h.daySet.copy()
       c.counts = h.counts
       c.keys = h.keys
       x.days = c
@@ -383,4 +382,7 @@ final class DayHistory {
   /// Distinct ids of each finished day, and its UTC day.
   var counts: [Int] = []
   var keys: [Int64] = []
+  /// Distinct ids of the track's current day (while a track spans one day, its own sets
+  /// count them: a swarm member, active on one day, carries no day set at all).
+  var daySet = DayIdSet()
 }

@@ -11,8 +11,10 @@
 ///   buckets: one array for them all costs 4 bytes an id plus one array header, where a set
 ///   per bucket cost three arrays with their headers and spare room (about 9 bytes an id).
 /// - **Per bucket**: from the first id beyond those limits, or the first non-numeric id,
-///   the first bucket's ``RecordSet`` is stored inline and the others in a short sorted
-///   array, as before. Lookups are a short linear scan.
+///   one ``BucketSets`` object holds the first bucket's ``RecordSet`` and the others in a
+///   short sorted array. Lookups are a short linear scan. The object is allocated only then:
+///   a packed track (the common case: every member of a swarm) does not carry the 72 bytes
+///   of empty sets inline.
 ///
 /// Readers see the same buckets and sets either way: ``forEach(_:)`` builds a packed
 /// bucket's ``RecordSet`` when asked (with at most ``packedLimit`` ids, exactly the set the
@@ -25,36 +27,36 @@ struct SuccessSizeSets {
   static let packedBuckets = 4
 
   /// `false` while the ids are packed.
-  private var perBucket = false
+  private var perBucket: Bool { sets != nil }
   // Packed layout.
   private var packed: [UInt32] = []
   /// Bucket of each segment (increasing), and the end of each segment in `packed`.
   private var segmentBuckets: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
   private var segmentEnds: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
   private var segmentCount: UInt8 = 0
-  // Per-bucket layout.
-  /// The smallest bucket seen, or -1 while empty.
-  private var firstBucket: Int16 = -1
-  private var firstSet = RecordSet()
-  /// The other buckets, increasing, with their sets (one array of pairs: one allocation,
-  /// not one for the buckets and one for the sets).
-  private var more: [(bucket: UInt8, set: RecordSet)] = []
+  /// The per-bucket layout (`nil` while the ids are packed). Shared by copies until one of
+  /// them changes (copy on write).
+  private var sets: BucketSets?
+  private var firstBucket: Int16 { sets?.firstBucket ?? -1 }
 
   var isEmpty: Bool { perBucket ? firstBucket < 0 : segmentCount == 0 }
 
   /// Number of buckets with a set.
-  var bucketCount: Int { perBucket ? (firstBucket < 0 ? 0 : 1 + more.count) : Int(segmentCount) }
+  var bucketCount: Int {
+    guard let x = sets else { return Int(segmentCount) }
+    return x.firstBucket < 0 ? 0 : 1 + x.more.count
+  }
 
   /// Buckets in increasing order.
   var buckets: [UInt8] {
-    if !perBucket { return (0..<Int(segmentCount)).map { segmentBucket($0) } }
-    return firstBucket < 0 ? [] : [UInt8(firstBucket)] + more.map(\.bucket)
+    guard let x = sets else { return (0..<Int(segmentCount)).map { segmentBucket($0) } }
+    return x.firstBucket < 0 ? [] : [UInt8(x.firstBucket)] + x.more.map(\.bucket)
   }
 
   /// The set of the smallest bucket (empty when there is none).
   var firstBucketSet: RecordSet {
-    if !perBucket { return segmentCount == 0 ? RecordSet() : segmentSet(0) }
-    return firstSet
+    guard let x = sets else { return segmentCount == 0 ? RecordSet() : segmentSet(0) }
+    return x.firstSet
   }
 
   /// Adds `key` to the set of `bucket` (0...255).
@@ -69,13 +71,13 @@ struct SuccessSizeSets {
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
   func forEach(_ body: (Int, RecordSet) -> Void) {
-    if !perBucket {
+    guard let x = sets else {
       for i in 0..<Int(segmentCount) { body(Int(segmentBucket(i)), segmentSet(i)) }
       return
     }
-    guard firstBucket >= 0 else { return }
-    body(Int(firstBucket), firstSet)
-    for x in more { body(Int(x.bucket), x.set) }
+    guard x.firstBucket >= 0 else { return }
+    body(Int(x.firstBucket), x.firstSet)
+    for m in x.more { body(Int(m.bucket), m.set) }
   }
 
   /// Adds every (bucket, id) of `other`.
@@ -88,25 +90,32 @@ struct SuccessSizeSets {
 
   /// Runs `body` on the set of `bucket` (0...255), created empty if missing.
   private mutating func update(bucket: Int, _ body: (inout RecordSet) -> Void) {
+    let x: BucketSets
+    if let current = sets, isKnownUniquelyReferenced(&sets) {
+      x = current
+    } else {
+      x = sets?.copy() ?? BucketSets()
+      sets = x
+    }
     let b = Int16(min(255, max(0, bucket)))
-    if firstBucket < 0 || b == firstBucket {
-      firstBucket = b
-      body(&firstSet)
+    if x.firstBucket < 0 || b == x.firstBucket {
+      x.firstBucket = b
+      body(&x.firstSet)
       return
     }
-    if b < firstBucket {
+    if b < x.firstBucket {
       // The new bucket becomes the first; the old first moves to the front of the others.
-      more.insert((UInt8(firstBucket), firstSet), at: 0)
-      firstBucket = b
-      firstSet = RecordSet()
-      body(&firstSet)
+      x.more.insert((UInt8(x.firstBucket), x.firstSet), at: 0)
+      x.firstBucket = b
+      x.firstSet = RecordSet()
+      body(&x.firstSet)
       return
     }
     let u = UInt8(b)
     var i = 0
-    while i < more.count && more[i].bucket < u { i += 1 }
-    if i == more.count || more[i].bucket != u { more.insert((u, RecordSet()), at: i) }
-    body(&more[i].set)
+    while i < x.more.count && x.more[i].bucket < u { i += 1 }
+    if i == x.more.count || x.more[i].bucket != u { x.more.insert((u, RecordSet()), at: i) }
+    body(&x.more[i].set)
   }
 
   /// Moves the packed ids to one set per bucket (for good).
@@ -118,7 +127,7 @@ struct SuccessSizeSets {
     for i in 0..<count { bucketsAndEnds.append((segmentBucket(i), segmentEnd(i))) }
     packed = []
     segmentCount = 0
-    perBucket = true
+    sets = BucketSets()
     for (b, end) in bucketsAndEnds {
       update(bucket: Int(b)) { set in
         for k in start..<end { set.insert(.numeric(ids[k])) }
@@ -172,9 +181,10 @@ struct SuccessSizeSets {
     }
     guard packed.count < SuccessSizeSets.packedLimit else { return false }
     if packed.count == packed.capacity {
-      // Grow by half, not double: most tracks stop at a few dozen ids, and the spare room
-      // of hundreds of thousands of them is what a doubling array wastes.
-      packed.reserveCapacity(min(SuccessSizeSets.packedLimit, max(8, packed.count + packed.count / 2)))
+      // Grow by a quarter, not double: most tracks stop at a few dozen ids, and the spare
+      // room of hundreds of thousands of them is what a doubling array wastes (a copy of at
+      // most 4 KiB every quarter is cheap next to the inserts that filled it).
+      packed.reserveCapacity(min(SuccessSizeSets.packedLimit, max(8, packed.count + packed.count / 4)))
     }
     packed.insert(v, at: p)
     withUnsafeMutableBytes(of: &segmentBuckets) { buckets in
@@ -198,5 +208,24 @@ struct SuccessSizeSets {
     }
     if isNewSegment { segmentCount += 1 }
     return true
+  }
+}
+
+/// The per-bucket layout of ``SuccessSizeSets``: the smallest bucket's set, and the others.
+final class BucketSets {
+  /// The smallest bucket seen, or -1 while empty.
+  var firstBucket: Int16 = -1
+  var firstSet = RecordSet()
+  /// The other buckets, increasing, with their sets (one array of pairs: one allocation,
+  /// not one for the buckets and one for the sets).
+  var more: [(bucket: UInt8, set: RecordSet)] = []
+
+  /// An independent object with the same sets.
+  func copy() -> BucketSets {
+    let x = BucketSets()
+    x.firstBucket = firstBucket
+    x.firstSet = firstSet
+    x.more = more
+    return x
   }
 }
