@@ -43,7 +43,7 @@ extension Detector {
       for j in drafts.indices where drafts[j].kind != .credentialAttack && drafts[j].kind != .tokenReuse {
         let related = drafts[j].actors.contains { a in
           let actor = engine.actors[a]
-          return actor.ipCounter.contains(ip) && actor.last >= since
+          return actor.usedIP(ip) && actor.last >= since
         }
         if related {
           sets.formUnion(drafts[j].exposureSets)

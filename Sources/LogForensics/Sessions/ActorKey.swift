@@ -38,6 +38,18 @@ public enum ActorKey: Hashable, Sendable {
   }
 
   /// `true` when the actor is an identity that several machines could share.
+  /// The client IP of a client key (`.none` for an identity).
+  var clientIP: Symbol {
+    if case .client(let ip, _) = self { return ip }
+    return .none
+  }
+
+  /// The user agent of a client key (`.none` for an identity).
+  var clientUserAgent: Symbol {
+    if case .client(_, let ua) = self { return ua }
+    return .none
+  }
+
   public var isIdentity: Bool {
     if case .client = self { return false }
     return true

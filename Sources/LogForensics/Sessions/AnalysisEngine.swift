@@ -144,8 +144,7 @@ public final class AnalysisEngine {
     // Identity and token reuse.
     actor.requestCount.bump()
     actor.last = max(actor.last, e.timestamp)
-    actor.ipCounter.add(e.clientIP)
-    actor.userAgentCounter.add(e.userAgent)
+    actor.noteClient(ip: e.clientIP, userAgent: e.userAgent)
     if let id = identity {
       if !id.lastIP.isNone && id.lastIP != e.clientIP && now - id.lastIPTime.microseconds <= 60_000_000 {
         id.ipSwitches += 1

@@ -25,6 +25,36 @@ struct ActorStateLayoutTests {
     #expect(alice.firstSwitch?.1 == EvidenceRef(input: 0, line: 3))
   }
 
+  /// A plain client actor counts no IPs nor user agents of its own: its key names them. The
+  /// rotating-agent client of an IP (more than 64 user agents) and identities count them,
+  /// with the same figures either way.
+  @Test func clientFiguresComeFromTheKeyOrFromCounts() throws {
+    let f = EventFactory()
+    let engine = f.engine()
+    for t in 0..<3 { engine.consume(f.make(Double(t), ip: "10.0.0.9", path: "/api/patients/\(t)", ua: "curl/8.5.0")) }
+    for n in 0..<70 { engine.consume(f.make(10 + Double(n), ip: "10.0.0.7", path: "/api/patients/\(n)", ua: "agent-\(n)")) }
+    engine.consume(f.make(90, ip: "10.0.0.7", path: "/api/patients/99", ua: "agent-69"))
+    engine.consume(f.make(91, ip: "10.0.0.1", user: "alice", path: "/api/patients/1", ua: "A"))
+    engine.consume(f.make(92, ip: "10.0.0.2", user: "alice", path: "/api/patients/2", ua: "B"))
+    engine.consume(f.make(93, ip: "10.0.0.2", user: "alice", path: "/api/patients/3", ua: "B"))
+    let s = f.symbols
+    let curl = try #require(engine.actors.first { $0.key == .client(ip: s.intern("10.0.0.9"), userAgent: s.intern("curl/8.5.0")) })
+    #expect(curl.ips == [s.intern("10.0.0.9"): 3])
+    #expect(curl.userAgents == [s.intern("curl/8.5.0"): 3])
+    #expect(curl.distinctIPCount == 1 && curl.dominantUserAgent == s.intern("curl/8.5.0"))
+    #expect(curl.usedIP(s.intern("10.0.0.9")) && !curl.usedIP(s.intern("10.0.0.7")))
+    // agent-64…agent-69 (the 65th agent on) and agent-69 again went to the rotating-agent actor.
+    let rotating = try #require(engine.actors.first { $0.key.clientIP == s.intern("10.0.0.7") && $0.requests == 7 })
+    #expect(rotating.ips == [s.intern("10.0.0.7"): 7])
+    #expect(rotating.userAgents.count == 6)
+    #expect(rotating.userAgents[s.intern("agent-69")] == 2)
+    #expect(rotating.dominantUserAgent == s.intern("agent-69"))
+    let alice = try #require(engine.actors.first { $0.key == .user(s.intern("alice")) })
+    #expect(alice.ips == [s.intern("10.0.0.1"): 1, s.intern("10.0.0.2"): 2])
+    #expect(alice.distinctIPCount == 2 && alice.dominantUserAgent == s.intern("B"))
+    #expect(alice.usedIP(s.intern("10.0.0.1")) && !alice.usedIP(s.intern("10.0.0.9")))
+  }
+
   /// Evidence kept as (input, line) becomes the input's path, or `input#N` for an index the
   /// engine was not given.
   @Test func evidenceReferencesNameTheirInput() {
