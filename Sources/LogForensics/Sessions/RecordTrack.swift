@@ -14,10 +14,11 @@ final class RecordTrack {
   /// Requests per client IP on this endpoint (an identity shared by a swarm is judged by
   /// the IPs that used the endpoint, not by every IP of the identity).
   var ipCounter = RunCounter<Symbol>()
-  /// ``distinctCount`` as last computed, or -1 once a record was added since.
-  private var distinctCache = -1
-  var currentDay: Int64 = Int64.min
+  /// ``distinctCount`` as last computed, or -1 once a record was added since (32 bits: it
+  /// packs with the next counter).
+  private var distinctCache: Int32 = -1
   private var storedSuccesses: Int32 = 0
+  var currentDay: Int64 = Int64.min
   var successes: Int { Int(storedSuccesses) }
   // Every request's id goes to exactly one outcome set below; the distinct ids requested are
   // their union (``distinctIds()``), so no set of all ids is kept beside them: a record read
@@ -58,13 +59,24 @@ final class RecordTrack {
   var strideStreak: Int { Int(storedStrideStreak) }
   var minValue = Int64.max
   var maxValue = Int64.min
-  var enumerationStart: (Timestamp, EvidenceRef)?
+  /// What few tracks fill (allocated with the first of them): the start of a constant-stride
+  /// run, NIR key checks, evidence samples past the first two. 32 bytes less on every other
+  /// track, such as each of the hundreds of thousands of a swarm's members.
+  private var extras: TrackExtras?
+
+  private func extrasState() -> TrackExtras {
+    if let x = extras { return x }
+    let x = TrackExtras()
+    extras = x
+    return x
+  }
+
+  /// The fifth step of the first run of constant small strides: time and place.
+  var enumerationStart: (Timestamp, EvidenceRef)? { extras?.enumerationStart }
 
   // NIR-shaped ids: how many were checked and how many had an invalid key.
-  private var storedNirChecked: Int32 = 0
-  var nirChecked: Int { Int(storedNirChecked) }
-  private var storedNirInvalidKey: Int32 = 0
-  var nirInvalidKey: Int { Int(storedNirInvalidKey) }
+  var nirChecked: Int { Int(extras?.nirChecked ?? 0) }
+  var nirInvalidKey: Int { Int(extras?.nirInvalidKey ?? 0) }
 
   // Per UTC day distinct counts.
   /// The finished days and the current day's own set, once the track spans several days.
@@ -88,13 +100,12 @@ final class RecordTrack {
   /// The first two samples (requests 2 and 10: most tracks have no more), inline, and the
   /// others: a track of a few dozen requests allocates no array for its evidence.
   private var firstSamples: (EvidenceRef?, EvidenceRef?) = (nil, nil)
-  private var moreSamples: [EvidenceRef] = []
   /// Evidence of the sampled requests (``isSample(_:)``), of merged tracks too.
   var samples: [EvidenceRef] {
     var out: [EvidenceRef] = []
     if let a = firstSamples.0 { out.append(a) }
     if let b = firstSamples.1 { out.append(b) }
-    return out + moreSamples
+    return out + (extras?.moreSamples ?? [])
   }
 
   private func addSample(_ e: EvidenceRef) {
@@ -103,7 +114,7 @@ final class RecordTrack {
     } else if firstSamples.1 == nil {
       firstSamples.1 = e
     } else {
-      moreSamples.append(e)
+      extrasState().moreSamples.append(e)
     }
   }
 
@@ -134,8 +145,9 @@ final class RecordTrack {
     ipCounter.add(ip)
     addRecord(value: value, key: key, status: status, bytes: bytes, time: time, evidence: evidence)
     if let invalid = invalidNIR {
-      storedNirChecked.bump()
-      if invalid { storedNirInvalidKey.bump() }
+      let x = extrasState()
+      x.nirChecked.bump()
+      if invalid { x.nirInvalidKey.bump() }
     }
   }
 
@@ -177,7 +189,7 @@ final class RecordTrack {
           if d == previousDelta && abs(d) <= 16 {
             storedConstantStrideSteps.bump()
             storedStrideStreak.bump()
-            if strideStreak == 5 && enumerationStart == nil { enumerationStart = (time, evidence) }
+            if strideStreak == 5 && enumerationStart == nil { extrasState().enumerationStart = (time, evidence) }
           } else {
             storedStrideStreak = 0
           }
@@ -233,9 +245,9 @@ final class RecordTrack {
   /// Number of distinct ids requested (no set is built when one outcome set holds them all;
   /// a union's count is kept until the next record).
   var distinctCount: Int {
-    if distinctCache >= 0 { return distinctCache }
+    if distinctCache >= 0 { return Int(distinctCache) }
     let n = uncachedDistinctCount
-    distinctCache = n
+    distinctCache = Int32(clamping: n)
     return n
   }
 
@@ -327,9 +339,12 @@ final class RecordTrack {
     storedMonotonicSteps.add(o.storedMonotonicSteps)
     minValue = min(minValue, o.minValue)
     maxValue = max(maxValue, o.maxValue)
-    if let e = o.enumerationStart, enumerationStart.map({ e.0 < $0.0 }) ?? true { enumerationStart = e }
-    storedNirChecked.add(o.storedNirChecked)
-    storedNirInvalidKey.add(o.storedNirInvalidKey)
+    if let e = o.enumerationStart, enumerationStart.map({ e.0 < $0.0 }) ?? true { extrasState().enumerationStart = e }
+    if let theirs = o.extras, theirs.nirChecked > 0 || theirs.nirInvalidKey > 0 {
+      let x = extrasState()
+      x.nirChecked.add(theirs.nirChecked)
+      x.nirInvalidKey.add(theirs.nirInvalidKey)
+    }
     if let theirs = o.pageLog {
       let log = pageLog ?? PageLog()
       pageLog = log
@@ -367,6 +382,16 @@ final class RecordTrack {
     guard n > 1 else { return 0 }
     return Double(n) / Double(maxValue - minValue + 1)
   }
+}
+
+/// The fields of a ``RecordTrack`` that few tracks fill.
+final class TrackExtras {
+  var enumerationStart: (Timestamp, EvidenceRef)?
+  var nirChecked: Int32 = 0
+  var nirInvalidKey: Int32 = 0
+  /// Evidence of the samples past the first two (requests 100, 1 000, 10 000, of merged
+  /// tracks too).
+  var moreSamples: [EvidenceRef] = []
 }
 
 /// The outcome sets most tracks never fill (successes of unknown size, 404/410, other
