@@ -104,7 +104,7 @@ extension Detector {
       let activity = hourly.keys.sorted().map { HourlyCount(hour: Timestamp(microseconds: $0 * 3_600_000_000), requests: hourly[$0] ?? 0) }
       let f = Finding(
         id: "", kind: d.kind, severity: severity, score: round3(d.score), start: d.start, end: d.end,
-        actors: ActorSet.capped(ips: strings(ips), users: strings(users), userAgents: strings(uas)),
+        actors: ActorSet(ips: cappedStrings(ips), users: cappedStrings(users), userAgents: cappedStrings(uas)),
         sessionIds: sids.map { engine.sessionID($0) }.sorted(), endpoints: Array(Set(d.templates.map { text($0) })).sorted(),
         requests: d.requests, distinctRecords: d.distinct, exposure: ExposureBounds(records: bounds), reasons: reasons,
         evidence: d.evidence, activity: activity)

@@ -85,6 +85,12 @@ struct Detector {
     Array(Set(s.filter { !$0.isNone }.map { TerminalSanitizer.clean(symbols.string($0)) })).sorted()
   }
 
+  /// The first ``ActorSet/limit`` of ``strings(_:)`` and their number, in bounded memory
+  /// (see ``CappedStrings``).
+  func cappedStrings(_ s: Set<Symbol>) -> CappedStrings {
+    CappedStrings(s, in: symbols, limit: ActorSet.limit)
+  }
+
   /// Evidence of the given tracks: first, a few samples, last.
   /// The evidence of a finding over `tracks`: its first request, up to three sampled
   /// requests (the earliest places first) and its last request.

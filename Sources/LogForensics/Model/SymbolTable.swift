@@ -138,6 +138,24 @@ public final class SymbolTable {
     return s
   }
 
+  /// The string for `symbol`, decoded as ``string(_:)`` decodes it, but neither taken from
+  /// nor added to the cache: for passes over many symbols whose strings are compared and
+  /// mostly dropped (see ``CappedStrings``), which would otherwise keep one `String` per
+  /// symbol alive for the rest of the run.
+  func uncachedString(_ symbol: Symbol) -> String {
+    withBytes(symbol) { TextDecoding.string($0) }
+  }
+
+  /// Calls `body` with the stored bytes of `symbol`, without copying them (see ``string(_:)``
+  /// for when another thread may call this). The buffer is only valid inside `body`, which
+  /// runs under the growth lock: it must not call back into the table.
+  func withBytes<R>(_ symbol: Symbol, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    pthread_mutex_lock(growthLock)
+    defer { pthread_mutex_unlock(growthLock) }
+    let e = state.pointee.entries[Int(symbol.rawValue)]
+    return try body(UnsafeRawBufferPointer(start: state.pointee.arena + e.start, count: e.length))
+  }
+
   /// The stored bytes of `symbol` (see ``string(_:)`` for when another thread may call this).
   public func bytes(_ symbol: Symbol) -> [UInt8] {
     pthread_mutex_lock(growthLock)
