@@ -19,6 +19,7 @@ struct Forensics: ParsableCommand {
 
   /// Maps errors to the documented exit statuses (usage errors are 1, not ArgumentParser's 64).
   static func main() {
+    MemoryPolicy.apply()
     do {
       var command = try parseAsRoot()
       try command.run()
