@@ -11,6 +11,9 @@ final class RecordTrack {
   // line it spans is a cache miss).
   var last: Timestamp = Timestamp(microseconds: 0)
   var lastEvidence: EvidenceRef?
+  /// `true` once a numeric id was seen (``previousValue`` is set); in the padding after
+  /// `lastEvidence`.
+  private var hasPreviousValue = false
   /// Requests per client IP on this endpoint (an identity shared by a swarm is judged by
   /// the IPs that used the endpoint, not by every IP of the identity).
   var ipCounter = RunCounter<Symbol>()
@@ -47,8 +50,13 @@ final class RecordTrack {
   }
 
   // Sequentiality over numeric ids.
-  var previousValue: Int64?
-  var previousDelta: Int64 = 0
+  /// The last numeric id (when one was seen).
+  var previousValue: Int64? { hasPreviousValue ? storedPreviousValue : nil }
+  private var storedPreviousValue: Int64 = 0
+  /// The last step between numeric ids, clamped to 32 bits: only its sign and steps of at
+  /// most 16 are ever compared, and clamping keeps both.
+  private var storedPreviousDelta: Int32 = 0
+  var previousDelta: Int64 { Int64(storedPreviousDelta) }
   private var storedSteps: Int32 = 0
   var steps: Int { Int(storedSteps) }
   private var storedConstantStrideSteps: Int32 = 0
@@ -182,22 +190,23 @@ final class RecordTrack {
       rareOutcomes().otherStatus.insert(key)
     }
     if let v = value {
-      if let p = previousValue {
-        let d = v - p
+      if hasPreviousValue {
+        let d = v &- storedPreviousValue
         if d != 0 {
           storedSteps.bump()
-          if d == previousDelta && abs(d) <= 16 {
+          if d.magnitude <= 16 && Int32(truncatingIfNeeded: d) == storedPreviousDelta {
             storedConstantStrideSteps.bump()
             storedStrideStreak.bump()
             if strideStreak == 5 && enumerationStart == nil { extrasState().enumerationStart = (time, evidence) }
           } else {
             storedStrideStreak = 0
           }
-          if (d > 0) == (previousDelta > 0) { storedMonotonicSteps.bump() }
-          previousDelta = d
+          if (d > 0) == (storedPreviousDelta > 0) { storedMonotonicSteps.bump() }
+          storedPreviousDelta = Int32(clamping: d)
         }
       }
-      previousValue = v
+      storedPreviousValue = v
+      hasPreviousValue = true
       minValue = min(minValue, v)
       maxValue = max(maxValue, v)
     }
@@ -283,8 +292,9 @@ final class RecordTrack {
   func copy() -> RecordTrack {
     let x = RecordTrack(template: template)
     x.absorb(self)
-    x.previousValue = previousValue
-    x.previousDelta = previousDelta
+    x.storedPreviousValue = storedPreviousValue
+    x.hasPreviousValue = hasPreviousValue
+    x.storedPreviousDelta = storedPreviousDelta
     x.storedStrideStreak = storedStrideStreak
     x.currentDay = currentDay
     if let h = days {
