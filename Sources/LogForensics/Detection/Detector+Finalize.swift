@@ -60,7 +60,7 @@ extension Detector {
     for d in drafts { global.formUnion(d.exposureSets) }
 
     var findings: [(Finding, [TimelineEntry])] = []
-    var flagged = Set<Int>()
+    var flagged = PositionSet()
     for d in drafts {
       let bounds = d.exposureSets.bounds
       let severity = max(Severity.forRecords(bounds.estimate), d.minimumSeverity)
@@ -144,10 +144,14 @@ extension Detector {
     // Sorted by (start, id); ids have the same width, so their order is the closing order of
     // the indices.
     var chosen = engine.options.allSessions ? Array(0..<engine.closedSessionCount) : flagged.sorted()
-    let starts = chosen.map { engine.closedSession($0).start }
-    var byStart = Array(chosen.indices)
-    byStart.sort { (starts[$0], chosen[$0]) < (starts[$1], chosen[$1]) }
-    chosen = byStart.map { chosen[$0] }
+    let flaggedCount = flagged.count
+    flagged = PositionSet()
+    do {
+      // One array of (start, index) pairs sorted in place, then read back into `chosen`.
+      var byStart = chosen.map { (start: engine.closedSession($0).start, index: $0) }
+      byStart.sort { ($0.start, $0.index) < ($1.start, $1.index) }
+      for (k, x) in byStart.enumerated() { chosen[k] = x.index }
+    }
     // Their reports are built when read (the JSON writer reads them one at a time): the
     // strings of hundreds of thousands of reports never exist together.
     let sessions = SessionReports(deferred: engine.deferredSessionReports(chosen))
@@ -163,7 +167,7 @@ extension Detector {
     endpoints.sort { ($0.requests, $1.template) > ($1.requests, $0.template) }
 
     return AnalysisOutcome(
-      findings: out, sessions: sessions, sessionCount: engine.sessionCount, flaggedSessionCount: flagged.count,
+      findings: out, sessions: sessions, sessionCount: engine.sessionCount, flaggedSessionCount: flaggedCount,
       exposure: ExposureBounds(records: global.bounds), patientEndpoints: endpoints, timeline: timeline)
   }
 

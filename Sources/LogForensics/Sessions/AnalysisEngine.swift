@@ -22,7 +22,7 @@ public final class AnalysisEngine {
   var templates: TemplateTable { templating.templates }
   var actors: [ActorState] = []
   private var actorIndex = ActorIndex()
-  private var liveActors = LiveActorSet()
+  private var liveActors = PositionSet()
   private var lastSweep: Int64 = Int64.min
   /// Where each closed session kept for reporting is, in closing order: every session with
   /// ``AnalysisOptions/allSessions``, otherwise only those of actors that could be flagged

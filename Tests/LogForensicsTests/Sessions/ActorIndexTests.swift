@@ -56,11 +56,15 @@ import Testing
   }
 
   @Test func liveActorsComeOutInIncreasingOrder() {
-    var live = LiveActorSet()
+    var live = PositionSet()
     for i in [700, 3, 64, 63, 0, 129, 4_096] { live.insert(i) }
     live.remove(63)
     live.remove(5_000)  // beyond the set: nothing
     #expect(live.sorted() == [0, 3, 64, 129, 700, 4_096])
     #expect(live.contains(64) && !live.contains(63))
+    #expect(live.count == 6)
+    live.insert(64)  // already there: counted once
+    live.formUnion([1, 3, 5_000])
+    #expect(live.count == 8 && live.sorted() == [0, 1, 3, 64, 129, 700, 4_096, 5_000])
   }
 }

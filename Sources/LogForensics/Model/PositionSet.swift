@@ -1,0 +1,57 @@
+// Model/PositionSet.swift - a set of small non-negative positions (actor or session indices), one bit each.
+
+/// A set of positions (array indices), one bit each, walked in increasing order.
+///
+/// Holds the actors with a live session (it replaced a `Set<Int>` that was hashed on every
+/// session opened and closed and sorted at every sweep: a sweep now reads one bit per actor,
+/// 25 KB for 200 000 actors) and the sessions flagged by findings (a `Set<Int>` of 200 000
+/// session indices took about 4 MB at the end of a run).
+struct PositionSet {
+  private var words: [UInt64] = []
+  /// Number of positions in the set.
+  private(set) var count = 0
+
+  mutating func insert(_ i: Int) {
+    let w = i >> 6
+    if w >= words.count { words.append(contentsOf: repeatElement(0, count: w + 1 - words.count)) }
+    let bit: UInt64 = 1 << UInt64(i & 63)
+    if words[w] & bit == 0 {
+      words[w] |= bit
+      count += 1
+    }
+  }
+
+  mutating func remove(_ i: Int) {
+    let w = i >> 6
+    guard w < words.count else { return }
+    let bit: UInt64 = 1 << UInt64(i & 63)
+    if words[w] & bit != 0 {
+      words[w] &= ~bit
+      count -= 1
+    }
+  }
+
+  /// Adds every position of `positions`.
+  mutating func formUnion(_ positions: some Sequence<Int>) {
+    for i in positions { insert(i) }
+  }
+
+  func contains(_ i: Int) -> Bool {
+    let w = i >> 6
+    return w < words.count && words[w] & (1 << UInt64(i & 63)) != 0
+  }
+
+  /// The positions in the set, increasing (a copy: the caller may change the set meanwhile).
+  func sorted() -> [Int] {
+    var out: [Int] = []
+    out.reserveCapacity(count)
+    for (w, word) in words.enumerated() where word != 0 {
+      var x = word
+      while x != 0 {
+        out.append(w << 6 | x.trailingZeroBitCount)
+        x &= x - 1
+      }
+    }
+    return out
+  }
+}
