@@ -8,9 +8,16 @@ final class RecordTrack {
   var requests: Int { Int(storedRequests) }
   // Stored properties that every request updates come first, in the order it reads them, so
   // they share few cache lines (a track is touched once every few hundred requests: each
-  // line it spans is a cache miss).
+  // line it spans is a cache miss). Their sizes and order also make the object 232 bytes
+  // (a 240-byte heap block; it was 320 with optionals and 64-bit counters): evidence places
+  // use ``EvidenceRef/unset`` for none, counters and the day pack in pairs of 32 bits.
   var last: Timestamp = Timestamp(microseconds: 0)
-  var lastEvidence: EvidenceRef?
+  private var storedLastEvidence = EvidenceRef.unset
+  /// Place of the latest request (`nil` before the first).
+  var lastEvidence: EvidenceRef? {
+    get { storedLastEvidence == .unset ? nil : storedLastEvidence }
+    set { storedLastEvidence = newValue ?? .unset }
+  }
   /// `true` once a numeric id was seen (``previousValue`` is set); in the padding after
   /// `lastEvidence`.
   private var hasPreviousValue = false
@@ -21,7 +28,15 @@ final class RecordTrack {
   /// packs with the next counter).
   private var distinctCache: Int32 = -1
   private var storedSuccesses: Int32 = 0
-  var currentDay: Int64 = Int64.min
+  /// UTC day of the latest record request (`Int32.min`: none yet).
+  private var storedCurrentDay = Int32.min
+  /// 401/403/404/410 and other client errors on record requests.
+  private var storedClientErrors: Int32 = 0
+  /// UTC day (since the epoch) of the latest record request, `Int64.min` before the first.
+  var currentDay: Int64 {
+    get { storedCurrentDay == Int32.min ? Int64.min : Int64(storedCurrentDay) }
+    set { storedCurrentDay = newValue == Int64.min ? Int32.min : Int32(clamping: newValue) }
+  }
   var successes: Int { Int(storedSuccesses) }
   // Every request's id goes to exactly one outcome set below; the distinct ids requested are
   // their union (``distinctIds()``), so no set of all ids is kept beside them: a record read
@@ -30,10 +45,11 @@ final class RecordTrack {
   var successBySize = SuccessSizeSets()
   /// The other outcome sets, allocated with the first such answer.
   private var rare: RareOutcomes?
-  /// 401/403/404/410 and other client errors on record requests.
-  private var storedClientErrors: Int32 = 0
   var clientErrors: Int { Int(storedClientErrors) }
   private var storedServerErrors: Int32 = 0
+  /// The last step between numeric ids, clamped to 32 bits: only its sign and steps of at
+  /// most 16 are ever compared, and clamping keeps both.
+  private var storedPreviousDelta: Int32 = 0
   var serverErrors: Int { Int(storedServerErrors) }
   /// Ids answered with a success of unknown size.
   var successUnknownSize: RecordSet { rare?.successUnknownSize ?? RecordSet() }
@@ -53,9 +69,6 @@ final class RecordTrack {
   /// The last numeric id (when one was seen).
   var previousValue: Int64? { hasPreviousValue ? storedPreviousValue : nil }
   private var storedPreviousValue: Int64 = 0
-  /// The last step between numeric ids, clamped to 32 bits: only its sign and steps of at
-  /// most 16 are ever compared, and clamping keeps both.
-  private var storedPreviousDelta: Int32 = 0
   var previousDelta: Int64 { Int64(storedPreviousDelta) }
   private var storedSteps: Int32 = 0
   var steps: Int { Int(storedSteps) }
@@ -104,22 +117,28 @@ final class RecordTrack {
 
 
   var first: Timestamp = Timestamp(microseconds: 0)
-  var firstEvidence: EvidenceRef?
+  private var storedFirstEvidence = EvidenceRef.unset
+  /// Place of the first request (`nil` before it).
+  var firstEvidence: EvidenceRef? {
+    get { storedFirstEvidence == .unset ? nil : storedFirstEvidence }
+    set { storedFirstEvidence = newValue ?? .unset }
+  }
   /// The first two samples (requests 2 and 10: most tracks have no more), inline, and the
   /// others: a track of a few dozen requests allocates no array for its evidence.
-  private var firstSamples: (EvidenceRef?, EvidenceRef?) = (nil, nil)
+  /// ``EvidenceRef/unset`` marks an empty place (16 bytes where two optionals took 25).
+  private var firstSamples: (EvidenceRef, EvidenceRef) = (.unset, .unset)
   /// Evidence of the sampled requests (``isSample(_:)``), of merged tracks too.
   var samples: [EvidenceRef] {
     var out: [EvidenceRef] = []
-    if let a = firstSamples.0 { out.append(a) }
-    if let b = firstSamples.1 { out.append(b) }
+    if firstSamples.0 != .unset { out.append(firstSamples.0) }
+    if firstSamples.1 != .unset { out.append(firstSamples.1) }
     return out + (extras?.moreSamples ?? [])
   }
 
   private func addSample(_ e: EvidenceRef) {
-    if firstSamples.0 == nil {
+    if firstSamples.0 == .unset {
       firstSamples.0 = e
-    } else if firstSamples.1 == nil {
+    } else if firstSamples.1 == .unset {
       firstSamples.1 = e
     } else {
       extrasState().moreSamples.append(e)
