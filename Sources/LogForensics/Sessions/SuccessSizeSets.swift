@@ -90,13 +90,10 @@ struct SuccessSizeSets {
 
   /// Runs `body` on the set of `bucket` (0...255), created empty if missing.
   private mutating func update(bucket: Int, _ body: (inout RecordSet) -> Void) {
-    let x: BucketSets
-    if let current = sets, isKnownUniquelyReferenced(&sets) {
-      x = current
-    } else {
-      x = sets?.copy() ?? BucketSets()
-      sets = x
-    }
+    // Checked before any other reference to the object is taken (a `let` bound first would
+    // make it look shared, and every insert would copy every set).
+    if !isKnownUniquelyReferenced(&sets) { sets = sets?.copy() ?? BucketSets() }
+    let x = sets.unsafelyUnwrapped
     let b = Int16(min(255, max(0, bucket)))
     if x.firstBucket < 0 || b == x.firstBucket {
       x.firstBucket = b
