@@ -16,10 +16,10 @@
 ///    as `\xFF`, and Swift compares strings by canonical equivalence: `"e\u{301}" == "é"`).
 ///    Usually there are few or none.
 /// 2. Printable-ASCII symbols: each one is its own sanitised string, different from every
-///    other such symbol's (symbols are distinct bytes), so each counts once, unless it equals
-///    a string of the first pass (the literal text `a\x1B`, or `K` next to `"\u{212A}"`).
-///    Its string is built without the table's cache and dropped unless it is among the
-///    smallest.
+///    other such symbol's (symbols are distinct bytes), so each counts once, unless the set
+///    of the first pass holds an equal string (the literal text `a\x1B`, or `K` next to
+///    `"\u{212A}"`: `Set<String>` looks up by the same equality). Its string is built without
+///    the table's cache and dropped unless it is among the smallest.
 ///
 /// Equal strings are one value, as in a `Set`; of those, the one with the smallest UTF-8 bytes
 /// is listed (the set kept whichever came first in hash order).
@@ -52,18 +52,13 @@ struct CappedStrings: Equatable {
       let (inserted, member) = others.insert(clean)
       if !inserted && clean.utf8.lexicographicallyPrecedes(member.utf8) { others.update(with: clean) }
     }
-    // Their printable-ASCII equals: a printable-ASCII symbol with that text is already counted.
-    var asciiEquals = Set<String>()
-    for c in others {
-      smallest.offer(c)
-      if let a = PrintableASCII.equivalent(of: c) { asciiEquals.insert(a) }
-    }
+    for c in others { smallest.offer(c) }
     // Pass 2: printable-ASCII symbols, each its own string.
     var total = others.count
     for s in symbols where !s.isNone {
       guard let text = table.withBytes(s, { PrintableASCII.contains($0) ? String(decoding: $0, as: UTF8.self) : nil })
       else { continue }
-      if asciiEquals.isEmpty || !asciiEquals.contains(text) { total += 1 }
+      if others.isEmpty || !others.contains(text) { total += 1 }
       smallest.offer(text)
     }
     self.init(values: smallest.values, total: total)

@@ -104,34 +104,4 @@ private func reference(_ s: Set<Symbol>, _ table: SymbolTable) -> [String] {
     for v in ["\u{212a}", "b", "K", "a"] { equal.offer(v) }
     #expect(equal.values.map { Array($0.utf8) } == [Array("K".utf8), Array("a".utf8)])
   }
-
-  @Test func printableASCIIEquivalents() {
-    #expect(PrintableASCII.equivalent(of: "10.0.0.1") == "10.0.0.1")
-    #expect(PrintableASCII.equivalent(of: "") == "")
-    #expect(PrintableASCII.equivalent(of: "\u{212a}\u{37e}\u{1fef}").map { Array($0.utf8) } == Array("K;`".utf8))
-    #expect(PrintableASCII.equivalent(of: "caf\u{e9}") == nil)
-    #expect(PrintableASCII.equivalent(of: "e\u{301}") == nil)
-    #expect(PrintableASCII.equivalent(of: "a\u{1b}") == nil)
-    #expect(PrintableASCII.equivalent(of: "K\u{340}") == nil)
-  }
-
-  /// Every Unicode scalar equal (Swift `==`) to a printable ASCII string of one or two
-  /// characters is found by ``PrintableASCII/equivalent(of:)``, and no other.
-  @Test func everyScalarEqualToPrintableASCIIIsFound() {
-    let printable = (UInt8(0x20)...UInt8(0x7E)).map { String(Unicode.Scalar($0)) }
-    var ascii = Set(printable)
-    for a in printable { for b in printable { ascii.insert(a + b) } }
-    var found: [String] = [], wrong: [String] = []
-    for v in UInt32(0x80)...UInt32(0x10FFFF) {
-      guard let u = Unicode.Scalar(v) else { continue }
-      let s = String(u)
-      let expected = ascii.firstIndex(of: s).map { Array(ascii[$0].utf8) }
-      let got = PrintableASCII.equivalent(of: s).map { Array($0.utf8) }
-      let name = "U+" + String(v, radix: 16, uppercase: true)
-      if got != expected { wrong.append(name) }
-      if got != nil { found.append(name) }
-    }
-    #expect(wrong.isEmpty, "\(wrong.prefix(20))")
-    #expect(found.count >= 3, "\(found)")
-  }
 }
