@@ -33,6 +33,30 @@ struct RecordSetTests {
     #expect(r.intersectionCount(RoaringBitmap([1_000_000, 3, 1_999_999])) == 2)
   }
 
+  /// Sorted arrays grow by a quarter, not double: tens of millions of ids in a few hundred
+  /// thousand sets would otherwise leave a third of their memory unused.
+  @Test func roaringArraysKeepLittleSpareRoom() {
+    var rng = SeededRNG(seed: 11)
+    for n in [5, 40, 333, 1000, 1024, 3000, 20_000] {
+      var r = RoaringBitmap()
+      // Random order (inserts in the middle) over a 300 k range: a small set, then array
+      // containers of about 4 500 ids each.
+      var inserted = Set<UInt32>()
+      while inserted.count < n {
+        let v = UInt32(truncatingIfNeeded: rng.next() % 300_000)
+        #expect(r.insert(v) == inserted.insert(v).inserted)
+      }
+      #expect(r.count == n)
+      let used = n <= RoaringBitmap.smallLimit ? n * 4 : n * 2
+      // At most a quarter more than the values (plus a minimum of 4 per array, and each array
+      // container's own rounding).
+      #expect(r.reservedValueBytes <= used + used / 4 + 64, "n = \(n): \(r.reservedValueBytes) bytes for \(used)")
+      var out: [UInt32] = []
+      r.forEach { out.append($0) }
+      #expect(out == inserted.sorted())
+    }
+  }
+
   @Test func roaringArrayToBitmapBoundaryKeepsEveryValue() {
     var r = RoaringBitmap()
     for v in stride(from: UInt32(0), to: 4097 * 3, by: 3) { r.insert(v) }
