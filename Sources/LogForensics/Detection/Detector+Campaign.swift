@@ -21,52 +21,72 @@ extension Detector {
   /// Finds dense id regions on each record template and groups the actors whose ids fall
   /// mostly inside one region with little overlap between them.
   mutating func detectCampaigns() {
-    var byTemplate: [TemplateID: [Int]] = [:]
+    // Actor indices in 32 bits, increasing (actors are walked in index order).
+    var byTemplate: [TemplateID: [Int32]] = [:]
     for a in engine.actors {
       for (t, tr) in a.tracks where engine.templates[t].kind == .record && tr.hasNumericIds {
-        byTemplate[t, default: []].append(a.index)
+        byTemplate[t, default: []].append(Int32(a.index))
       }
     }
     for t in byTemplate.keys.sorted() {
-      guard let actorIndices = byTemplate[t], actorIndices.count >= CampaignRules.minimumMembers else { continue }
+      guard var actorIndices = byTemplate.removeValue(forKey: t), actorIndices.count >= CampaignRules.minimumMembers else { continue }
+      if !zip(actorIndices, actorIndices.dropFirst()).allSatisfy({ $0 < $1 }) { actorIndices.sort() }
       var builder = RoaringBitmap.UnionBuilder()
-      for a in actorIndices { engine.actors[a].tracks[t]?.forEachOutcomeSet { builder.add($0.numeric) } }
-      let union = builder.finish()
+      for a in actorIndices { engine.actors[Int(a)].tracks[t]?.forEachOutcomeSet { builder.add($0.numeric) } }
+      var union = builder.finish()
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
-      var blockCounts: [UInt32: Int] = [:]
-      // Ids come in increasing order: one dictionary update per block, not per id.
+      // Occupied blocks and their id counts, increasing (ids come in increasing order): two
+      // flat arrays, not a dictionary (15 million ids fill 60 000 blocks).
+      var occupied: [UInt32] = []
+      var counts: [Int32] = []
       var block = UInt32.max
-      var inBlock = 0
+      var inBlock: Int32 = 0
       union.forEach {
         let b = $0 / CampaignRules.blockSize
         if b != block {
-          if inBlock > 0 { blockCounts[block] = inBlock }
+          if inBlock > 0 {
+            occupied.append(block)
+            counts.append(inBlock)
+          }
           block = b
           inBlock = 0
         }
         inBlock += 1
       }
-      if inBlock > 0 { blockCounts[block] = inBlock }
+      if inBlock > 0 {
+        occupied.append(block)
+        counts.append(inBlock)
+      }
       // Background: the median density of the blocks of [lo, hi] (empty ones included), so a
       // campaign that covers a large part of the range does not raise its own bar; the bar
       // stays below 1 so a fully walked block always qualifies.
-      let background = Detector.medianBlockDensity(blockCounts, blocks: Int(hi / CampaignRules.blockSize - lo / CampaignRules.blockSize) + 1)
+      let background = Detector.medianBlockDensity(
+        counts: counts, blocks: Int(hi / CampaignRules.blockSize - lo / CampaignRules.blockSize) + 1)
       let need = min(
         CampaignRules.maximumBlockDensityBar, max(CampaignRules.minimumBlockDensity, CampaignRules.backgroundFactor * background))
-      let dense = Set(blockCounts.filter { Double($0.value) / Double(CampaignRules.blockSize) >= need }.keys)
-      // Runs of consecutive dense blocks.
+      // Runs of consecutive dense blocks (in increasing order already).
       var runs: [ClosedRange<UInt32>] = []
-      for b in dense.sorted() {
+      for (b, n) in zip(occupied, counts) where Double(n) / Double(CampaignRules.blockSize) >= need {
         if let last = runs.last, last.upperBound + 1 == b {
           runs[runs.count - 1] = last.lowerBound...b
         } else {
           runs.append(b...b)
         }
       }
+      occupied = []
+      counts = []
+      union = RoaringBitmap()  // only its range is used from here on
       runs = runs.filter { $0.count >= CampaignRules.minimumRunBlocks }
       for run in runs {
-        var candidates: [(Int, Int)] = []  // actor, ids in region
-        for a in actorIndices.sorted() {
+        // Actors with most of their ids in the region, and how many: one compact array
+        // reserved once and filtered in place. A swarm of 200 000 actors is examined at the
+        // end of the run, when memory is at its fullest; arrays of 16-byte pairs grown by
+        // doubling and copied at each step (candidates, spans, overlaps, members) used to add
+        // about 13 MiB to the run's peak.
+        var members: [CampaignMember] = []
+        members.reserveCapacity(actorIndices.count)
+        for a32 in actorIndices {
+          let a = Int(a32)
           guard let tr = engine.actors[a].tracks[t] else { continue }
           var inside = 0
           let numeric = tr.distinctIds().numeric  // built when needed, not kept (memory)
@@ -75,26 +95,35 @@ extension Detector {
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
             && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
-            candidates.append((a, inside))
+            members.append(CampaignMember(actor: a, inside: inside))
           }
         }
         // Same period: a member's activity must overlap that of at least half of the others.
-        let spans = candidates.map { c -> (Timestamp, Timestamp) in
-          let tr = engine.actors[c.0].tracks[t]
-          return (tr?.first ?? Timestamp(microseconds: 0), tr?.last ?? Timestamp(microseconds: 0))
+        let candidates = members.count
+        var starts: [Int64] = [], ends: [Int64] = []
+        starts.reserveCapacity(candidates)
+        ends.reserveCapacity(candidates)
+        for m in members {
+          let (first, last) = span(of: m, on: t)
+          starts.append(first.microseconds)
+          ends.append(last.microseconds)
         }
-        var members: [(Int, Int)] = []
+        let overlaps = OverlapCounter(starts: consume starts, ends: consume ends)
         var sum = 0
         var regionUnion = RoaringBitmap()
-        let overlaps = Detector.overlapCounts(spans)
-        for (i, c) in candidates.enumerated() {
-          guard overlaps[i] * 2 >= candidates.count - 1 else { continue }
-          members.append(c)
-          sum += c.1
-          if let tr = engine.actors[c.0].tracks[t] {
+        var kept = 0
+        for i in 0..<candidates {
+          let c = members[i]
+          let (first, last) = span(of: c, on: t)
+          guard overlaps.others(overlapping: first, last) * 2 >= candidates - 1 else { continue }
+          members[kept] = c
+          kept += 1
+          sum += c.inside
+          if let tr = engine.actors[c.actor].tracks[t] {
             tr.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
           }
         }
+        members.removeLast(candidates - kept)
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)
         guard overlap <= CampaignRules.maximumOverlap else { continue }
@@ -103,34 +132,49 @@ extension Detector {
     }
   }
 
-  private func campaignDraft(_ t: TemplateID, run: ClosedRange<UInt32>, members: [(Int, Int)], union: RoaringBitmap, overlap: Double) -> Draft {
-    let tracks = members.compactMap { engine.actors[$0.0].tracks[t] }
+  /// First and last request of a member on template `t`.
+  private func span(of m: CampaignMember, on t: TemplateID) -> (Timestamp, Timestamp) {
+    let tr = engine.actors[m.actor].tracks[t]
+    return (tr?.first ?? Timestamp(microseconds: 0), tr?.last ?? Timestamp(microseconds: 0))
+  }
+
+  private func campaignDraft(_ t: TemplateID, run: ClosedRange<UInt32>, members: [CampaignMember], union: RoaringBitmap, overlap: Double) -> Draft {
+    var tracks: [RecordTrack] = []
+    tracks.reserveCapacity(members.count)
+    var actors: [Int] = []
+    actors.reserveCapacity(members.count)
     let lo = union.min ?? 0, hi = union.max ?? 0
     let width = Double(hi - lo + 1)
     var requests = 0
     var maxDay = 0
-    var ips = Set<Symbol>()
-    for (a, _) in members {
-      let actor = engine.actors[a]
+    var fewest = Int.max, most = 0
+    // The members' IPs, one bit per symbol (a `Set<Symbol>` of a swarm's 200 000 IPs took
+    // 2 MiB at the run's peak).
+    var ips = SymbolSet()
+    for m in members {
+      let actor = engine.actors[m.actor]
+      actors.append(m.actor)
+      fewest = min(fewest, m.inside)
+      most = max(most, m.inside)
       if let tr = actor.tracks[t] {
+        tracks.append(tr)
         requests += tr.requests
         maxDay = max(maxDay, tr.allDayCounts.max() ?? 0)
       }
-      ips.formUnion(actor.ips.keys)
+      actor.forEachIP { ips.insert($0) }
     }
-    let counts = members.map { $0.1 }
     let base = baselines[t]
     let (start, end) = span(tracks)
     let days = max(1, Int((end.microseconds - start.microseconds) / 86_400_000_000) + 1)
     let reasons = [
-      "\(members.count) actors from \(ips.count) IP addresses each requested only \(counts.min() ?? 0)–\(counts.max() ?? 0) ids on \(text(t)) (at most \(maxDay) per actor-day"
+      "\(members.count) actors from \(ips.count) IP addresses each requested only \(members.isEmpty ? 0 : fewest)–\(most) ids on \(text(t)) (at most \(maxDay) per actor-day"
         + (base.map { ", below the population threshold of \(one($0.threshold))" } ?? "") + "), and each shows at least \(CampaignRules.memberSignals) automation signals (regular pace, night, no related requests, scripted client, misses).",
       "Together they cover \(union.count) of the \(Int(width)) ids in \(lo)–\(hi) (density \(pct(Double(union.count) / width))) with only \(pct(overlap)) overlap between actors: they split the id space between them.",
       "Activity spread over \(days) day(s), from \(start.iso8601) to \(end.iso8601).",
     ]
     let score = min(0.99, 0.6 + 0.3 * Double(union.count) / width + 0.01 * Double(min(9, members.count)))
     return Draft(
-      kind: .distributedEnumeration, score: score, actors: members.map { $0.0 }, tracks: tracks, templates: [t],
+      kind: .distributedEnumeration, score: score, actors: actors, tracks: tracks, templates: [t],
       requests: requests, distinct: union.count, reasons: reasons, evidence: evidence(tracks), start: start, end: end)
   }
 }
@@ -138,28 +182,28 @@ extension Detector {
 extension Detector {
   /// Median id density of `blocks` consecutive blocks, given the counts of the occupied ones.
   static func medianBlockDensity(_ counts: [UInt32: Int], blocks: Int) -> Double {
+    medianBlockDensity(counts: counts.values.map { Int32(clamping: $0) }, blocks: blocks)
+  }
+
+  /// ``medianBlockDensity(_:blocks:)`` given the counts of the occupied blocks alone, in any
+  /// order.
+  static func medianBlockDensity(counts: [Int32], blocks: Int) -> Double {
     guard blocks > 0 else { return 0 }
     let empty = max(0, blocks - counts.count)
     let middle = blocks / 2
     guard middle >= empty else { return 0 }
-    let sorted = counts.values.sorted()
+    let sorted = counts.sorted()
     let k = min(sorted.count - 1, middle - empty)
     return Double(sorted[k]) / Double(CampaignRules.blockSize)
   }
 
   /// For each span, how many other spans overlap it (closed intervals), in O(n log n).
   static func overlapCounts(_ spans: [(Timestamp, Timestamp)]) -> [Int] {
-    let starts = spans.map { $0.0.microseconds }.sorted()
-    let ends = spans.map { $0.1.microseconds }.sorted()
-    return spans.map { s in
-      // Others starting no later than this one ends, minus those that ended before it started.
-      let startedBeforeEnd = upperBound(starts, s.1.microseconds)
-      let endedBeforeStart = lowerBound(ends, s.0.microseconds)
-      return startedBeforeEnd - endedBeforeStart - 1
-    }
+    let counter = OverlapCounter(spans)
+    return spans.map { counter.others(overlapping: $0.0, $0.1) }
   }
 
-  private static func lowerBound(_ a: [Int64], _ x: Int64) -> Int {
+  fileprivate static func lowerBound(_ a: [Int64], _ x: Int64) -> Int {
     var lo = 0, hi = a.count
     while lo < hi {
       let mid = (lo + hi) / 2
@@ -168,12 +212,60 @@ extension Detector {
     return lo
   }
 
-  private static func upperBound(_ a: [Int64], _ x: Int64) -> Int {
+  fileprivate static func upperBound(_ a: [Int64], _ x: Int64) -> Int {
     var lo = 0, hi = a.count
     while lo < hi {
       let mid = (lo + hi) / 2
       if a[mid] <= x { lo = mid + 1 } else { hi = mid }
     }
     return lo
+  }
+}
+
+/// An actor of a distributed campaign and how many of its ids fall in the campaign's region.
+struct CampaignMember {
+  private var storedActor: Int32
+  private var storedInside: Int32
+  var actor: Int { Int(storedActor) }
+  var inside: Int { Int(storedInside) }
+
+  init(actor: Int, inside: Int) {
+    storedActor = Int32(clamping: actor)
+    storedInside = Int32(clamping: inside)
+  }
+}
+
+/// Counts, for a span, how many of a fixed list of spans overlap it (closed intervals), by
+/// binary search in their sorted starts and ends.
+struct OverlapCounter {
+  private let starts: [Int64]
+  private let ends: [Int64]
+
+  init(_ spans: [(Timestamp, Timestamp)]) {
+    var s: [Int64] = [], e: [Int64] = []
+    s.reserveCapacity(spans.count)
+    e.reserveCapacity(spans.count)
+    for (a, b) in spans {
+      s.append(a.microseconds)
+      e.append(b.microseconds)
+    }
+    self.init(starts: s, ends: e)
+  }
+
+  /// The spans given as their starts and ends in microseconds, in any order (sorted here,
+  /// in place).
+  init(starts: consuming [Int64], ends: consuming [Int64]) {
+    var s = starts, e = ends
+    s.sort()
+    e.sort()
+    self.starts = s
+    self.ends = e
+  }
+
+  /// Spans of the list, other than `first...last` itself (which must be one of them), that
+  /// overlap it.
+  func others(overlapping first: Timestamp, _ last: Timestamp) -> Int {
+    // Spans starting no later than this one ends, minus those that ended before it started.
+    Detector.upperBound(starts, last.microseconds) - Detector.lowerBound(ends, first.microseconds) - 1
   }
 }

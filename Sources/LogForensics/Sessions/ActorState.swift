@@ -70,6 +70,25 @@ final class ActorState {
     if let m = mix { return m.ips.counts }
     return requestCount == 0 ? [:] : [key.clientIP: requests]
   }
+  /// Calls `body` with each IP the actor used, in no particular order (builds nothing).
+  func forEachIP(_ body: (Symbol) -> Void) {
+    if let m = mix {
+      m.ips.forEach { ip, _ in body(ip) }
+    } else if requestCount > 0 {
+      body(key.clientIP)
+    }
+  }
+
+  /// Calls `body` with each user agent the actor used, in no particular order (builds
+  /// nothing).
+  func forEachUserAgent(_ body: (Symbol) -> Void) {
+    if let m = mix {
+      m.userAgents.forEach { ua, _ in body(ua) }
+    } else if requestCount > 0 {
+      body(key.clientUserAgent)
+    }
+  }
+
   /// Requests per user agent (builds a dictionary: for reports).
   var userAgents: [Symbol: Int] {
     if let m = mix { return m.userAgents.counts }

@@ -9,6 +9,9 @@ import Testing
     // 4 blocks, all occupied: the median (index 2 of the sorted densities) is 128 / 256.
     #expect(Detector.medianBlockDensity([0: 256, 1: 128, 2: 64, 3: 200], blocks: 4) == 200.0 / 256)
     #expect(Detector.medianBlockDensity([:], blocks: 0) == 0)
+    // The same from the occupied blocks' counts alone, in any order.
+    #expect(Detector.medianBlockDensity(counts: [200, 64, 256, 128], blocks: 4) == 200.0 / 256)
+    #expect(Detector.medianBlockDensity(counts: [256, 256, 256, 10], blocks: 10) == 0)
   }
 
   @Test func overlapCountsMatchThePairwiseDefinition() {
