@@ -42,7 +42,8 @@ struct CappedStrings: Equatable {
   }
 
   /// The values and total of `symbols` (strings of `table`), keeping at most `limit` values.
-  init(_ symbols: Set<Symbol>, in table: SymbolTable, limit: Int = ActorSet.limit) {
+  /// `symbols` are distinct (a `Set` or a ``SymbolSet``) and read twice.
+  init<S: Sequence<Symbol>>(_ symbols: S, in table: SymbolTable, limit: Int = ActorSet.limit) {
     var smallest = SmallestStrings(limit: limit)
     // Pass 1: symbols that are not printable ASCII, sanitised; equal strings are one.
     var others = Set<String>()

@@ -65,18 +65,36 @@ struct Detector {
   }
 
   mutating func computeBaselines() {
+    // Every track's distinct ids per day, per template: counted first so each template's
+    // array is allocated once at its size (a swarm's 200 000 tracks are counted at the end
+    // of the run, when memory is at its fullest), then sorted in place.
+    var sizes: [TemplateID: Int] = [:]
+    for a in engine.actors {
+      for (t, tr) in a.tracks where engine.templates[t].kind == .record { sizes[t, default: 0] += tr.dayCountEntries }
+    }
     var perTemplate: [TemplateID: [Double]] = [:]
+    for (t, n) in sizes {
+      var v: [Double] = []
+      v.reserveCapacity(n)
+      perTemplate[t] = v
+    }
     for a in engine.actors {
       for (t, tr) in a.tracks where engine.templates[t].kind == .record {
-        perTemplate[t, default: []].append(contentsOf: tr.allDayCounts.map(Double.init))
+        tr.forEachDayCount { perTemplate[t]!.append(Double($0)) }
       }
     }
-    for (t, v) in perTemplate {
-      let m = RobustStats.median(v)
-      let mad = RobustStats.mad(v)
-      let p90 = RobustStats.quantile(v, 0.9)
+    for t in perTemplate.keys.sorted() {
+      var v = perTemplate.removeValue(forKey: t)!
+      v.sort()
+      let m = RobustStats.quantile(sorted: v, 0.5)
+      let p90 = RobustStats.quantile(sorted: v, 0.9)
+      var deviations = v.map { abs($0 - m) }
+      let count = v.count
+      v = []
+      deviations.sort()
+      let mad = 1.4826 * RobustStats.quantile(sorted: deviations, 0.5)
       baselines[t] = Baseline(
-        actors: v.count, median: m, mad: mad, p90: p90, threshold: max(100, m + 10 * mad, 2 * p90))
+        actors: count, median: m, mad: mad, p90: p90, threshold: max(100, m + 10 * mad, 2 * p90))
     }
   }
 
@@ -87,7 +105,7 @@ struct Detector {
 
   /// The first ``ActorSet/limit`` of ``strings(_:)`` and their number, in bounded memory
   /// (see ``CappedStrings``).
-  func cappedStrings(_ s: Set<Symbol>) -> CappedStrings {
+  func cappedStrings<S: Sequence<Symbol>>(_ s: S) -> CappedStrings {
     CappedStrings(s, in: symbols, limit: ActorSet.limit)
   }
 

@@ -12,6 +12,13 @@ public enum RobustStats {
 
   public static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }
 
+  /// ``quantile(_:_:)`` of values already sorted increasing (no copy).
+  public static func quantile(sorted s: [Double], _ p: Double) -> Double {
+    guard !s.isEmpty else { return 0 }
+    let idx = Int((Double(s.count - 1) * p).rounded())
+    return s[max(0, min(s.count - 1, idx))]
+  }
+
   /// Median absolute deviation, scaled by 1.4826 to estimate a standard deviation.
   public static func mad(_ values: [Double]) -> Double {
     let m = median(values)

@@ -300,6 +300,15 @@ final class RecordTrack {
   /// Distinct records per UTC day, including the current day.
   var allDayCounts: [Int] { currentDay == Int64.min ? dayCounts : dayCounts + [currentDayCount] }
 
+  /// Number of entries of ``allDayCounts``.
+  var dayCountEntries: Int { (days?.counts.count ?? 0) + (currentDay == Int64.min ? 0 : 1) }
+
+  /// Calls `body` with each entry of ``allDayCounts``, in order (builds no array).
+  func forEachDayCount(_ body: (Int) -> Void) {
+    if let h = days { for c in h.counts { body(c) } }
+    if currentDay != Int64.min { body(currentDayCount) }
+  }
+
   /// Distinct records per UTC day with their day, including the current day.
   var allDays: [(Int64, Int)] {
     var out = Array(zip(dayKeys, dayCounts))
