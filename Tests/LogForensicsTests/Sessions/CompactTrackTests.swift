@@ -35,6 +35,22 @@ import Testing
     #expect(t.coverageDensity == 1)
   }
 
+  /// Finished days are one word each: the day (before the epoch too) and its count.
+  @Test func dayHistoryKeepsDaysAndCountsInOrder() {
+    let h = DayHistory()
+    let days: [(Int64, Int)] = [(-3, 7), (0, 0), (20_000, 123_456), (20_001, 1)]
+    for (d, c) in days { h.append(day: d, count: c) }
+    #expect(h.count == 4)
+    #expect(h.keys == days.map(\.0) && h.counts == days.map(\.1))
+    var seen: [Int] = []
+    h.forEachCount { seen.append($0) }
+    #expect(seen == days.map(\.1))
+    let c = DayHistory()
+    h.copyDays(to: c)
+    h.append(day: 20_002, count: 5)
+    #expect(c.count == 4 && h.count == 5)
+  }
+
   @Test func dayCountsWithoutASecondSetOnTheFirstDay() {
     let t = RecordTrack(template: 0)
     let day: Int64 = 86_400
