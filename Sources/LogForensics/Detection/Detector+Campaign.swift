@@ -80,9 +80,8 @@ extension Detector {
       for run in runs {
         // Actors with most of their ids in the region, and how many: one compact array
         // reserved once and filtered in place. A swarm of 200 000 actors is examined at the
-        // end of the run, when memory is at its fullest; arrays of 16-byte pairs grown by
-        // doubling and copied at each step (candidates, spans, overlaps, members) used to add
-        // about 13 MiB to the run's peak.
+        // end of the run, when memory is at its fullest; four arrays of 16-byte pairs grown by
+        // doubling (candidates, spans, overlaps, members) took up to 13 MB there.
         var members: [CampaignMember] = []
         members.reserveCapacity(actorIndices.count)
         for a32 in actorIndices {
