@@ -34,8 +34,8 @@ enum CLI {
     try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: tmp) }
     let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: out.path, contents: nil), "cannot create \(out.path)")
+    try #require(FileManager.default.createFile(atPath: err.path, contents: nil), "cannot create \(err.path)")
     let p = Process()
     if let blocks = limitFileSizeBlocks {
       p.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -20,8 +20,8 @@ final class FedRun {
     signal(SIGPIPE, SIG_IGN)
     out = dir.appendingPathComponent("stdout")
     err = dir.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: out.path, contents: nil), "cannot create \(out.path)")
+    try #require(FileManager.default.createFile(atPath: err.path, contents: nil), "cannot create \(err.path)")
     process.executableURL = CLI.binary
     process.arguments = args
     process.standardInput = input

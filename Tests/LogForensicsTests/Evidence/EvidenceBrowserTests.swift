@@ -22,7 +22,7 @@ enum ExternalTool {
 
   /// Runs `path args` with stdout to `stdoutFile`; returns the exit status, or nil after `timeout` s (process killed).
   static func run(_ path: String, _ args: [String], stdoutFile: URL, timeout: TimeInterval = 90) throws -> Int32? {
-    FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: stdoutFile.path, contents: nil), "cannot create \(stdoutFile.path)")
     let out = try FileHandle(forWritingTo: stdoutFile)
     defer { try? out.close() }
     let p = Process()

@@ -29,7 +29,7 @@ import Testing
     #expect(outcome.sessions.count == 6)
     #expect(Array(outcome.sessions) == expected)
     #expect(outcome.sessions.map(\.id) == ["S0001", "S0002", "S0003", "S0004", "S0005", "S0006"])
-    weak var gone = engine
+    weak let gone = engine
     engine = AnalysisEngine(options: AnalysisOptions(), symbols: SymbolTable(), inputPaths: [])
     #expect(gone == nil)  // the list shares the kept sessions, not the engine
     #expect(Array(outcome.sessions) == expected)
