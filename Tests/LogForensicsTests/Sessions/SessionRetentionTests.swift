@@ -45,6 +45,16 @@ import Testing
     #expect(engine.sessionIndices(ofActor: identity.index) == [0, 1, 2, 3])
   }
 
+  /// The kept list holds at most `keep + keep / 2 + 1` sessions before it is cut back, and
+  /// its storage stops growing there (doubling would reach the next power of two).
+  @Test func theKeptListNeverReservesMoreThanItCanHold() throws {
+    let (engine, _) = run(keep: 8)  // at most 13 before a cut; doubling would reach 16
+    let identity = try #require(engine.actors.first { $0.key.isIdentity })
+    #expect(identity.keptSessions.count == 8)
+    #expect(identity.keptSessions.capacity < 16)
+    #expect(identity.keptSessions.capacity >= 13)
+  }
+
   @Test func allSessionsKeepsEverySession() {
     let (engine, outcome) = run(keep: 4, allSessions: true)
     #expect(outcome.sessionCount == 20)
