@@ -57,17 +57,6 @@ public struct RoaringBitmap: Sendable, Equatable {
     return (lo < keys.count && keys[lo] == key, lo)
   }
 
-  /// Makes room for one more element in a full array by growing it a quarter (at most to
-  /// `limit`, at least to 4), where appending would double it. Sorted id arrays are the bulk
-  /// of a long run's memory (tens of millions of ids over a few hundred thousand arrays) and
-  /// doubling leaves a third of that unused on average; a quarter leaves a tenth. The extra
-  /// copies are of at most `limit` elements (4 or 8 KiB).
-  @inline(__always)
-  static func growByAQuarter<T>(_ a: inout [T], limit: Int) {
-    let n = a.count
-    if n == a.capacity { a.reserveCapacity(Swift.min(limit, Swift.max(4, n + n >> 2))) }
-  }
-
   /// First index whose element is not less than `v` (binary search in a sorted array).
   private static func lowerBound<T: Comparable>(_ a: [T], _ v: T) -> Int {
     var lo = 0
@@ -85,7 +74,7 @@ public struct RoaringBitmap: Sendable, Equatable {
     if isSmall {
       // Ids walked in increasing order: appended without a search.
       if small.count < RoaringBitmap.smallLimit && (small.isEmpty || value > small[small.count - 1]) {
-        RoaringBitmap.growByAQuarter(&small, limit: RoaringBitmap.smallLimit)
+        small.growByAQuarterIfFull(minimumCapacity: 4, limit: RoaringBitmap.smallLimit)
         small.append(value)
         count += 1
         return true
@@ -93,7 +82,7 @@ public struct RoaringBitmap: Sendable, Equatable {
       let p = RoaringBitmap.lowerBound(small, value)
       if p < small.count && small[p] == value { return false }
       if small.count < RoaringBitmap.smallLimit {
-        RoaringBitmap.growByAQuarter(&small, limit: RoaringBitmap.smallLimit)
+        small.growByAQuarterIfFull(minimumCapacity: 4, limit: RoaringBitmap.smallLimit)
         small.insert(value, at: p)
         count += 1
         return true
@@ -125,7 +114,7 @@ public struct RoaringBitmap: Sendable, Equatable {
       if p < a.count && a[p] == low { return false }
       containers[index] = .array([])  // release the reference so `a` is mutated in place
       if a.count < RoaringBitmap.arrayLimit {
-        RoaringBitmap.growByAQuarter(&a, limit: RoaringBitmap.arrayLimit)
+        a.growByAQuarterIfFull(minimumCapacity: 4, limit: RoaringBitmap.arrayLimit)
         a.insert(low, at: p)
         containers[index] = .array(a)
       } else {

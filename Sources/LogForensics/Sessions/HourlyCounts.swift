@@ -30,7 +30,7 @@ struct HourlyCounts {
       if latest.hour < h {
         // Grow by a quarter (at least two), not double: hundreds of thousands of actors are
         // active a few hours each, and a doubling array's spare room was a third of theirs.
-        if items.count == items.capacity { items.reserveCapacity(items.count + max(2, items.count / 4)) }
+        items.growByAQuarterIfFull(minimumStep: 2)
         items.append(latest)
         latest = HourCount(hour: h, count: 1)
         return

@@ -454,7 +454,7 @@ final class DayHistory {
 
   /// Records a finished day.
   func append(day: Int64, count: Int) {
-    if days.count == days.capacity { days.reserveCapacity(days.count + max(4, days.count / 4)) }
+    days.growByAQuarterIfFull(minimumStep: 4)
     let d = UInt64(UInt32(bitPattern: Int32(clamping: day)))
     days.append(d << 32 | UInt64(UInt32(clamping: max(0, count))))
   }

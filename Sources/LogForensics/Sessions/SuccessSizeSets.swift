@@ -177,12 +177,10 @@ struct SuccessSizeSets {
       p = lo
     }
     guard packed.count < SuccessSizeSets.packedLimit else { return false }
-    if packed.count == packed.capacity {
-      // Grow by a quarter, not double: most tracks stop at a few dozen ids, and the spare
-      // room of hundreds of thousands of them is what a doubling array wastes (a copy of at
-      // most 4 KiB every quarter is cheap next to the inserts that filled it).
-      packed.reserveCapacity(min(SuccessSizeSets.packedLimit, max(8, packed.count + packed.count / 4)))
-    }
+    // Grow by a quarter, not double: most tracks stop at a few dozen ids, and the spare
+    // room of hundreds of thousands of them is what a doubling array wastes (a copy of at
+    // most 4 KiB every quarter is cheap next to the inserts that filled it).
+    packed.growByAQuarterIfFull(minimumCapacity: 8, limit: SuccessSizeSets.packedLimit)
     packed.insert(v, at: p)
     withUnsafeMutableBytes(of: &segmentBuckets) { buckets in
       withUnsafeMutableBytes(of: &segmentEnds) { ends in
