@@ -180,12 +180,6 @@ extension Detector {
 
 extension Detector {
   /// Median id density of `blocks` consecutive blocks, given the counts of the occupied ones.
-  static func medianBlockDensity(_ counts: [UInt32: Int], blocks: Int) -> Double {
-    medianBlockDensity(counts: counts.values.map { Int32(clamping: $0) }, blocks: blocks)
-  }
-
-  /// ``medianBlockDensity(_:blocks:)`` given the counts of the occupied blocks alone, in any
-  /// order.
   static func medianBlockDensity(counts: [Int32], blocks: Int) -> Double {
     guard blocks > 0 else { return 0 }
     let empty = max(0, blocks - counts.count)
@@ -198,7 +192,7 @@ extension Detector {
 
   /// For each span, how many other spans overlap it (closed intervals), in O(n log n).
   static func overlapCounts(_ spans: [(Timestamp, Timestamp)]) -> [Int] {
-    let counter = OverlapCounter(spans)
+    let counter = OverlapCounter(starts: spans.map { $0.0.microseconds }, ends: spans.map { $0.1.microseconds })
     return spans.map { counter.others(overlapping: $0.0, $0.1) }
   }
 
@@ -239,17 +233,6 @@ struct CampaignMember {
 struct OverlapCounter {
   private let starts: [Int64]
   private let ends: [Int64]
-
-  init(_ spans: [(Timestamp, Timestamp)]) {
-    var s: [Int64] = [], e: [Int64] = []
-    s.reserveCapacity(spans.count)
-    e.reserveCapacity(spans.count)
-    for (a, b) in spans {
-      s.append(a.microseconds)
-      e.append(b.microseconds)
-    }
-    self.init(starts: s, ends: e)
-  }
 
   /// The spans given as their starts and ends in microseconds, in any order (sorted here,
   /// in place).

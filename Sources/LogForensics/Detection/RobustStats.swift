@@ -4,10 +4,7 @@
 public enum RobustStats {
   /// The `p`-quantile (0…1) by nearest rank on a sorted copy; 0 for an empty array.
   public static func quantile(_ values: [Double], _ p: Double) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let s = values.sorted()
-    let idx = Int((Double(s.count - 1) * p).rounded())
-    return s[max(0, min(s.count - 1, idx))]
+    quantile(sorted: values.sorted(), p)
   }
 
   public static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }

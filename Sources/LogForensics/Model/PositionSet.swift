@@ -63,28 +63,6 @@ struct PositionSet: Sequence {
 
   var underestimatedCount: Int { count }
 
-  /// Calls `body` with each position in the set, increasing.
-  func forEach(_ body: (Int) -> Void) {
-    for (w, word) in words.enumerated() where word != 0 {
-      var x = word
-      while x != 0 {
-        body(w << 6 | x.trailingZeroBitCount)
-        x &= x - 1
-      }
-    }
-  }
-
   /// The positions in the set, increasing (a copy: the caller may change the set meanwhile).
-  func sorted() -> [Int] {
-    var out: [Int] = []
-    out.reserveCapacity(count)
-    for (w, word) in words.enumerated() where word != 0 {
-      var x = word
-      while x != 0 {
-        out.append(w << 6 | x.trailingZeroBitCount)
-        x &= x - 1
-      }
-    }
-    return out
-  }
+  func sorted() -> [Int] { Array(self) }
 }

@@ -12,9 +12,7 @@ struct SymbolSet: Sequence {
 
   init() {}
 
-  init(_ symbols: some Sequence<Symbol>) {
-    for s in symbols { insert(s) }
-  }
+  init(_ symbols: some Sequence<Symbol>) { formUnion(symbols) }
 
   /// Number of symbols in the set.
   var count: Int { bits.count }
@@ -28,11 +26,6 @@ struct SymbolSet: Sequence {
   }
 
   func contains(_ s: Symbol) -> Bool { bits.contains(Int(s.rawValue)) }
-
-  /// Calls `body` with each symbol, in increasing order of ids.
-  func forEach(_ body: (Symbol) -> Void) {
-    bits.forEach { body(Symbol(rawValue: UInt32(truncatingIfNeeded: $0))) }
-  }
 
   /// Walks the symbols in increasing order of ids.
   struct Iterator: IteratorProtocol {
