@@ -20,6 +20,12 @@ public struct RecordSet: Sendable, Equatable {
 
   public init() {}
 
+  /// A set of these parts.
+  init(numeric: RoaringBitmap, hashed: HashedIdSet) {
+    self.numeric = numeric
+    self.hashed = hashed
+  }
+
   /// Number of distinct records.
   public var count: Int { numeric.count + hashed.count }
   public var isEmpty: Bool { count == 0 }

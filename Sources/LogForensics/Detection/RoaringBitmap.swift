@@ -258,14 +258,21 @@ public struct RoaringBitmap: Sendable, Equatable {
   public struct UnionBuilder {
     private var result = RoaringBitmap()
     private var pending: [RoaringBitmap] = []
+    /// Values in `pending`.
+    private var pendingValues = 0
     static let batch = 1024
+    /// Most values waiting in a batch: sets decoded for the union (a track's settled ids,
+    /// ``FrozenBucketIds``) are copies, and a batch of a thousand large ones, per template,
+    /// would hold tens of megabytes.
+    static let batchValues = 1 << 16
 
     public init() {}
 
     public mutating func add(_ s: RoaringBitmap) {
       guard !s.isEmpty else { return }
       pending.append(s)
-      if pending.count >= UnionBuilder.batch { flush() }
+      pendingValues += s.count
+      if pending.count >= UnionBuilder.batch || pendingValues >= UnionBuilder.batchValues { flush() }
     }
 
     private mutating func flush() {
@@ -273,6 +280,7 @@ public struct RoaringBitmap: Sendable, Equatable {
       pending.append(result)
       result = RoaringBitmap.union(pending)
       pending.removeAll(keepingCapacity: true)
+      pendingValues = 0
     }
 
     /// The union of every set added.

@@ -11,10 +11,12 @@
 ///   buckets: one array for them all costs 4 bytes an id plus one array header, where a set
 ///   per bucket cost three arrays with their headers and spare room (about 9 bytes an id).
 /// - **Per bucket**: from the first id beyond those limits, or the first non-numeric id,
-///   one ``BucketSets`` object holds the first bucket's ``RecordSet`` and the others in a
-///   short sorted array. Lookups are a short linear scan. The object is allocated only then:
-///   a packed track (the common case: every member of a swarm) does not carry the 72 bytes
-///   of empty sets inline.
+///   one ``BucketSets`` object. Its numeric ids settle, by bucket, in a delta encoding of
+///   about two bytes an id (``FrozenBucketIds``); new ones wait in a flat list, merged in
+///   once it reaches an eighth of the settled ids, so each id is re-encoded a bounded number
+///   of times and an insert is an append. Non-numeric ids keep one ``HashedIdSet`` per
+///   bucket. The object is allocated only then: a packed track (the common case: every
+///   member of a swarm) carries none of it.
 ///
 /// Readers see the same buckets and sets either way: ``forEach(_:)`` builds a packed
 /// bucket's ``RecordSet`` when asked (with at most ``packedLimit`` ids, exactly the set the
@@ -37,26 +39,33 @@ struct SuccessSizeSets {
   /// The per-bucket layout (`nil` while the ids are packed). Shared by copies until one of
   /// them changes (copy on write).
   private var sets: BucketSets?
-  private var firstBucket: Int16 { sets?.firstBucket ?? -1 }
 
-  var isEmpty: Bool { perBucket ? firstBucket < 0 : segmentCount == 0 }
+  var isEmpty: Bool {
+    guard let x = sets else { return segmentCount == 0 }
+    return x.frozen.isEmpty && x.pending.isEmpty && x.hashed.isEmpty
+  }
+
+  /// Bytes of the settled ids' encoding (0 in the packed layout): for tests and sizing.
+  var settledBytes: Int { sets?.frozen.bytes.count ?? 0 }
 
   /// Number of buckets with a set.
   var bucketCount: Int {
     guard let x = sets else { return Int(segmentCount) }
-    return x.firstBucket < 0 ? 0 : 1 + x.more.count
+    return x.buckets.count
   }
 
   /// Buckets in increasing order.
   var buckets: [UInt8] {
     guard let x = sets else { return (0..<Int(segmentCount)).map { segmentBucket($0) } }
-    return x.firstBucket < 0 ? [] : [UInt8(x.firstBucket)] + x.more.map(\.bucket)
+    return x.buckets
   }
 
   /// The set of the smallest bucket (empty when there is none).
   var firstBucketSet: RecordSet {
     guard let x = sets else { return segmentCount == 0 ? RecordSet() : segmentSet(0) }
-    return x.firstSet
+    var first: RecordSet?
+    x.forEach { _, s in if first == nil { first = s } }
+    return first ?? RecordSet()
   }
 
   /// Adds `key` to the set of `bucket` (0...255).
@@ -66,7 +75,7 @@ struct SuccessSizeSets {
       if case .numeric(let v) = key, insertPacked(v, bucket: b) { return }
       unpack()
     }
-    update(bucket: Int(b)) { $0.insert(key) }
+    uniqueSets().insert(key, bucket: b)
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
@@ -75,62 +84,39 @@ struct SuccessSizeSets {
       for i in 0..<Int(segmentCount) { body(Int(segmentBucket(i)), segmentSet(i)) }
       return
     }
-    guard x.firstBucket >= 0 else { return }
-    body(Int(x.firstBucket), x.firstSet)
-    for m in x.more { body(Int(m.bucket), m.set) }
+    x.forEach(body)
   }
 
   /// Adds every (bucket, id) of `other`.
   mutating func formUnion(_ other: SuccessSizeSets) {
     if !perBucket { unpack() }
-    other.forEach { b, s in update(bucket: b) { $0.formUnion(s) } }
+    let x = uniqueSets()
+    other.forEach { b, s in x.formUnion(s, bucket: UInt8(b)) }
   }
 
   // MARK: - Per-bucket layout
 
-  /// Runs `body` on the set of `bucket` (0...255), created empty if missing.
-  private mutating func update(bucket: Int, _ body: (inout RecordSet) -> Void) {
+  /// The per-bucket object, copied first if another value shares it (copy on write).
+  private mutating func uniqueSets() -> BucketSets {
     // Checked before any other reference to the object is taken (a `let` bound first would
     // make it look shared, and every insert would copy every set).
     if !isKnownUniquelyReferenced(&sets) { sets = sets?.copy() ?? BucketSets() }
-    let x = sets.unsafelyUnwrapped
-    let b = Int16(min(255, max(0, bucket)))
-    if x.firstBucket < 0 || b == x.firstBucket {
-      x.firstBucket = b
-      body(&x.firstSet)
-      return
-    }
-    if b < x.firstBucket {
-      // The new bucket becomes the first; the old first moves to the front of the others.
-      x.more.insert((UInt8(x.firstBucket), x.firstSet), at: 0)
-      x.firstBucket = b
-      x.firstSet = RecordSet()
-      body(&x.firstSet)
-      return
-    }
-    let u = UInt8(b)
-    var i = 0
-    while i < x.more.count && x.more[i].bucket < u { i += 1 }
-    if i == x.more.count || x.more[i].bucket != u { x.more.insert((u, RecordSet()), at: i) }
-    body(&x.more[i].set)
+    return sets.unsafelyUnwrapped
   }
 
-  /// Moves the packed ids to one set per bucket (for good).
+  /// Moves the packed ids to the per-bucket layout (for good): each segment is already a
+  /// sorted bucket, encoded as it is.
   private mutating func unpack() {
-    let ids = packed
-    let count = Int(segmentCount)
-    var start = 0
-    var bucketsAndEnds: [(UInt8, Int)] = []
-    for i in 0..<count { bucketsAndEnds.append((segmentBucket(i), segmentEnd(i))) }
+    let x = BucketSets()
+    packed.withUnsafeBufferPointer { ids in
+      for i in 0..<Int(segmentCount) {
+        let start = segmentStart(i), end = segmentEnd(i)
+        if end > start { x.frozen.append(bucket: segmentBucket(i), ids: UnsafeBufferPointer(rebasing: ids[start..<end])) }
+      }
+    }
     packed = []
     segmentCount = 0
-    sets = BucketSets()
-    for (b, end) in bucketsAndEnds {
-      update(bucket: Int(b)) { set in
-        for k in start..<end { set.insert(.numeric(ids[k])) }
-      }
-      start = end
-    }
+    sets = x
   }
 
   // MARK: - Packed layout
@@ -206,21 +192,145 @@ struct SuccessSizeSets {
   }
 }
 
-/// The per-bucket layout of ``SuccessSizeSets``: the smallest bucket's set, and the others.
+/// The per-bucket layout of ``SuccessSizeSets``: settled numeric ids, numeric ids added since,
+/// and the non-numeric ids of each bucket.
 final class BucketSets {
-  /// The smallest bucket seen, or -1 while empty.
-  var firstBucket: Int16 = -1
-  var firstSet = RecordSet()
-  /// The other buckets, increasing, with their sets (one array of pairs: one allocation,
-  /// not one for the buckets and one for the sets).
-  var more: [(bucket: UInt8, set: RecordSet)] = []
+  /// Numeric ids merged in, by bucket.
+  var frozen = FrozenBucketIds()
+  /// Numeric ids added since the last merge, as `bucket << 32 | id`, in arrival order,
+  /// repeats included.
+  var pending: [UInt64] = []
+  /// Non-numeric ids per bucket, increasing bucket.
+  var hashed: [(bucket: UInt8, set: HashedIdSet)] = []
+  /// Fewest pending ids merged at once (a small track would otherwise re-encode its ids every
+  /// few requests).
+  static let minimumPending = 64
 
-  /// An independent object with the same sets.
+  /// An independent object with the same ids.
   func copy() -> BucketSets {
     let x = BucketSets()
-    x.firstBucket = firstBucket
-    x.firstSet = firstSet
-    x.more = more
+    x.frozen = frozen
+    x.pending = pending
+    x.hashed = hashed
     return x
+  }
+
+  /// Adds `key` to `bucket`.
+  func insert(_ key: RecordKey, bucket b: UInt8) {
+    switch key {
+    case .numeric(let v):
+      pending.append(UInt64(b) << 32 | UInt64(v))
+      if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
+    case .hashed(let h):
+      updateHashed(b) { $0.insert(h) }
+    }
+  }
+
+  /// Adds every id of `set` to `bucket`.
+  func formUnion(_ set: RecordSet, bucket b: UInt8) {
+    set.numeric.forEach { v in pending.append(UInt64(b) << 32 | UInt64(v)) }
+    if !set.hashed.isEmpty { updateHashed(b) { $0.formUnion(set.hashed) } }
+    if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
+  }
+
+  private func updateHashed(_ b: UInt8, _ body: (inout HashedIdSet) -> Void) {
+    var i = 0
+    while i < hashed.count && hashed[i].bucket < b { i += 1 }
+    if i == hashed.count || hashed[i].bucket != b { hashed.insert((b, HashedIdSet()), at: i) }
+    body(&hashed[i].set)
+  }
+
+  /// Merges the pending ids into the settled ones.
+  func merge() {
+    guard !pending.isEmpty else { return }
+    var out = FrozenBucketIds()
+    forEachNumericBucket { b, ids in out.append(bucket: b, ids: ids) }
+    out.trim()
+    frozen = out
+    pending = []
+  }
+
+  /// Calls `body` with each bucket holding numeric ids, increasing, and its ids (settled and
+  /// pending together: sorted, distinct; the buffer is valid during the call only).
+  private func forEachNumericBucket(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Void) {
+    if pending.isEmpty {
+      frozen.forEachBucket(body)
+      return
+    }
+    var waiting = pending
+    waiting.sort()
+    var k = 0
+    var ids: [UInt32] = []
+    /// Emits pending bucket `waiting[k]`'s ids, with `settled` ones of the same bucket.
+    func emitPending(with settled: UnsafeBufferPointer<UInt32>?) {
+      let b = UInt8(truncatingIfNeeded: waiting[k] >> 32)
+      ids.removeAll(keepingCapacity: true)
+      var s = 0
+      let settledCount = settled?.count ?? 0
+      while k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) == b {
+        let v = UInt32(truncatingIfNeeded: waiting[k])
+        k += 1
+        while s < settledCount && settled.unsafelyUnwrapped[s] < v {
+          ids.append(settled.unsafelyUnwrapped[s])
+          s += 1
+        }
+        if s < settledCount && settled.unsafelyUnwrapped[s] == v { s += 1 }
+        if ids.last != v { ids.append(v) }
+      }
+      while s < settledCount {
+        ids.append(settled.unsafelyUnwrapped[s])
+        s += 1
+      }
+      ids.withUnsafeBufferPointer { body(b, $0) }
+    }
+    frozen.forEachBucket { b, settled in
+      while k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) < b { emitPending(with: nil) }
+      if k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) == b {
+        emitPending(with: settled)
+      } else {
+        body(b, settled)
+      }
+    }
+    while k < waiting.count { emitPending(with: nil) }
+  }
+
+  /// Buckets holding any id, increasing.
+  var buckets: [UInt8] {
+    var out: [UInt8] = []
+    var h = 0
+    forEachNumericBucket { b, _ in
+      while h < hashed.count && hashed[h].bucket < b {
+        out.append(hashed[h].bucket)
+        h += 1
+      }
+      if h < hashed.count && hashed[h].bucket == b { h += 1 }
+      out.append(b)
+    }
+    while h < hashed.count {
+      out.append(hashed[h].bucket)
+      h += 1
+    }
+    return out
+  }
+
+  /// Calls `body` with each bucket and its set (numeric and non-numeric ids), increasing.
+  func forEach(_ body: (Int, RecordSet) -> Void) {
+    var h = 0
+    forEachNumericBucket { b, ids in
+      while h < hashed.count && hashed[h].bucket < b {
+        body(Int(hashed[h].bucket), RecordSet(numeric: RoaringBitmap(), hashed: hashed[h].set))
+        h += 1
+      }
+      var set = HashedIdSet()
+      if h < hashed.count && hashed[h].bucket == b {
+        set = hashed[h].set
+        h += 1
+      }
+      body(Int(b), RecordSet(numeric: RoaringBitmap(sortedDistinct: Array(ids)), hashed: set))
+    }
+    while h < hashed.count {
+      body(Int(hashed[h].bucket), RecordSet(numeric: RoaringBitmap(), hashed: hashed[h].set))
+      h += 1
+    }
   }
 }

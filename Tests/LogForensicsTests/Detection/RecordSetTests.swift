@@ -196,7 +196,8 @@ struct RecordSetTests {
 
 
   @Test func unionBuilderOverSeveralBatchesEqualsInsertion() {
-    // 3 000 small sets (three batches) plus a few large ones, with repeats between them.
+    // 3 000 small sets (three batches) plus a few large ones, with repeats between them; the
+    // large ones fill a batch's values (``RoaringBitmap/UnionBuilder/batchValues``) early.
     var g = SeededRNG(seed: 9)
     var builder = RoaringBitmap.UnionBuilder()
     var records = RecordSet.UnionBuilder()
@@ -204,7 +205,7 @@ struct RecordSetTests {
     var hashedCount = Set<UInt64>()
     for n in 0..<3_000 {
       var values: [UInt32] = []
-      let size = n % 500 == 0 ? 6_000 : Int(g.next() % 40)
+      let size = n % 500 == 0 ? 6_000 : n % 300 == 1 ? 40_000 : Int(g.next() % 40)
       for _ in 0..<size { values.append(UInt32(g.next() % 400_000)) }
       let set = RoaringBitmap(values)
       builder.add(set)

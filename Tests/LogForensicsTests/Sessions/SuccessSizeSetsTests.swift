@@ -21,7 +21,8 @@ import Testing
   /// Random inserts compared with a dictionary of sets, through the packed layout and past
   /// each of its limits (ids, buckets, a non-numeric id).
   @Test(arguments: [(ids: 300, buckets: 3, hashedAt: -1), (ids: 3_000, buckets: 3, hashedAt: -1),
-                    (ids: 600, buckets: 9, hashedAt: -1), (ids: 400, buckets: 2, hashedAt: 200)])
+                    (ids: 600, buckets: 9, hashedAt: -1), (ids: 400, buckets: 2, hashedAt: 200),
+                    (ids: 20_000, buckets: 16, hashedAt: 9_000)])
   func matchesAReferenceModel(ids: Int, buckets: Int, hashedAt: Int) {
     var rng = SeededRNG(seed: UInt64(ids * 31 + buckets))
     var s = SuccessSizeSets()
@@ -64,5 +65,43 @@ import Testing
     a.formUnion(b)
     #expect(contents(a) == [43: [.numeric(6)], 44: [.numeric(5)]])
     #expect(!a.isEmpty && a.buckets == [43, 44])
+  }
+
+  /// Settled ids (delta-encoded) plus pending ones read back exactly, across many merges, and
+  /// a copy keeps its own ids (copy on write of the per-bucket object).
+  @Test func settledAndPendingIdsReadBackAndCopiesStayApart() {
+    var s = SuccessSizeSets()
+    var reference: [Int: Set<RecordKey>] = [:]
+    var rng = SeededRNG(seed: 7)
+    // A practice's patients: ids spread over 3 million numbers, read in any order, some twice.
+    let ids = (0..<2_000).map { UInt32(100_000 + ($0 * 7_919) % 3_000_000) }
+    for n in 0..<6_000 {
+      let v = ids[Int(rng.next() % UInt64(ids.count))]
+      let bucket = 40 + Int(rng.next() % 16)
+      s.insert(.numeric(v), bucket: bucket)
+      reference[bucket, default: []].insert(.numeric(v))
+      if n == 3_000 {
+        let copy = s
+        s.insert(.numeric(4_000_000), bucket: 41)
+        #expect(!contents(copy)[41, default: []].contains(.numeric(4_000_000)), "the copy does not see later ids")
+        reference[41, default: []].insert(.numeric(4_000_000))
+      }
+    }
+    #expect(contents(s) == reference)
+    let stored = reference.values.reduce(0) { $0 + $1.count }
+    // Gaps of a few thousand: about two bytes an id once settled (a sorted [UInt32] takes four).
+    #expect(s.settledBytes > 0 && s.settledBytes < stored * 5 / 2, "\(s.settledBytes) bytes for \(stored) ids")
+  }
+
+  /// The encoding keeps ids at the ends of the range and buckets in order.
+  @Test func frozenIdsRoundTrip() {
+    var f = FrozenBucketIds()
+    let parts: [(UInt8, [UInt32])] = [(0, [0, 1, 127, 128, 16_383, 16_384]), (7, [5]), (255, [1 << 31, UInt32.max - 1, UInt32.max])]
+    for (b, ids) in parts { ids.withUnsafeBufferPointer { f.append(bucket: b, ids: $0) } }
+    var back: [(UInt8, [UInt32])] = []
+    f.forEachBucket { b, ids in back.append((b, Array(ids))) }
+    #expect(back.map(\.0) == parts.map(\.0))
+    #expect(back.map(\.1) == parts.map(\.1))
+    #expect(f.count == 10 && f.buckets == [0, 7, 255])
   }
 }
