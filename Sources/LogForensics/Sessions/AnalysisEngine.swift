@@ -469,6 +469,12 @@ public final class AnalysisEngine {
     }
     for i in liveActors.sorted() { close(actors[i]) }
     collectSessions()
+    // Tracks are complete: their waiting success ids are merged once, so that detection's many
+    // reads decode settled ids only.
+    for actor in actors where actor !== retired {
+      for (_, track) in actor.tracks { track.settle() }
+      for track in actor.slices.values { track.settle() }
+    }
     // Record tracks are complete and only read from here on: their union per template is
     // built on the other core (idle now that parsing is over) while detection runs.
     if options.threads > 1 {

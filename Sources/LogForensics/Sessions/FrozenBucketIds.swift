@@ -3,11 +3,15 @@
 /// Numeric ids of several response-size buckets, sorted and delta-encoded.
 ///
 /// Per bucket, in increasing bucket order: the bucket (one byte), the number of ids, the
-/// first id and the gap to each next one, each number as a LEB128 varint (seven bits a byte).
+/// first id and the length in bytes of the gaps' bits (LEB128 varints, seven bits a byte: a
+/// reader that wants only the buckets skips the bits), the Rice parameter `k` (one byte), then the
+/// gaps between consecutive ids, less one, Rice-coded: the gap's high part `gap >> k` in
+/// unary, its low `k` bits as they are; the bits are padded to a whole byte. `k` is the
+/// bucket's mean gap rounded down to a power of two, so an id costs about `k + 2` bits.
 /// The ids a staff member reads are a practice's patients, spread over millions of numbers:
-/// gaps of a few thousand take two bytes where a sorted `[UInt32]` per bucket took four, plus
-/// its header and spare room. Read sequentially only (``forEachBucket(_:)``); rebuilt whole
-/// when ids are added (``SuccessSizeSets`` batches them so that each id is re-encoded a
+/// gaps of ten thousand take about two bytes where a sorted `[UInt32]` per bucket took four,
+/// plus its header and spare room. Read sequentially only (``forEachBucket(_:)``); rebuilt
+/// whole when ids are added (``SuccessSizeSets`` batches them so that each id is re-encoded a
 /// bounded number of times).
 struct FrozenBucketIds {
   private(set) var bytes: [UInt8] = []
@@ -22,12 +26,46 @@ struct FrozenBucketIds {
     precondition(!ids.isEmpty, "a frozen bucket holds ids")
     bytes.append(bucket)
     FrozenBucketIds.appendVarint(UInt32(ids.count), to: &bytes)
-    var previous: UInt32 = 0
-    for (i, v) in ids.enumerated() {
-      FrozenBucketIds.appendVarint(i == 0 ? v : v &- previous, to: &bytes)
-      previous = v
+    FrozenBucketIds.appendVarint(ids[0], to: &bytes)
+    let n = ids.count
+    // Mean gap (less one) rounded down to a power of two: the Rice parameter.
+    let meanGap = n > 1 ? (UInt64(ids[n - 1] - ids[0]) - UInt64(n - 1)) / UInt64(n - 1) : 0
+    let k = meanGap == 0 ? 0 : 63 - meanGap.leadingZeroBitCount
+    var gaps: [UInt8] = []
+    var bits = BitWriter()
+    for i in 1..<max(1, n) {
+      let gap = UInt64(ids[i] - ids[i - 1] - 1)
+      let q = Int(gap >> UInt64(k))
+      let low = gap & ((1 << UInt64(k)) - 1)
+      if q + 1 + k <= 56 {
+        // One write: q ones, a zero, the low bits.
+        bits.write((1 << UInt64(q)) - 1 | low << UInt64(q + 1), bits: q + 1 + k, to: &gaps)
+      } else {
+        bits.writeUnary(q, to: &gaps)
+        bits.write(low, bits: k, to: &gaps)
+      }
     }
-    count += ids.count
+    bits.flush(to: &gaps)
+    FrozenBucketIds.appendVarint(UInt32(gaps.count), to: &bytes)
+    bytes.append(UInt8(k))
+    bytes.append(contentsOf: gaps)
+    count += n
+  }
+
+  /// Calls `body` with each bucket, increasing, and its number of ids, without decoding them.
+  func forEachBucketCount(_ body: (UInt8, Int) -> Void) {
+    bytes.withUnsafeBufferPointer { b in
+      var p = 0
+      while p < b.count {
+        let bucket = b[p]
+        p += 1
+        let n = Int(FrozenBucketIds.readVarint(b, &p))
+        _ = FrozenBucketIds.readVarint(b, &p)
+        let length = Int(FrozenBucketIds.readVarint(b, &p))
+        p += 1 + length
+        body(bucket, n)
+      }
+    }
   }
 
   /// Gives back spare room (the encoding is rebuilt, never appended to, once complete).
@@ -36,8 +74,16 @@ struct FrozenBucketIds {
   }
 
   /// Calls `body` with each bucket, in increasing order, and its ids (increasing; the buffer
-  /// is valid during the call only).
+  /// is valid during the call only). `body` returns `false` to stop.
   func forEachBucket(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Void) {
+    forEachBucketWhile { b, ids in
+      body(b, ids)
+      return true
+    }
+  }
+
+  /// ``forEachBucket(_:)`` until `body` returns `false`.
+  func forEachBucketWhile(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Bool) {
     var ids: [UInt32] = []
     bytes.withUnsafeBufferPointer { b in
       var p = 0
@@ -45,23 +91,31 @@ struct FrozenBucketIds {
         let bucket = b[p]
         p += 1
         let n = Int(FrozenBucketIds.readVarint(b, &p))
+        var v = FrozenBucketIds.readVarint(b, &p)
+        let length = Int(FrozenBucketIds.readVarint(b, &p))
+        let k = Int(b[p])
+        p += 1
+        let end = p + length
         ids.removeAll(keepingCapacity: true)
         ids.reserveCapacity(n)
-        var v: UInt32 = 0
-        for i in 0..<n {
-          let x = FrozenBucketIds.readVarint(b, &p)
-          v = i == 0 ? x : v &+ x
+        ids.append(v)
+        var bits = BitReader(b, from: p)
+        for _ in 1..<max(1, n) {
+          let high = UInt64(bits.readUnary())
+          let gap = high << UInt64(k) | bits.read(bits: k)
+          v = v &+ UInt32(truncatingIfNeeded: gap) &+ 1
           ids.append(v)
         }
-        ids.withUnsafeBufferPointer { body(bucket, $0) }
+        p = end
+        if !ids.withUnsafeBufferPointer({ body(bucket, $0) }) { return }
       }
     }
   }
 
-  /// The buckets held, increasing (decodes every id).
+  /// The buckets held, increasing.
   var buckets: [UInt8] {
     var out: [UInt8] = []
-    forEachBucket { b, _ in out.append(b) }
+    forEachBucketCount { b, _ in out.append(b) }
     return out
   }
 
@@ -85,6 +139,98 @@ struct FrozenBucketIds {
       v |= UInt32(byte & 0x7F) << shift
       if byte < 0x80 { return v }
       shift += 7
+    }
+  }
+}
+
+/// Appends bits to a byte array, least significant bit first.
+private struct BitWriter {
+  private var acc: UInt64 = 0
+  private var pending = 0
+
+  /// Appends the low `bits` bits of `value` (at most 56).
+  @inline(__always)
+  mutating func write(_ value: UInt64, bits: Int, to bytes: inout [UInt8]) {
+    guard bits > 0 else { return }
+    acc |= value << UInt64(pending)
+    pending += bits
+    while pending >= 8 {
+      bytes.append(UInt8(truncatingIfNeeded: acc))
+      acc >>= 8
+      pending -= 8
+    }
+  }
+
+  /// Appends `q` one bits and a zero.
+  @inline(__always)
+  mutating func writeUnary(_ q: Int, to bytes: inout [UInt8]) {
+    var q = q
+    while q >= 32 {
+      write(0xFFFF_FFFF, bits: 32, to: &bytes)
+      q -= 32
+    }
+    write((1 << UInt64(q)) - 1, bits: q + 1, to: &bytes)
+  }
+
+  /// Pads the last byte with zeros.
+  mutating func flush(to bytes: inout [UInt8]) {
+    if pending > 0 { bytes.append(UInt8(truncatingIfNeeded: acc)) }
+    acc = 0
+    pending = 0
+  }
+}
+
+/// Reads what ``BitWriter`` wrote.
+private struct BitReader {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var p: Int
+  private var acc: UInt64 = 0
+  private var available = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, from p: Int) {
+    self.bytes = bytes
+    self.p = p
+  }
+
+  @inline(__always)
+  private mutating func refill() {
+    while available <= 56 && p < bytes.count {
+      acc |= UInt64(bytes[p]) << UInt64(available)
+      p += 1
+      available += 8
+    }
+  }
+
+  /// The next `k` bits (at most 32).
+  @inline(__always)
+  mutating func read(bits k: Int) -> UInt64 {
+    guard k > 0 else { return 0 }
+    if available < k { refill() }
+    let v = acc & ((1 << UInt64(k)) - 1)
+    acc >>= UInt64(k)
+    available -= k
+    return v
+  }
+
+  /// The number of one bits before the next zero (which is consumed).
+  @inline(__always)
+  mutating func readUnary() -> Int {
+    var q = 0
+    while true {
+      if available == 0 {
+        refill()
+        if available == 0 { return q }  // corrupt: ran out of bits
+      }
+      let ones = (~acc).trailingZeroBitCount
+      if ones < available {
+        q += ones
+        acc = acc >> UInt64(ones + 1)
+        available -= ones + 1
+        return q
+      }
+      q += available
+      acc = 0
+      available = 0
     }
   }
 }

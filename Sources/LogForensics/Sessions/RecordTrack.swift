@@ -163,6 +163,10 @@ final class RecordTrack {
     lastEvidence = evidence
   }
 
+  /// Merges the success ids still waiting into the settled ones (see
+  /// ``SuccessSizeSets/settle()``): called once the track is complete.
+  func settle() { successBySize.settle() }
+
   /// Notes one request for a record: evidence, client IP, outcome and, for NIR-shaped ids,
   /// whether the key was valid (`invalidNIR` nil for other ids).
   func noteRecordRequest(

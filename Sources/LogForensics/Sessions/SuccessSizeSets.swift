@@ -54,6 +54,14 @@ struct SuccessSizeSets {
     return x.buckets.count
   }
 
+  /// Merges ids waiting in the per-bucket layout into the settled ones (the track is complete:
+  /// every later read decodes the settled ids only, and the waiting list is freed). An object
+  /// shared with a copy is left as it is: merging would copy it.
+  mutating func settle() {
+    guard sets?.pending.isEmpty == false, isKnownUniquelyReferenced(&sets) else { return }
+    sets.unsafelyUnwrapped.merge()
+  }
+
   /// Buckets in increasing order.
   var buckets: [UInt8] {
     guard let x = sets else { return (0..<Int(segmentCount)).map { segmentBucket($0) } }
@@ -63,9 +71,7 @@ struct SuccessSizeSets {
   /// The set of the smallest bucket (empty when there is none).
   var firstBucketSet: RecordSet {
     guard let x = sets else { return segmentCount == 0 ? RecordSet() : segmentSet(0) }
-    var first: RecordSet?
-    x.forEach { _, s in if first == nil { first = s } }
-    return first ?? RecordSet()
+    return x.firstSet
   }
 
   /// Adds `key` to the set of `bucket` (0...255).
@@ -219,6 +225,7 @@ final class BucketSets {
   func insert(_ key: RecordKey, bucket b: UInt8) {
     switch key {
     case .numeric(let v):
+      pending.growByAQuarterIfFull(minimumCapacity: 16)
       pending.append(UInt64(b) << 32 | UInt64(v))
       if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
     case .hashed(let h):
@@ -294,10 +301,46 @@ final class BucketSets {
     while k < waiting.count { emitPending(with: nil) }
   }
 
+  /// The set of the smallest bucket (empty when there is none).
+  var firstSet: RecordSet {
+    var first: RecordSet?
+    if pending.isEmpty {
+      // Settled ids only: the first bucket is decoded, not the others.
+      var numeric: (bucket: UInt8, ids: [UInt32])?
+      frozen.forEachBucketWhile { b, ids in
+        numeric = (b, Array(ids))
+        return false
+      }
+      let h = hashed.first
+      if let n = numeric, h == nil || n.bucket <= h!.bucket {
+        return RecordSet(numeric: RoaringBitmap(sortedDistinct: n.ids), hashed: h?.bucket == n.bucket ? h!.set : HashedIdSet())
+      }
+      return h.map { RecordSet(numeric: RoaringBitmap(), hashed: $0.set) } ?? RecordSet()
+    }
+    forEach { _, s in if first == nil { first = s } }
+    return first ?? RecordSet()
+  }
+
   /// Buckets holding any id, increasing.
   var buckets: [UInt8] {
     var out: [UInt8] = []
     var h = 0
+    if pending.isEmpty {
+      // Settled ids only: their buckets are read without decoding the ids.
+      frozen.forEachBucketCount { b, _ in
+        while h < hashed.count && hashed[h].bucket < b {
+          out.append(hashed[h].bucket)
+          h += 1
+        }
+        if h < hashed.count && hashed[h].bucket == b { h += 1 }
+        out.append(b)
+      }
+      while h < hashed.count {
+        out.append(hashed[h].bucket)
+        h += 1
+      }
+      return out
+    }
     forEachNumericBucket { b, _ in
       while h < hashed.count && hashed[h].bucket < b {
         out.append(hashed[h].bucket)

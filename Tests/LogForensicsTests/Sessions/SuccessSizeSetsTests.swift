@@ -104,4 +104,25 @@ import Testing
     #expect(back.map(\.1) == parts.map(\.1))
     #expect(f.count == 10 && f.buckets == [0, 7, 255])
   }
+
+  /// Random buckets, dense and sparse, clustered and spread: each decodes to what was encoded.
+  @Test func frozenIdsRoundTripAtEveryDensity() {
+    var rng = SeededRNG(seed: 11)
+    var f = FrozenBucketIds()
+    var parts: [(UInt8, [UInt32])] = []
+    for b in 0..<40 {
+      let n = 1 + Int(rng.next() % 3_000)
+      let range = UInt64(n) << (rng.next() % 20)  // from every id to one in a million
+      var ids = Set<UInt32>()
+      while ids.count < n { ids.insert(UInt32(truncatingIfNeeded: rng.next() % max(UInt64(n), range))) }
+      if b % 5 == 0 { ids.insert(UInt32.max) }  // one far outlier: a long unary part
+      let sorted = ids.sorted()
+      sorted.withUnsafeBufferPointer { f.append(bucket: UInt8(b * 6), ids: $0) }
+      parts.append((UInt8(b * 6), sorted))
+    }
+    var back: [(UInt8, [UInt32])] = []
+    f.forEachBucket { b, ids in back.append((b, Array(ids))) }
+    #expect(back.map(\.0) == parts.map(\.0))
+    #expect(back.map(\.1) == parts.map(\.1))
+  }
 }
