@@ -52,18 +52,36 @@ struct FrozenBucketIds {
     count += n
   }
 
+  /// A bucket's header: what precedes its gaps' bits.
+  private struct Header {
+    var bucket: UInt8
+    var count: Int
+    var first: UInt32
+    /// Bytes of the gaps' bits.
+    var length: Int
+    /// Rice parameter.
+    var k: Int
+
+    /// Reads the header at `p` and moves `p` to the gaps' bits.
+    init(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) {
+      bucket = b[p]
+      p += 1
+      count = Int(FrozenBucketIds.readVarint(b, &p))
+      first = FrozenBucketIds.readVarint(b, &p)
+      length = Int(FrozenBucketIds.readVarint(b, &p))
+      k = Int(b[p])
+      p += 1
+    }
+  }
+
   /// Calls `body` with each bucket, increasing, and its number of ids, without decoding them.
   func forEachBucketCount(_ body: (UInt8, Int) -> Void) {
     bytes.withUnsafeBufferPointer { b in
       var p = 0
       while p < b.count {
-        let bucket = b[p]
-        p += 1
-        let n = Int(FrozenBucketIds.readVarint(b, &p))
-        _ = FrozenBucketIds.readVarint(b, &p)
-        let length = Int(FrozenBucketIds.readVarint(b, &p))
-        p += 1 + length
-        body(bucket, n)
+        let h = Header(b, &p)
+        p += h.length
+        body(h.bucket, h.count)
       }
     }
   }
@@ -74,7 +92,7 @@ struct FrozenBucketIds {
   }
 
   /// Calls `body` with each bucket, in increasing order, and its ids (increasing; the buffer
-  /// is valid during the call only). `body` returns `false` to stop.
+  /// is valid during the call only).
   func forEachBucket(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Void) {
     forEachBucketWhile { b, ids in
       body(b, ids)
@@ -88,14 +106,10 @@ struct FrozenBucketIds {
     bytes.withUnsafeBufferPointer { b in
       var p = 0
       while p < b.count {
-        let bucket = b[p]
-        p += 1
-        let n = Int(FrozenBucketIds.readVarint(b, &p))
-        var v = FrozenBucketIds.readVarint(b, &p)
-        let length = Int(FrozenBucketIds.readVarint(b, &p))
-        let k = Int(b[p])
-        p += 1
-        let end = p + length
+        let h = Header(b, &p)
+        let bucket = h.bucket, n = h.count, k = h.k
+        var v = h.first
+        let end = p + h.length
         ids.removeAll(keepingCapacity: true)
         ids.reserveCapacity(n)
         ids.append(v)

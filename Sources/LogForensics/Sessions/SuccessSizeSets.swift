@@ -323,25 +323,15 @@ final class BucketSets {
 
   /// Buckets holding any id, increasing.
   var buckets: [UInt8] {
+    var numeric: [UInt8] = []
+    if pending.isEmpty {
+      frozen.forEachBucketCount { b, _ in numeric.append(b) }  // settled only: no id decoded
+    } else {
+      forEachNumericBucket { b, _ in numeric.append(b) }
+    }
     var out: [UInt8] = []
     var h = 0
-    if pending.isEmpty {
-      // Settled ids only: their buckets are read without decoding the ids.
-      frozen.forEachBucketCount { b, _ in
-        while h < hashed.count && hashed[h].bucket < b {
-          out.append(hashed[h].bucket)
-          h += 1
-        }
-        if h < hashed.count && hashed[h].bucket == b { h += 1 }
-        out.append(b)
-      }
-      while h < hashed.count {
-        out.append(hashed[h].bucket)
-        h += 1
-      }
-      return out
-    }
-    forEachNumericBucket { b, _ in
+    for b in numeric {
       while h < hashed.count && hashed[h].bucket < b {
         out.append(hashed[h].bucket)
         h += 1
@@ -349,10 +339,7 @@ final class BucketSets {
       if h < hashed.count && hashed[h].bucket == b { h += 1 }
       out.append(b)
     }
-    while h < hashed.count {
-      out.append(hashed[h].bucket)
-      h += 1
-    }
+    out.append(contentsOf: hashed[h...].map(\.bucket))
     return out
   }
 
