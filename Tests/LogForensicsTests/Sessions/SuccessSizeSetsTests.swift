@@ -125,4 +125,13 @@ import Testing
     #expect(back.map(\.0) == parts.map(\.0))
     #expect(back.map(\.1) == parts.map(\.1))
   }
+
+  /// Waiting ids keep their bucket and every bit of the id, repeats included, in five bytes.
+  @Test func pendingIdsComeBackSorted() {
+    var p = PendingIds()
+    let entries: [(UInt8, UInt32)] = [(255, .max), (0, 0), (7, 0x0102_0304), (0, 0), (255, 1), (7, 0x8000_0000)]
+    for (b, v) in entries { p.append(bucket: b, id: v) }
+    #expect(p.count == entries.count)
+    #expect(p.sortedWords() == entries.map { UInt64($0.0) << 32 | UInt64($0.1) }.sorted())
+  }
 }
