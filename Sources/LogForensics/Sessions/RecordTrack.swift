@@ -284,11 +284,12 @@ final class RecordTrack {
 
   private var uncachedDistinctCount: Int {
     var parts = successBySize.bucketCount
-    var only = successBySize.firstBucketSet.count
-    if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize.count }
-    if !notFound.isEmpty { parts += 1; only = notFound.count }
-    if !otherStatus.isEmpty { parts += 1; only = otherStatus.count }
-    if parts <= 1 { return only }
+    var only: RecordSet?  // the one non-empty set other than the success buckets, if any
+    if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize }
+    if !notFound.isEmpty { parts += 1; only = notFound }
+    if !otherStatus.isEmpty { parts += 1; only = otherStatus }
+    // One set holds every id: its count (a success bucket's set is built only then).
+    if parts <= 1 { return (only ?? successBySize.firstBucketSet).count }
     var sets: [RecordSet] = []
     forEachOutcomeSet { sets.append($0) }
     return RecordSet.unionCount(sets)

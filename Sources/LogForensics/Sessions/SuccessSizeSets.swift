@@ -225,7 +225,7 @@ final class BucketSets {
     switch key {
     case .numeric(let v):
       pending.append(bucket: b, id: v)
-      if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
+      mergeIfDue()
     case .hashed(let h):
       updateHashed(b) { $0.insert(h) }
     }
@@ -235,6 +235,12 @@ final class BucketSets {
   func formUnion(_ set: RecordSet, bucket b: UInt8) {
     set.numeric.forEach { v in pending.append(bucket: b, id: v) }
     if !set.hashed.isEmpty { updateHashed(b) { $0.formUnion(set.hashed) } }
+    mergeIfDue()
+  }
+
+  /// Merges once the waiting ids reach an eighth of the settled ones (at least
+  /// ``minimumPending``): each id is then re-encoded a bounded number of times.
+  private func mergeIfDue() {
     if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
   }
 
@@ -301,19 +307,6 @@ final class BucketSets {
   /// The set of the smallest bucket (empty when there is none).
   var firstSet: RecordSet {
     var first: RecordSet?
-    if pending.isEmpty {
-      // Settled ids only: the first bucket is decoded, not the others.
-      var numeric: (bucket: UInt8, ids: [UInt32])?
-      frozen.forEachBucketWhile { b, ids in
-        numeric = (b, Array(ids))
-        return false
-      }
-      let h = hashed.first
-      if let n = numeric, h == nil || n.bucket <= h!.bucket {
-        return RecordSet(numeric: RoaringBitmap(sortedDistinct: n.ids), hashed: h?.bucket == n.bucket ? h!.set : HashedIdSet())
-      }
-      return h.map { RecordSet(numeric: RoaringBitmap(), hashed: $0.set) } ?? RecordSet()
-    }
     forEach { _, s in if first == nil { first = s } }
     return first ?? RecordSet()
   }
@@ -375,10 +368,7 @@ struct PendingIds {
   /// Appends one id of `bucket`.
   @inline(__always)
   mutating func append(bucket: UInt8, id: UInt32) {
-    if bytes.capacity - bytes.count < 5 {
-      // A quarter more room (at least 16 ids), not double: many tracks hold such a list.
-      bytes.reserveCapacity(bytes.count + max(80, bytes.count / 4))
-    }
+    bytes.growByAQuarterIfFull(adding: 5, minimumStep: 80)  // many tracks hold such a list
     bytes.append(bucket)
     withUnsafeBytes(of: id.littleEndian) { bytes.append(contentsOf: $0) }
   }
