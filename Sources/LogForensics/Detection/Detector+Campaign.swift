@@ -31,9 +31,8 @@ extension Detector {
     for t in byTemplate.keys.sorted() {
       guard var actorIndices = byTemplate.removeValue(forKey: t), actorIndices.count >= CampaignRules.minimumMembers else { continue }
       if !zip(actorIndices, actorIndices.dropFirst()).allSatisfy({ $0 < $1 }) { actorIndices.sort() }
-      var builder = RoaringBitmap.UnionBuilder()
-      for a in actorIndices { engine.actors[Int(a)].tracks[t]?.forEachOutcomeSet { builder.add($0.numeric) } }
-      var union = builder.finish()
+      // The numeric ids of every actor's track (built once, with the template's distinct count).
+      var union = engine.templateUnions().takeNumeric(t)
       guard let lo = union.min, let hi = union.max, hi > lo else { continue }
       // Occupied blocks and their id counts, increasing (ids come in increasing order): two
       // flat arrays, not a dictionary (15 million ids fill 60 000 blocks).
@@ -129,6 +128,7 @@ extension Detector {
         drafts.append(campaignDraft(t, run: run, members: members, union: regionUnion, overlap: overlap))
       }
     }
+    engine.templateUnions().dropNumeric()
   }
 
   /// First and last request of a member on template `t`.

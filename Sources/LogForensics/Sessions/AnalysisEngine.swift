@@ -437,32 +437,31 @@ public final class AnalysisEngine {
   /// Sessions dropped to bound memory (the lightest of actors with many sessions).
   var sessionsOmitted: Int { actors.reduce(0) { $0 + ($1 === retired ? 0 : $1.sessionsOmitted) } }
 
-  /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   /// Distinct ids requested on each template, by every actor: the union of the actors'
   /// record tracks (every record request goes to its actor's track, and tracks are never
   /// dropped), built once at the end instead of one more set insert per event.
-  func templateDistinctIds() -> [Int] {
-    if let job = distinctIdsJob { return job.result() }
-    return AnalysisEngine.templateDistinctIds(actors: actors, templates: templateRequests.count)
+  func templateDistinctIds() -> [Int] { templateUnions().distinctIds }
+
+  /// The per-template unions of the record tracks (``TemplateUnions``): awaited from the
+  /// other core when it builds them, else built here on first use.
+  func templateUnions() -> TemplateUnions {
+    if let u = unions { return u }
+    let u = unionsJob?.result() ?? TemplateUnions.build(actors: actors, templates: templateRequests.count, keepNumeric: recordTemplates())
+    unions = u
+    unionsJob = nil
+    return u
   }
 
-  /// ``templateDistinctIds()`` being computed on another core while detection runs.
-  private var distinctIdsJob: BackgroundJob<[Int]>?
+  /// ``templateUnions()`` being computed on another core while detection runs.
+  private var unionsJob: BackgroundJob<TemplateUnions>?
+  private var unions: TemplateUnions?
 
-  private static func templateDistinctIds(actors: [ActorState], templates: Int) -> [Int] {
-    // The outcome sets of every track, per template, united a batch at a time (one pass
-    // over their containers per batch) rather than one union per track. One builder per
-    // template, fed in one pass over the actors: no list of every track (200 000 of them
-    // on one template in a distributed campaign, at the run's peak).
-    var unions = [RecordSet.UnionBuilder](repeating: RecordSet.UnionBuilder(), count: templates)
-    for actor in actors {
-      for (t, track) in actor.tracks where Int(t) < templates {
-        track.forEachOutcomeSet { unions[Int(t)].add($0) }
-      }
-    }
-    return unions.indices.map { unions[$0].finish().count }
+  /// For each template, `true` when it is a record template (the campaign rule's).
+  private func recordTemplates() -> [Bool] {
+    (0..<templateRequests.count).map { $0 < templates.count && templates[TemplateID($0)].kind == .record }
   }
 
+  /// Closes every session, runs detection and exposure estimation, and returns the outcome.
   public func finish() -> AnalysisOutcome {
     if templateRequests.count < templates.count {  // templates interned for events never consumed
       templateRequests.append(contentsOf: repeatElement(0, count: templates.count - templateRequests.count))
@@ -480,7 +479,8 @@ public final class AnalysisEngine {
     if options.threads > 1 {
       let snapshot = actors
       let templateCount = templateRequests.count
-      distinctIdsJob = BackgroundJob { AnalysisEngine.templateDistinctIds(actors: snapshot, templates: templateCount) }
+      let keepNumeric = recordTemplates()
+      unionsJob = BackgroundJob { TemplateUnions.build(actors: snapshot, templates: templateCount, keepNumeric: keepNumeric) }
     }
     var detector = Detector(engine: self)
     return detector.run()

@@ -126,6 +126,24 @@ struct FrozenBucketIds {
     }
   }
 
+  /// Number of distinct ids, all buckets together (an id answered with sizes of two buckets
+  /// is in both): the buckets' sorted lists decoded one after the other into one array, which
+  /// the standard sort merges as the sorted runs they are, then counted without repeats.
+  var distinctCount: Int {
+    var buckets = 0
+    forEachBucketCount { _, _ in buckets += 1 }
+    if buckets <= 1 { return count }
+    var all: [UInt32] = []
+    all.reserveCapacity(count)
+    forEachBucket { _, ids in all.append(contentsOf: ids) }
+    all.sort()
+    return all.withUnsafeBufferPointer { a in
+      var distinct = 1
+      for i in 1..<a.count where a[i] != a[i - 1] { distinct += 1 }
+      return distinct
+    }
+  }
+
   /// The buckets held, increasing.
   var buckets: [UInt8] {
     var out: [UInt8] = []

@@ -283,13 +283,15 @@ final class RecordTrack {
   }
 
   private var uncachedDistinctCount: Int {
+    // Successes of known size only (most tracks): counted from their layout.
+    if rare == nil { return successBySize.distinctCount }
     var parts = successBySize.bucketCount
     var only: RecordSet?  // the one non-empty set other than the success buckets, if any
     if !successUnknownSize.isEmpty { parts += 1; only = successUnknownSize }
     if !notFound.isEmpty { parts += 1; only = notFound }
     if !otherStatus.isEmpty { parts += 1; only = otherStatus }
     // One set holds every id: its count (a success bucket's set is built only then).
-    if parts <= 1 { return (only ?? successBySize.firstBucketSet).count }
+    if parts <= 1 { return only?.count ?? successBySize.firstBucketCount }
     var sets: [RecordSet] = []
     forEachOutcomeSet { sets.append($0) }
     return RecordSet.unionCount(sets)
@@ -405,9 +407,7 @@ final class RecordTrack {
 
   /// `true` when some requested id is a 32-bit number.
   var hasNumericIds: Bool {
-    var found = false
-    successBySize.forEach { _, s in if !s.numeric.isEmpty { found = true } }
-    return found || !successUnknownSize.numeric.isEmpty || !notFound.numeric.isEmpty || !otherStatus.numeric.isEmpty
+    successBySize.hasNumericIds || !successUnknownSize.numeric.isEmpty || !notFound.numeric.isEmpty || !otherStatus.numeric.isEmpty
   }
 
   var sequentialShare: Double { steps > 0 ? Double(constantStrideSteps) / Double(steps) : 0 }
@@ -415,8 +415,8 @@ final class RecordTrack {
   /// Distinct numeric ids over the width of their range.
   var coverageDensity: Double {
     guard maxValue >= minValue else { return 0 }
-    var hasHashed = false
-    forEachOutcomeSet { if !$0.hashed.isEmpty { hasHashed = true } }
+    let hasHashed = successBySize.hasHashedIds || !successUnknownSize.hashed.isEmpty || !notFound.hashed.isEmpty
+      || !otherStatus.hashed.isEmpty
     // Without hashed ids every distinct id is numeric: the cached count serves.
     let n = hasHashed ? distinctIds().numeric.count : distinctCount
     guard n > 1 else { return 0 }

@@ -74,6 +74,43 @@ struct SuccessSizeSets {
     return x.firstSet
   }
 
+  /// Number of ids of the smallest bucket, read from the layout when it can be (a packed
+  /// segment's length; settled ids only in one bucket: their count) rather than by building
+  /// its set.
+  var firstBucketCount: Int {
+    guard let x = sets else { return segmentCount == 0 ? 0 : segmentEnd(0) }
+    if x.pending.isEmpty && x.buckets.count == 1 { return x.frozen.count + x.hashed.reduce(0) { $0 + $1.set.count } }
+    return x.firstSet.count
+  }
+
+  /// Number of distinct ids, all buckets together (an id may be in several), counted from
+  /// the layout where it can be: the settled lists merged as they are decoded.
+  var distinctCount: Int {
+    if let x = sets, x.pending.isEmpty {
+      let numeric = x.frozen.distinctCount
+      switch x.hashed.count {
+      case 0: return numeric
+      case 1: return numeric + x.hashed[0].set.count
+      default:
+        var all = x.hashed[0].set
+        for h in x.hashed.dropFirst() { all.formUnion(h.set) }
+        return numeric + all.count
+      }
+    }
+    var parts: [RecordSet] = []
+    forEach { _, s in parts.append(s) }
+    return parts.count == 1 ? parts[0].count : RecordSet.unionCount(parts)
+  }
+
+  /// `true` when some bucket holds a non-numeric id (no set is built).
+  var hasHashedIds: Bool { sets.map { !$0.hashed.isEmpty } ?? false }
+
+  /// `true` when some bucket holds a numeric id (no set is built).
+  var hasNumericIds: Bool {
+    guard let x = sets else { return segmentCount > 0 }
+    return !x.frozen.isEmpty || !x.pending.isEmpty
+  }
+
   /// Adds `key` to the set of `bucket` (0...255).
   mutating func insert(_ key: RecordKey, bucket: Int) {
     let b = UInt8(min(255, max(0, bucket)))

@@ -41,6 +41,52 @@ import Testing
     var firstKeys = Set<RecordKey>()
     s.firstBucketSet.forEachKey { firstKeys.insert($0) }
     #expect(firstKeys == reference[first])
+    #expect(s.firstBucketCount == reference[first]!.count)
+    let distinct = Set(reference.values.joined()).count
+    #expect(s.distinctCount == distinct)
+    s.settle()
+    #expect(s.distinctCount == distinct && contents(s) == reference)
+    #expect(s.hasNumericIds == reference.values.contains { $0.contains { if case .numeric = $0 { true } else { false } } })
+  }
+
+  /// The settled lists' distinct count across buckets: ids shared by buckets counted once,
+  /// buckets that end early or hold one id, one bucket alone.
+  @Test func frozenDistinctCountMergesTheBuckets() {
+    var f = FrozenBucketIds()
+    #expect(f.distinctCount == 0)
+    let lists: [(UInt8, [UInt32])] = [(40, [5, 9, 1_000, 70_000]), (41, [9]), (43, [1, 5, 6, 9, 2_000_000, 4_000_000_000]), (50, [4_000_000_000])]
+    for (b, ids) in lists { ids.withUnsafeBufferPointer { f.append(bucket: b, ids: $0) } }
+    #expect(f.count == 12)
+    #expect(f.distinctCount == Set(lists.flatMap(\.1)).count)
+    var one = FrozenBucketIds()
+    [3, 8, 13].withUnsafeBufferPointer { one.append(bucket: 42, ids: $0) }
+    #expect(one.distinctCount == 3)
+  }
+
+  /// The first bucket's count and whether numeric ids exist, read from the layout, in each
+  /// layout: packed, one settled bucket (numeric and hashed ids), waiting ids, several buckets.
+  @Test func firstBucketCountAndNumericIdsWithoutBuildingSets() {
+    var s = SuccessSizeSets()
+    #expect(s.firstBucketCount == 0 && !s.hasNumericIds)
+    for v in [9, 3, 9, 700] { s.insert(.numeric(UInt32(v)), bucket: 44) }
+    #expect(s.firstBucketCount == 3 && s.hasNumericIds)  // packed
+    s.insert(.hashed(0xFEED), bucket: 44)  // per bucket from here on
+    s.insert(.hashed(0xFEED), bucket: 44)
+    #expect(s.firstBucketCount == 4 && s.hasNumericIds)
+    for v in 1_000..<1_200 { s.insert(.numeric(UInt32(v)), bucket: 44) }  // some still waiting
+    s.insert(.numeric(3), bucket: 44)
+    #expect(s.firstBucketCount == 204)
+    s.settle()
+    #expect(s.firstBucketCount == 204)
+    s.insert(.numeric(5), bucket: 41)  // a smaller bucket comes first
+    #expect(s.firstBucketCount == 1)
+    var hashedOnly = SuccessSizeSets()
+    hashedOnly.insert(.hashed(1), bucket: 40)
+    #expect(!hashedOnly.hasNumericIds && hashedOnly.hasHashedIds && hashedOnly.firstBucketCount == 1)
+    #expect(s.hasHashedIds)
+    var numericOnly = SuccessSizeSets()
+    numericOnly.insert(.numeric(1), bucket: 40)
+    #expect(!numericOnly.hasHashedIds)
   }
 
   /// A bucket built from packed ids equals the set built by inserting them one by one.
