@@ -78,14 +78,19 @@ extension Detector {
       runs = runs.filter { $0.count >= CampaignRules.minimumRunBlocks }
       for run in runs {
         // Actors with most of their ids in the region, and how many: one compact array
-        // reserved once and filtered in place. A swarm of 200 000 actors is examined at the
+        // filtered in place. A swarm of 200 000 actors is examined at the
         // end of the run, when memory is at its fullest; four arrays of 16-byte pairs grown by
         // doubling (candidates, spans, overlaps, members) took up to 13 MB there.
         var members: [CampaignMember] = []
-        members.reserveCapacity(actorIndices.count)
+        // The ids of the run's blocks: a track whose numeric ids (all within its smallest and
+        // largest value) miss them, or that holds too few ids, is not decoded.
+        let runLow = Int64(run.lowerBound) * Int64(CampaignRules.blockSize)
+        let runHigh = (Int64(run.upperBound) + 1) * Int64(CampaignRules.blockSize) - 1
         for a32 in actorIndices {
           let a = Int(a32)
-          guard let tr = engine.actors[a].tracks[t] else { continue }
+          guard let tr = engine.actors[a].tracks[t], tr.maxValue >= runLow, tr.minValue <= runHigh,
+            tr.distinctCount >= CampaignRules.memberMinimumIds
+          else { continue }
           var inside = 0
           let numeric = tr.distinctIds().numeric  // built when needed, not kept (memory)
           numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
@@ -93,6 +98,10 @@ extension Detector {
           if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
             && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
+            // Grown by a quarter: a swarm's 200 000 members take about 2 MB, and a template
+            // read by a million benign actors, few of them members, reserves nothing for the
+            // others (8 bytes each, 7.4 MiB on 50 M benign lines, at the run's peak).
+            members.growByAQuarterIfFull(minimumStep: 64)
             members.append(CampaignMember(actor: a, inside: inside))
           }
         }
