@@ -44,4 +44,30 @@ import Testing
     #expect(h.dictionary == expected)
     #expect(h.activeHours == expected.count)
   }
+
+  /// Hours at the ends of the 32-bit range (clamped timestamps of forged lines) and gaps
+  /// wider than 2³¹ read back exactly, late events included.
+  @Test func extremeHoursAndWideGaps() {
+    var h = HourlyCounts()
+    for hour: Int64 in [Int64.min, -5, Int64(Int32.max) - 1, Int64.max, 0, -5] { h.add(hour) }
+    #expect(h.dictionary == [Int64(Int32.min): 1, -5: 2, Int64(Int32.max) - 1: 1, Int64(Int32.max): 1, 0: 1])
+    #expect(h.activeHours == 5)
+  }
+
+  /// A workday's hours take about two bytes each: a count under 128 and a gap of one hour,
+  /// one byte each.
+  @Test func workdayHoursTakeTwoBytesEach() {
+    var h = HourlyCounts()
+    var expected: [Int64: Int] = [:]
+    for day: Int64 in 0..<200 {
+      for hour in 8...18 {
+        let at = 493_000 + day * 24 + Int64(hour)
+        for _ in 0..<(hour == 12 ? 3 : 40) { h.add(at) }
+        expected[at] = hour == 12 ? 3 : 40
+      }
+    }
+    #expect(h.dictionary == expected)
+    #expect(h.activeHours == 2_200)
+    #expect(h.storedBytes == 2 * 2_199)
+  }
 }
