@@ -25,8 +25,8 @@ struct FrozenBucketIds {
   mutating func append(bucket: UInt8, ids: UnsafeBufferPointer<UInt32>) {
     precondition(!ids.isEmpty, "a frozen bucket holds ids")
     bytes.append(bucket)
-    FrozenBucketIds.appendVarint(UInt32(ids.count), to: &bytes)
-    FrozenBucketIds.appendVarint(ids[0], to: &bytes)
+    LEB128.append(UInt64(UInt32(ids.count)), to: &bytes)
+    LEB128.append(UInt64(ids[0]), to: &bytes)
     let n = ids.count
     // Mean gap (less one) rounded down to a power of two: the Rice parameter.
     let meanGap = n > 1 ? (UInt64(ids[n - 1] - ids[0]) - UInt64(n - 1)) / UInt64(n - 1) : 0
@@ -46,7 +46,7 @@ struct FrozenBucketIds {
       }
     }
     bits.flush(to: &gaps)
-    FrozenBucketIds.appendVarint(UInt32(gaps.count), to: &bytes)
+    LEB128.append(UInt64(UInt32(gaps.count)), to: &bytes)
     bytes.append(UInt8(k))
     bytes.append(contentsOf: gaps)
     count += n
@@ -66,9 +66,9 @@ struct FrozenBucketIds {
     init(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) {
       bucket = b[p]
       p += 1
-      count = Int(FrozenBucketIds.readVarint(b, &p))
-      first = FrozenBucketIds.readVarint(b, &p)
-      length = Int(FrozenBucketIds.readVarint(b, &p))
+      count = Int(LEB128.read(b, &p))
+      first = UInt32(truncatingIfNeeded: LEB128.read(b, &p))
+      length = Int(LEB128.read(b, &p))
       k = Int(b[p])
       p += 1
     }
@@ -149,29 +149,6 @@ struct FrozenBucketIds {
     var out: [UInt8] = []
     forEachBucketCount { b, _ in out.append(b) }
     return out
-  }
-
-  @inline(__always)
-  private static func appendVarint(_ x: UInt32, to bytes: inout [UInt8]) {
-    var v = x
-    while v >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    bytes.append(UInt8(v))
-  }
-
-  @inline(__always)
-  private static func readVarint(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> UInt32 {
-    var v: UInt32 = 0
-    var shift: UInt32 = 0
-    while true {
-      let byte = b[p]
-      p += 1
-      v |= UInt32(byte & 0x7F) << shift
-      if byte < 0x80 { return v }
-      shift += 7
-    }
   }
 }
 

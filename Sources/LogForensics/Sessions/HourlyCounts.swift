@@ -49,8 +49,8 @@ struct HourlyCounts {
     // Grow by a quarter, not double: hundreds of thousands of actors are active a few
     // hours each, and a doubling array's spare room was a third of theirs.
     encoded.growByAQuarterIfFull(adding: 10, minimumStep: 8)
-    HourlyCounts.appendVarint(UInt32(bitPattern: entry.count), to: &encoded)
-    HourlyCounts.appendVarint(gap, to: &encoded)
+    LEB128.append(UInt64(UInt32(bitPattern: entry.count)), to: &encoded)
+    LEB128.append(UInt64(gap), to: &encoded)
   }
 
   /// A late event for hour `h`, before ``latest``: counted in place among the earlier hours.
@@ -81,8 +81,8 @@ struct HourlyCounts {
     encoded.withUnsafeBufferPointer { b in
       var p = 0
       while p < b.count {
-        counts.append(Int32(bitPattern: HourlyCounts.readVarint(b, &p)))
-        gaps.append(Int32(bitPattern: HourlyCounts.readVarint(b, &p)))  // wraps back below
+        counts.append(Int32(truncatingIfNeeded: LEB128.read(b, &p)))
+        gaps.append(Int32(truncatingIfNeeded: LEB128.read(b, &p)))  // wraps back below
       }
     }
     // Each hour is the next one less its gap: from the latest hour backwards.
@@ -112,28 +112,5 @@ struct HourlyCounts {
     for x in entries { d[Int64(x.hour)] = Int(x.count) }
     if latest.count > 0 { d[Int64(latest.hour)] = Int(latest.count) }
     return d
-  }
-
-  @inline(__always)
-  private static func appendVarint(_ x: UInt32, to bytes: inout [UInt8]) {
-    var v = x
-    while v >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    bytes.append(UInt8(v))
-  }
-
-  private static func readVarint(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> UInt32 {
-    var v: UInt32 = 0
-    var shift: UInt32 = 0
-    while p < b.count {
-      let byte = b[p]
-      p += 1
-      v |= UInt32(byte & 0x7F) << shift
-      if byte < 0x80 { break }
-      shift += 7
-    }
-    return v
   }
 }

@@ -444,33 +444,67 @@ final class RareOutcomes {
 
 /// The per-day state of a track that spans several UTC days.
 final class DayHistory {
-  /// Each finished day as one word: its UTC day (since the epoch) in the high 32 bits, its
-  /// distinct ids (clamped) in the low 32, in the order the days finished. A staff member's
-  /// track spans months: one word a day, grown by a quarter, where two arrays of 64-bit
-  /// values grown by doubling took 16 to 32 bytes a day.
-  private var days: [UInt64] = []
-
+  /// Each finished day, in the order the days finished, as two LEB128 varints: its UTC day
+  /// less the previous entry's (zigzag: a late event may finish an earlier day again), then
+  /// its distinct ids (clamped to 32 bits). A staff member's track spans months: about two
+  /// bytes a day (the next day, fewer than 128 patients), where a 64-bit word took eight.
+  private var encoded: [UInt8] = []
   /// Number of finished days.
-  var count: Int { days.count }
+  private(set) var count = 0
+  /// UTC day of the last finished day (the base of the next entry's difference).
+  private var lastDay: Int32 = 0
+
   /// Distinct ids of each finished day.
-  var counts: [Int] { days.map { Int(UInt32(truncatingIfNeeded: $0)) } }
+  var counts: [Int] {
+    var out: [Int] = []
+    out.reserveCapacity(count)
+    forEach { _, n in out.append(n) }
+    return out
+  }
   /// The UTC day of each entry of ``counts``.
-  var keys: [Int64] { days.map { Int64(Int32(truncatingIfNeeded: $0 >> 32)) } }
+  var keys: [Int64] {
+    var out: [Int64] = []
+    out.reserveCapacity(count)
+    forEach { d, _ in out.append(d) }
+    return out
+  }
+
+  /// Bytes of the list of finished days (for tests and sizing).
+  var storedBytes: Int { encoded.count }
 
   /// Records a finished day.
-  func append(day: Int64, count: Int) {
-    days.growByAQuarterIfFull(minimumStep: 4)
-    let d = UInt64(UInt32(bitPattern: Int32(clamping: day)))
-    days.append(d << 32 | UInt64(UInt32(clamping: max(0, count))))
+  func append(day: Int64, count n: Int) {
+    let d = Int32(clamping: day)
+    let delta = Int64(d) - Int64(lastDay)
+    encoded.growByAQuarterIfFull(adding: 15, minimumStep: 8)
+    LEB128.append(LEB128.zigzag(delta), to: &encoded)
+    LEB128.append(UInt64(UInt32(clamping: max(0, n))), to: &encoded)
+    lastDay = d
+    count += 1
   }
 
   /// Calls `body` with the distinct ids of each finished day, in order.
-  func forEachCount(_ body: (Int) -> Void) {
-    for x in days { body(Int(UInt32(truncatingIfNeeded: x))) }
+  func forEachCount(_ body: (Int) -> Void) { forEach { _, n in body(n) } }
+
+  /// Calls `body` with each finished day and its distinct ids, in order.
+  private func forEach(_ body: (Int64, Int) -> Void) {
+    encoded.withUnsafeBufferPointer { b in
+      var p = 0
+      var day: Int64 = 0
+      while p < b.count {
+        day += LEB128.unzigzag(LEB128.read(b, &p))
+        body(day, Int(LEB128.read(b, &p)))
+      }
+    }
   }
 
   /// A copy of the finished days (the current day's set is not copied).
-  func copyDays(to other: DayHistory) { other.days = days }
+  func copyDays(to other: DayHistory) {
+    other.encoded = encoded
+    other.count = count
+    other.lastDay = lastDay
+  }
+
   /// Distinct ids of the track's current day (while a track spans one day, its own sets
   /// count them: a swarm member, active on one day, carries no day set at all).
   var daySet = DayIdSet()

@@ -35,12 +35,13 @@ import Testing
     #expect(t.coverageDensity == 1)
   }
 
-  /// Finished days are one word each: the day (before the epoch too) and its count.
+  /// Finished days are two varints each: the day (before the epoch too, earlier than the
+  /// previous one after a late event, clamped to 32 bits) and its count (clamped too).
   @Test func dayHistoryKeepsDaysAndCountsInOrder() {
     let h = DayHistory()
-    let days: [(Int64, Int)] = [(-3, 7), (0, 0), (20_000, 123_456), (20_001, 1)]
+    let days: [(Int64, Int)] = [(-3, 7), (0, 0), (20_000, 123_456), (20_001, 1), (19_999, 4), (Int64(Int32.min), Int(UInt32.max))]
     for (d, c) in days { h.append(day: d, count: c) }
-    #expect(h.count == 4)
+    #expect(h.count == 6)
     #expect(h.keys == days.map(\.0) && h.counts == days.map(\.1))
     var seen: [Int] = []
     h.forEachCount { seen.append($0) }
@@ -48,7 +49,21 @@ import Testing
     let c = DayHistory()
     h.copyDays(to: c)
     h.append(day: 20_002, count: 5)
-    #expect(c.count == 4 && h.count == 5)
+    #expect(c.count == 6 && h.count == 7)
+    #expect(c.keys == days.map(\.0) && h.keys == days.map(\.0) + [20_002])
+    let clamped = DayHistory()
+    clamped.append(day: .max, count: .max)
+    #expect(clamped.keys == [Int64(Int32.max)] && clamped.counts == [Int(UInt32.max)])
+  }
+
+  /// A staff member's working days: the next day and fewer than 128 patients take two bytes.
+  @Test func dayHistoryTakesTwoBytesAWorkday() {
+    let h = DayHistory()
+    h.append(day: 20_000, count: 40)
+    let first = h.storedBytes
+    for d in 20_001..<20_201 { h.append(day: Int64(d), count: 40 + d % 50) }
+    #expect(h.count == 201 && h.storedBytes == first + 2 * 200)
+    #expect(h.counts.dropFirst().elementsEqual((20_001..<20_201).map { 40 + $0 % 50 }))
   }
 
   @Test func dayCountsWithoutASecondSetOnTheFirstDay() {
