@@ -63,6 +63,21 @@ import Testing
     #expect(one.distinctCount == 3)
   }
 
+  /// Trimming gives the spare room of the growing encoding back (a second bucket appended
+  /// doubles the storage of the first), and the ids read back.
+  @Test func trimGivesSpareRoomBack() {
+    var f = FrozenBucketIds()
+    let large = (0..<5_000).map { UInt32($0 * 1_237) }, small = (0..<100).map { UInt32($0 * 7) }
+    large.withUnsafeBufferPointer { f.append(bucket: 40, ids: $0) }
+    small.withUnsafeBufferPointer { f.append(bucket: 41, ids: $0) }
+    #expect(f.capacity > f.bytes.count * 3 / 2, "the case trimming is for")
+    f.trim()
+    #expect(f.capacity <= f.bytes.count + f.bytes.count / 8 + 16)
+    var back: [[UInt32]] = []
+    f.forEachBucket { _, xs in back.append(Array(xs)) }
+    #expect(back == [large, small])
+  }
+
   /// The first bucket's count and whether numeric ids exist, read from the layout, in each
   /// layout: packed, one settled bucket (numeric and hashed ids), waiting ids, several buckets.
   @Test func firstBucketCountAndNumericIdsWithoutBuildingSets() {
