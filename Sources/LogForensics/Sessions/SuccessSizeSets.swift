@@ -13,7 +13,7 @@
 /// - **Per bucket**: from the first id beyond those limits, or the first non-numeric id,
 ///   one ``BucketSets`` object. Its numeric ids settle, by bucket, in a delta encoding of
 ///   about two bytes an id (``FrozenBucketIds``); new ones wait in a flat list, merged in
-///   once it reaches an eighth of the settled ids, so each id is re-encoded a bounded number
+///   once it reaches a sixteenth of the settled ids, so each id is re-encoded a bounded number
 ///   of times and an insert is an append. Non-numeric ids keep one ``HashedIdSet`` per
 ///   bucket. The object is allocated only then: a packed track (the common case: every
 ///   member of a swarm) carries none of it.
@@ -275,10 +275,10 @@ final class BucketSets {
     mergeIfDue()
   }
 
-  /// Merges once the waiting ids reach an eighth of the settled ones (at least
+  /// Merges once the waiting ids reach a sixteenth of the settled ones (at least
   /// ``minimumPending``): each id is then re-encoded a bounded number of times.
   private func mergeIfDue() {
-    if pending.count >= max(BucketSets.minimumPending, frozen.count / 8) { merge() }
+    if pending.count >= max(BucketSets.minimumPending, frozen.count / 16) { merge() }
   }
 
   private func updateHashed(_ b: UInt8, _ body: (inout HashedIdSet) -> Void) {
@@ -394,8 +394,8 @@ final class BucketSets {
 
 /// Ids waiting to be merged into a track's settled ids: five bytes each (the bucket, then the
 /// id, least significant byte first), in arrival order, repeats included. A (bucket, id) word
-/// took eight: these lists hold up to an eighth of a track's settled ids, 16 MiB on 50 M
-/// benign lines.
+/// took eight: these lists hold up to a sixteenth of a track's settled ids (at an eighth, they
+/// held 16 MiB as words on 50 M benign lines, 10 MiB in five bytes).
 struct PendingIds {
   private var bytes: [UInt8] = []
 
