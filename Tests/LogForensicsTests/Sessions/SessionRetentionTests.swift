@@ -45,14 +45,24 @@ import Testing
     #expect(engine.sessionIndices(ofActor: identity.index) == [0, 1, 2, 3])
   }
 
-  /// The kept list holds at most `keep + keep / 2 + 1` sessions before it is cut back, and
-  /// its storage stops growing there (doubling would reach the next power of two).
+  /// The kept list never holds more than `keep` sessions, and its storage stops growing there
+  /// (doubling would reach the next power of two).
   @Test func theKeptListNeverReservesMoreThanItCanHold() throws {
-    let (engine, _) = run(keep: 8)  // at most 13 before a cut; doubling would reach 16
+    let (engine, _) = run(keep: 12)  // doubling from 1 would reach 16
     let identity = try #require(engine.actors.first { $0.key.isIdentity })
-    #expect(identity.keptSessions.count == 8)
-    #expect(identity.keptSessions.capacity < 16)
-    #expect(identity.keptSessions.capacity >= 13)
+    #expect(identity.keptSessions.count == 12)
+    #expect(identity.keptSessions.capacity == 12)
+  }
+
+  /// Lighter and heavier sessions in every order: the kept ones are the heaviest, as if all
+  /// had been kept and cut once.
+  @Test(arguments: [1, 3, 7, 19])
+  func keptSessionsAreTheHeaviestWhateverTheirOrder(keep: Int) throws {
+    let (engine, outcome) = run(keep: keep)
+    let (all, _) = run(keep: 1, allSessions: true)
+    let expected = all.sessions.sorted { ($0.distinctRecords, -$0.start.seconds) > ($1.distinctRecords, -$1.start.seconds) }.prefix(keep)
+    #expect(Set(engine.sessions.map(\.start.seconds)) == Set(expected.map(\.start.seconds)))
+    #expect(engine.sessionsOmitted == 20 - keep && outcome.sessionCount == 20)
   }
 
   @Test func allSessionsKeepsEverySession() {
