@@ -99,8 +99,8 @@ extension Detector {
             && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
           {
             // Grown by a quarter: a swarm's 200 000 members take about 2 MB, and a template
-            // read by a million benign actors, few of them members, reserves nothing for the
-            // others (8 bytes each, 7.4 MiB on 50 M benign lines, at the run's peak).
+            // read by many actors, few of them members, reserves nothing for the others
+            // (it reserved 8 bytes for every actor of the template).
             members.growByAQuarterIfFull(minimumStep: 64)
             members.append(CampaignMember(actor: a, inside: inside))
           }
