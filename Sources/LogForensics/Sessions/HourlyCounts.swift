@@ -66,9 +66,9 @@ struct HourlyCounts {
     } else {
       entries.insert(HourCount(hour: h, count: 1), at: lo)
     }
-    var rebuilt: [UInt8] = []
-    rebuilt.reserveCapacity(encoded.count + 10)
-    encoded = rebuilt
+    let size = encoded.count
+    encoded = []
+    encoded.reserveCapacity(size + 10)
     for (i, e) in entries.enumerated() {
       let next = i + 1 < entries.count ? entries[i + 1].hour : latest.hour
       push(e, gap: UInt32(truncatingIfNeeded: Int64(next) - Int64(e.hour)))
@@ -77,20 +77,20 @@ struct HourlyCounts {
 
   /// The hours before ``latest``, increasing.
   private var earlier: [HourCount] {
-    var counts: [Int32] = [], gaps: [Int32] = []
+    // Decoded forwards with each entry's gap in place of its hour, then each hour is the
+    // next one less its gap, from the latest hour backwards.
+    var out: [HourCount] = []
     encoded.withUnsafeBufferPointer { b in
       var p = 0
       while p < b.count {
-        counts.append(Int32(truncatingIfNeeded: LEB128.read(b, &p)))
-        gaps.append(Int32(truncatingIfNeeded: LEB128.read(b, &p)))  // wraps back below
+        let count = Int32(truncatingIfNeeded: LEB128.read(b, &p))
+        out.append(HourCount(hour: Int32(truncatingIfNeeded: LEB128.read(b, &p)), count: count))
       }
     }
-    // Each hour is the next one less its gap: from the latest hour backwards.
-    var out = [HourCount](repeating: HourCount(hour: 0, count: 0), count: counts.count)
     var next = latest.hour
-    for i in counts.indices.reversed() {
-      next = next &- gaps[i]  // the hours fit in 32 bits, so the wrapped difference is exact
-      out[i] = HourCount(hour: next, count: counts[i])
+    for i in out.indices.reversed() {
+      next = next &- out[i].hour  // the hours fit in 32 bits, so the wrapped difference is exact
+      out[i].hour = next
     }
     return out
   }

@@ -291,7 +291,7 @@ final class RecordTrack {
     if !notFound.isEmpty { parts += 1; only = notFound }
     if !otherStatus.isEmpty { parts += 1; only = otherStatus }
     // One set holds every id: its count (a success bucket's set is built only then).
-    if parts <= 1 { return only?.count ?? successBySize.firstBucketCount }
+    if parts <= 1 { return only?.count ?? successBySize.distinctCount }
     var sets: [RecordSet] = []
     forEachOutcomeSet { sets.append($0) }
     return RecordSet.unionCount(sets)

@@ -74,17 +74,9 @@ struct SuccessSizeSets {
     return x.firstSet
   }
 
-  /// Number of ids of the smallest bucket, read from the layout when it can be (a packed
-  /// segment's length; settled ids only in one bucket: their count) rather than by building
-  /// its set.
-  var firstBucketCount: Int {
-    guard let x = sets else { return segmentCount == 0 ? 0 : segmentEnd(0) }
-    if x.pending.isEmpty && x.buckets.count == 1 { return x.frozen.count + x.hashed.reduce(0) { $0 + $1.set.count } }
-    return x.firstSet.count
-  }
-
   /// Number of distinct ids, all buckets together (an id may be in several), counted from
-  /// the layout where it can be: the settled lists merged as they are decoded.
+  /// the layout when no id waits: one settled bucket's count is in its header, several are
+  /// decoded into one array and sorted (``FrozenBucketIds/distinctCount``); no set is built.
   var distinctCount: Int {
     if let x = sets, x.pending.isEmpty {
       let numeric = x.frozen.distinctCount

@@ -41,7 +41,7 @@ import Testing
     var firstKeys = Set<RecordKey>()
     s.firstBucketSet.forEachKey { firstKeys.insert($0) }
     #expect(firstKeys == reference[first])
-    #expect(s.firstBucketCount == reference[first]!.count)
+    #expect(s.firstBucketSet.count == reference[first]!.count)
     let distinct = Set(reference.values.joined()).count
     #expect(s.distinctCount == distinct)
     s.settle()
@@ -78,26 +78,29 @@ import Testing
     #expect(back == [large, small])
   }
 
-  /// The first bucket's count and whether numeric ids exist, read from the layout, in each
+  /// The distinct count and whether numeric ids exist, read from the layout, in each
   /// layout: packed, one settled bucket (numeric and hashed ids), waiting ids, several buckets.
-  @Test func firstBucketCountAndNumericIdsWithoutBuildingSets() {
+  @Test func distinctCountAndNumericIdsWithoutBuildingSets() {
     var s = SuccessSizeSets()
-    #expect(s.firstBucketCount == 0 && !s.hasNumericIds)
+    #expect(s.distinctCount == 0 && !s.hasNumericIds)
     for v in [9, 3, 9, 700] { s.insert(.numeric(UInt32(v)), bucket: 44) }
-    #expect(s.firstBucketCount == 3 && s.hasNumericIds)  // packed
+    #expect(s.distinctCount == 3 && s.hasNumericIds)  // packed
     s.insert(.hashed(0xFEED), bucket: 44)  // per bucket from here on
     s.insert(.hashed(0xFEED), bucket: 44)
-    #expect(s.firstBucketCount == 4 && s.hasNumericIds)
+    #expect(s.distinctCount == 4 && s.hasNumericIds)
     for v in 1_000..<1_200 { s.insert(.numeric(UInt32(v)), bucket: 44) }  // some still waiting
     s.insert(.numeric(3), bucket: 44)
-    #expect(s.firstBucketCount == 204)
+    #expect(s.distinctCount == 204)
     s.settle()
-    #expect(s.firstBucketCount == 204)
+    #expect(s.distinctCount == 204)
     s.insert(.numeric(5), bucket: 41)  // a smaller bucket comes first
-    #expect(s.firstBucketCount == 1)
+    s.insert(.numeric(9), bucket: 41)  // an id of two buckets counts once
+    #expect(s.distinctCount == 205 && s.firstBucketSet.count == 2)
+    s.settle()
+    #expect(s.distinctCount == 205)
     var hashedOnly = SuccessSizeSets()
     hashedOnly.insert(.hashed(1), bucket: 40)
-    #expect(!hashedOnly.hasNumericIds && hashedOnly.hasHashedIds && hashedOnly.firstBucketCount == 1)
+    #expect(!hashedOnly.hasNumericIds && hashedOnly.hasHashedIds && hashedOnly.distinctCount == 1)
     #expect(s.hasHashedIds)
     var numericOnly = SuccessSizeSets()
     numericOnly.insert(.numeric(1), bucket: 40)
