@@ -176,7 +176,7 @@ extension Detector {
       + " that activity (presumably the account owner's) is left out of this finding's requests, records, exposure and dates."
   }
 
-  /// Distinct ids answered with a success whose size is an error payload.
+  /// Distinct ids answered with a success whose size is an error payload, and never in full.
   func sizeMisses(_ tr: RecordTrack) -> RecordSet {
     var out = RecordSet()
     guard let hit = hitBuckets[Int(tr.template)] else { return out }

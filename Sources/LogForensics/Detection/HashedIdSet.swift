@@ -49,6 +49,41 @@ public struct HashedIdSet: Sendable, Equatable {
     }
   }
 
+  /// Removes `value`; returns `true` when it was present. Later values of its probe run move
+  /// back into the gap (backward-shift deletion: no tombstones, lookups stay as short).
+  @discardableResult
+  public mutating func remove(_ value: UInt64) -> Bool {
+    if value == 0 {
+      guard hasZero else { return false }
+      hasZero = false
+      count -= 1
+      return true
+    }
+    guard !slots.isEmpty else { return false }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: HashedIdSet.mix(value)) & mask
+    while slots[i] != value {
+      if slots[i] == 0 { return false }
+      i = (i + 1) & mask
+    }
+    // `i` is the gap; a later value moves into it unless its home lies cyclically in (i, j].
+    var j = i
+    while true {
+      j = (j + 1) & mask
+      let v = slots[j]
+      if v == 0 { break }
+      let home = Int(truncatingIfNeeded: HashedIdSet.mix(v)) & mask
+      let stays = i <= j ? (i < home && home <= j) : (i < home || home <= j)
+      if !stays {
+        slots[i] = v
+        i = j
+      }
+    }
+    slots[i] = 0
+    count -= 1
+    return true
+  }
+
   /// `true` when `value` is present.
   public func contains(_ value: UInt64) -> Bool {
     if value == 0 { return hasZero }

@@ -86,7 +86,7 @@ enum ExposureEstimator {
       if isHit { low.formUnion(set) } else { knownMiss += set.count }
     }
     let unknown = track.successUnknownSize.subtracting(low)
-    let known = low.count + knownMiss
+    let known = low.count + knownMiss  // distinct ids: each is in one bucket
     let hitRate = known > 0 ? Double(low.count) / Double(known) : 1
     return (low, unknown, hitRate)
   }

@@ -10,15 +10,19 @@
 /// bucket's mean gap rounded down to a power of two, so an id costs about `k + 2` bits.
 /// The ids a staff member reads are a practice's patients, spread over millions of numbers:
 /// gaps of ten thousand take about two bytes where a sorted `[UInt32]` per bucket took four,
-/// plus its header and spare room. Read sequentially only (``forEachBucket(_:)``); rebuilt
-/// whole when ids are added (``SuccessSizeSets`` batches them so that each id is re-encoded a
-/// bounded number of times).
+/// plus its header and spare room. Read bucket by bucket (``forEachBucket(_:)``, or
+/// ``bucketPlaces()`` and ``decodeBucket(at:into:)`` in any order); rebuilt whole when ids
+/// are added (``SuccessSizeSets`` batches them so that each id is re-encoded a bounded number
+/// of times), each bucket encoded on its own and the encodings joined into storage of their
+/// exact size (``init(joining:)``).
 struct FrozenBucketIds {
   private(set) var bytes: [UInt8] = []
   /// Number of ids, all buckets together.
   private(set) var count = 0
 
   var isEmpty: Bool { count == 0 }
+
+  init() {}
 
   /// Appends the ids of `bucket`, which must be greater than every bucket already held;
   /// `ids` sorted, distinct and not empty.
@@ -86,13 +90,6 @@ struct FrozenBucketIds {
     }
   }
 
-  /// Gives back spare room (the encoding is rebuilt, never appended to, once complete): the
-  /// bytes are copied into storage of their size. (`Array(bytes)` would share the buffer,
-  /// spare room included: a third of the settled ids' memory was that room.)
-  mutating func trim() {
-    if bytes.capacity > bytes.count + bytes.count / 8 + 16 { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
-  }
-
   /// Room allocated for the encoding (for tests and sizing).
   var capacity: Int { bytes.capacity }
 
@@ -112,40 +109,62 @@ struct FrozenBucketIds {
       var p = 0
       while p < b.count {
         let h = Header(b, &p)
-        let bucket = h.bucket, n = h.count, k = h.k
-        var v = h.first
-        let end = p + h.length
         ids.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(n)
-        ids.append(v)
-        var bits = BitReader(b, from: p)
-        for _ in 1..<max(1, n) {
-          let high = UInt64(bits.readUnary())
-          let gap = high << UInt64(k) | bits.read(bits: k)
-          v = v &+ UInt32(truncatingIfNeeded: gap) &+ 1
-          ids.append(v)
-        }
-        p = end
-        if !ids.withUnsafeBufferPointer({ body(bucket, $0) }) { return }
+        FrozenBucketIds.decode(h, b, from: p, into: &ids)
+        p += h.length
+        if !ids.withUnsafeBufferPointer({ body(h.bucket, $0) }) { return }
       }
     }
   }
 
-  /// Number of distinct ids, all buckets together (an id answered with sizes of two buckets
-  /// is in both): the buckets' sorted lists decoded one after the other into one array, which
-  /// the standard sort merges as the sorted runs they are, then counted without repeats.
-  var distinctCount: Int {
-    var buckets = 0
-    forEachBucketCount { _, _ in buckets += 1 }
-    if buckets <= 1 { return count }
-    var all: [UInt32] = []
-    all.reserveCapacity(count)
-    forEachBucket { _, ids in all.append(contentsOf: ids) }
-    all.sort()
-    return all.withUnsafeBufferPointer { a in
-      var distinct = 1
-      for i in 1..<a.count where a[i] != a[i - 1] { distinct += 1 }
-      return distinct
+  /// Each bucket and the offset of its header, increasing (headers only are read).
+  func bucketPlaces() -> [(bucket: UInt8, offset: Int)] {
+    var out: [(bucket: UInt8, offset: Int)] = []
+    bytes.withUnsafeBufferPointer { b in
+      var p = 0
+      while p < b.count {
+        let start = p
+        let h = Header(b, &p)
+        p += h.length
+        out.append((h.bucket, start))
+      }
+    }
+    return out
+  }
+
+  /// Replaces `ids` with the ids of the bucket whose header is at `offset` (from
+  /// ``bucketPlaces()``).
+  func decodeBucket(at offset: Int, into ids: inout [UInt32]) {
+    ids.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBufferPointer { b in
+      var p = offset
+      let h = Header(b, &p)
+      FrozenBucketIds.decode(h, b, from: p, into: &ids)
+    }
+  }
+
+  /// The buckets of `parts` one after the other (their buckets increasing from one part to
+  /// the next), in storage of their exact size.
+  init(joining parts: some Collection<FrozenBucketIds>) {
+    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+    for x in parts {
+      bytes.append(contentsOf: x.bytes)
+      count += x.count
+    }
+  }
+
+  /// Appends to `ids` the ids of the bucket of header `h`, whose gaps' bits start at `p`.
+  private static func decode(_ h: Header, _ b: UnsafeBufferPointer<UInt8>, from p: Int, into ids: inout [UInt32]) {
+    let n = h.count, k = h.k
+    var v = h.first
+    ids.reserveCapacity(ids.count + n)
+    ids.append(v)
+    var bits = BitReader(b, from: p)
+    for _ in 1..<max(1, n) {
+      let high = UInt64(bits.readUnary())
+      let gap = high << UInt64(k) | bits.read(bits: k)
+      v = v &+ UInt32(truncatingIfNeeded: gap) &+ 1
+      ids.append(v)
     }
   }
 

@@ -2,6 +2,13 @@
 
 /// Record sets keyed by ``ResponseSizeModel`` bucket, smallest bucket first.
 ///
+/// **Each id is in one bucket: the largest it was answered with.** A record answered once
+/// with an error-sized body and once in full was exposed, and is not a miss; a record read
+/// again with another size (a list of observations that grew, a compressed answer) is one
+/// record, not two entries. On 50 M lines of staff traffic, whose sub-resources come back
+/// with sizes of many buckets, a set per bucket held 28.3 M entries for 17.6 M distinct
+/// (track, id) pairs.
+///
 /// Two layouts, chosen by content only (so reports never depend on which one a track used):
 ///
 /// - **Packed** (the start of every track): the numeric ids of up to ``packedBuckets``
@@ -74,24 +81,14 @@ struct SuccessSizeSets {
     return x.firstSet
   }
 
-  /// Number of distinct ids, all buckets together (an id may be in several), counted from
-  /// the layout when no id waits: one settled bucket's count is in its header, several are
-  /// decoded into one array and sorted (``FrozenBucketIds/distinctCount``); no set is built.
+  /// Number of distinct ids, all buckets together: the sum of the buckets' counts (an id is
+  /// in one bucket only), read from the layout when no id waits; no set is built.
   var distinctCount: Int {
-    if let x = sets, x.pending.isEmpty {
-      let numeric = x.frozen.distinctCount
-      switch x.hashed.count {
-      case 0: return numeric
-      case 1: return numeric + x.hashed[0].set.count
-      default:
-        var all = x.hashed[0].set
-        for h in x.hashed.dropFirst() { all.formUnion(h.set) }
-        return numeric + all.count
-      }
-    }
-    var parts: [RecordSet] = []
-    forEach { _, s in parts.append(s) }
-    return parts.count == 1 ? parts[0].count : RecordSet.unionCount(parts)
+    guard let x = sets else { return packed.count }
+    if x.pending.isEmpty { return x.frozen.count + x.hashed.reduce(0) { $0 + $1.set.count } }
+    var n = 0
+    forEach { _, s in n += s.count }
+    return n
   }
 
   /// `true` when some bucket holds a non-numeric id (no set is built).
@@ -179,6 +176,11 @@ struct SuccessSizeSets {
   /// Adds `v` to the segment of `b`; `false` when that would break the packed limits (the
   /// caller unpacks and inserts it per bucket).
   private mutating func insertPacked(_ v: UInt32, bucket b: UInt8) -> Bool {
+    // Each id once, in the largest bucket it was answered with.
+    if let (seg, at) = packedPlace(of: v) {
+      if segmentBucket(seg) >= b { return true }
+      removePacked(at: at, segment: seg)
+    }
     let n = Int(segmentCount)
     var seg = 0
     while seg < n && segmentBucket(seg) < b { seg += 1 }
@@ -225,10 +227,46 @@ struct SuccessSizeSets {
     if isNewSegment { segmentCount += 1 }
     return true
   }
+
+  /// The segment of `v` and its place in `packed`, when it is there.
+  private func packedPlace(of v: UInt32) -> (segment: Int, index: Int)? {
+    for seg in 0..<Int(segmentCount) {
+      var lo = segmentStart(seg), hi = segmentEnd(seg)
+      guard lo < hi, packed[lo] <= v, v <= packed[hi - 1] else { continue }
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if packed[mid] < v { lo = mid + 1 } else { hi = mid }
+      }
+      if packed[lo] == v { return (seg, lo) }
+    }
+    return nil
+  }
+
+  /// Removes the id at `p` of segment `seg`, and the segment when it is left empty.
+  private mutating func removePacked(at p: Int, segment seg: Int) {
+    packed.remove(at: p)
+    let n = Int(segmentCount)
+    let emptied = withUnsafeMutableBytes(of: &segmentBuckets) { buckets in
+      withUnsafeMutableBytes(of: &segmentEnds) { ends -> Bool in
+        for k in seg..<n {
+          ends.storeBytes(of: ends.load(fromByteOffset: k * 2, as: UInt16.self) - 1, toByteOffset: k * 2, as: UInt16.self)
+        }
+        let start = seg == 0 ? 0 : ends.load(fromByteOffset: (seg - 1) * 2, as: UInt16.self)
+        guard ends.load(fromByteOffset: seg * 2, as: UInt16.self) == start else { return false }
+        for k in seg..<(n - 1) {
+          buckets[k] = buckets[k + 1]
+          ends.storeBytes(of: ends.load(fromByteOffset: (k + 1) * 2, as: UInt16.self), toByteOffset: k * 2, as: UInt16.self)
+        }
+        return true
+      }
+    }
+    if emptied { segmentCount -= 1 }
+  }
 }
 
 /// The per-bucket layout of ``SuccessSizeSets``: settled numeric ids, numeric ids added since,
-/// and the non-numeric ids of each bucket.
+/// and the non-numeric ids of each bucket. Every id is in one bucket only, the largest it was
+/// answered with (pending ids are placed when they are merged, or when read).
 final class BucketSets {
   /// Numeric ids merged in, by bucket.
   var frozen = FrozenBucketIds()
@@ -256,14 +294,14 @@ final class BucketSets {
       pending.append(bucket: b, id: v)
       mergeIfDue()
     case .hashed(let h):
-      updateHashed(b) { $0.insert(h) }
+      insertHashed(h, bucket: b)
     }
   }
 
   /// Adds every id of `set` to `bucket`.
   func formUnion(_ set: RecordSet, bucket b: UInt8) {
     set.numeric.forEach { v in pending.append(bucket: b, id: v) }
-    if !set.hashed.isEmpty { updateHashed(b) { $0.formUnion(set.hashed) } }
+    set.hashed.forEach { insertHashed($0, bucket: b) }
     mergeIfDue()
   }
 
@@ -273,64 +311,106 @@ final class BucketSets {
     if pending.count >= max(BucketSets.minimumPending, frozen.count / 16) { merge() }
   }
 
-  private func updateHashed(_ b: UInt8, _ body: (inout HashedIdSet) -> Void) {
+  /// Adds the non-numeric `h` to bucket `b`, unless a larger bucket holds it; a smaller one
+  /// gives it up.
+  private func insertHashed(_ h: UInt64, bucket b: UInt8) {
     var i = 0
+    while i < hashed.count {
+      if hashed[i].bucket != b && hashed[i].set.contains(h) {
+        if hashed[i].bucket > b { return }
+        hashed[i].set.remove(h)
+        if hashed[i].set.isEmpty { hashed.remove(at: i) }
+        break
+      }
+      i += 1
+    }
+    i = 0
     while i < hashed.count && hashed[i].bucket < b { i += 1 }
     if i == hashed.count || hashed[i].bucket != b { hashed.insert((b, HashedIdSet()), at: i) }
-    body(&hashed[i].set)
+    hashed[i].set.insert(h)
   }
 
   /// Merges the pending ids into the settled ones.
   func merge() {
     guard !pending.isEmpty else { return }
-    var out = FrozenBucketIds()
-    forEachNumericBucket { b, ids in out.append(bucket: b, ids: ids) }
-    out.trim()
-    frozen = out
+    frozen = resolved()
     pending = PendingIds()
   }
 
-  /// Calls `body` with each bucket holding numeric ids, increasing, and its ids (settled and
-  /// pending together: sorted, distinct; the buffer is valid during the call only).
-  private func forEachNumericBucket(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Void) {
-    if pending.isEmpty {
-      frozen.forEachBucket(body)
-      return
+  /// The settled ids with the pending ones placed: each id once, in the largest bucket it
+  /// was answered with.
+  ///
+  /// The settled buckets are decoded from the largest down, so that a pending id is known to
+  /// be held by a larger settled bucket before its own bucket is written; each bucket is
+  /// encoded on its own, and the encodings are joined in increasing order. No list of all
+  /// the ids is built (a track may hold millions).
+  private func resolved() -> FrozenBucketIds {
+    // The pending ids, each once with its largest bucket, in id order.
+    let words = pending.sortedByIdWords()
+    var ids: [UInt32] = [], bucketOf: [UInt8] = []
+    ids.reserveCapacity(words.count)
+    bucketOf.reserveCapacity(words.count)
+    for w in words {
+      let v = UInt32(truncatingIfNeeded: w >> 8), b = UInt8(truncatingIfNeeded: w)
+      if ids.last == v { bucketOf[bucketOf.count - 1] = b } else { ids.append(v); bucketOf.append(b) }
     }
-    let waiting = pending.sortedWords()
-    var k = 0
-    var ids: [UInt32] = []
-    /// Emits pending bucket `waiting[k]`'s ids, with `settled` ones of the same bucket.
-    func emitPending(with settled: UnsafeBufferPointer<UInt32>?) {
-      let b = UInt8(truncatingIfNeeded: waiting[k] >> 32)
-      ids.removeAll(keepingCapacity: true)
-      var s = 0
-      let settledCount = settled?.count ?? 0
-      while k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) == b {
-        let v = UInt32(truncatingIfNeeded: waiting[k])
-        k += 1
-        while s < settledCount && settled.unsafelyUnwrapped[s] < v {
-          ids.append(settled.unsafelyUnwrapped[s])
-          s += 1
+    var placed = [Bool](repeating: true, count: ids.count)  // false: a settled bucket keeps it
+    // Pending places grouped by bucket, in id order within a bucket.
+    let byBucket = ids.indices.sorted { bucketOf[$0] != bucketOf[$1] ? bucketOf[$0] < bucketOf[$1] : $0 < $1 }
+    let settled = frozen.bucketPlaces()
+    var chunks: [FrozenBucketIds] = []
+    var s = settled.count - 1, e = byBucket.count - 1
+    var decoded: [UInt32] = [], out: [UInt32] = [], group: [Int] = []
+    while s >= 0 || e >= 0 {
+      let b = max(s >= 0 ? settled[s].bucket : 0, e >= 0 ? bucketOf[byBucket[e]] : 0)
+      group.removeAll(keepingCapacity: true)
+      while e >= 0 && bucketOf[byBucket[e]] == b {
+        group.append(byBucket[e])
+        e -= 1
+      }
+      group.reverse()
+      out.removeAll(keepingCapacity: true)
+      if s >= 0 && settled[s].bucket == b {
+        frozen.decodeBucket(at: settled[s].offset, into: &decoded)
+        s -= 1
+        // Settled ids of `b` met among the pending ones: a pending id of a larger bucket takes
+        // it away; one of this bucket or a smaller one is not needed.
+        var j = 0
+        for v in decoded {
+          while j < ids.count && ids[j] < v { j += 1 }
+          if j < ids.count && ids[j] == v {
+            if bucketOf[j] > b { continue }
+            placed[j] = false
+          }
+          out.append(v)
         }
-        if s < settledCount && settled.unsafelyUnwrapped[s] == v { s += 1 }
-        if ids.last != v { ids.append(v) }
-      }
-      while s < settledCount {
-        ids.append(settled.unsafelyUnwrapped[s])
-        s += 1
-      }
-      ids.withUnsafeBufferPointer { body(b, $0) }
-    }
-    frozen.forEachBucket { b, settled in
-      while k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) < b { emitPending(with: nil) }
-      if k < waiting.count && UInt8(truncatingIfNeeded: waiting[k] >> 32) == b {
-        emitPending(with: settled)
+        // Merge the pending ids of `b` still placed here.
+        var merged: [UInt32] = []
+        merged.reserveCapacity(out.count + group.count)
+        var k = 0
+        for g in group where placed[g] {
+          while k < out.count && out[k] < ids[g] { merged.append(out[k]); k += 1 }
+          merged.append(ids[g])
+        }
+        merged.append(contentsOf: out[k...])
+        out = merged
       } else {
-        body(b, settled)
+        for g in group where placed[g] { out.append(ids[g]) }
+      }
+      if !out.isEmpty {
+        var chunk = FrozenBucketIds()
+        out.withUnsafeBufferPointer { chunk.append(bucket: b, ids: $0) }
+        chunks.append(chunk)
       }
     }
-    while k < waiting.count { emitPending(with: nil) }
+    return FrozenBucketIds(joining: chunks.reversed())
+  }
+
+  /// Calls `body` with each bucket holding numeric ids, increasing, and its ids (settled and
+  /// pending together: sorted, distinct, each id in one bucket; the buffer is valid during
+  /// the call only).
+  private func forEachNumericBucket(_ body: (UInt8, UnsafeBufferPointer<UInt32>) -> Void) {
+    if pending.isEmpty { frozen.forEachBucket(body) } else { resolved().forEachBucket(body) }
   }
 
   /// The set of the smallest bucket (empty when there is none).
@@ -343,11 +423,7 @@ final class BucketSets {
   /// Buckets holding any id, increasing.
   var buckets: [UInt8] {
     var numeric: [UInt8] = []
-    if pending.isEmpty {
-      frozen.forEachBucketCount { b, _ in numeric.append(b) }  // settled only: no id decoded
-    } else {
-      forEachNumericBucket { b, _ in numeric.append(b) }
-    }
+    (pending.isEmpty ? frozen : resolved()).forEachBucketCount { b, _ in numeric.append(b) }  // no id decoded
     var out: [UInt8] = []
     var h = 0
     for b in numeric {
@@ -402,15 +478,15 @@ struct PendingIds {
     withUnsafeBytes(of: id.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  /// The ids as `bucket << 32 | id` words, sorted.
-  func sortedWords() -> [UInt64] {
+  /// The ids as `id << 8 | bucket` words, sorted (by id, then bucket).
+  func sortedByIdWords() -> [UInt64] {
     var out: [UInt64] = []
     out.reserveCapacity(count)
     bytes.withUnsafeBytes { b in
       var p = 0
       while p < b.count {
         let id = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 1, as: UInt32.self))
-        out.append(UInt64(b[p]) << 32 | UInt64(id))
+        out.append(UInt64(id) << 8 | UInt64(b[p]))
         p += 5
       }
     }

@@ -225,4 +225,29 @@ struct RecordSetTests {
     #expect(all.hashed.count == hashedCount.count)
   }
 
+  /// Removals against a reference set, in a small table where probe runs wrap around its
+  /// end and values share home slots: lookups still find what remains, and only that.
+  @Test func hashedIdSetRemovesValues() {
+    var rng = SeededRNG(seed: 3)
+    var s = HashedIdSet()
+    var reference = Set<UInt64>()
+    for round in 0..<4_000 {
+      let v = rng.next() % 40  // few values: long runs, many removals that shift others back
+      if round % 3 == 0 {
+        #expect(s.remove(v) == reference.contains(v))
+        reference.remove(v)
+      } else {
+        #expect(s.insert(v) == reference.insert(v).inserted)
+      }
+      #expect(s.count == reference.count)
+      if round % 50 == 0 {
+        for x in UInt64(0)..<40 { #expect(s.contains(x) == reference.contains(x)) }
+      }
+    }
+    var listed = Set<UInt64>()
+    s.forEach { listed.insert($0) }
+    #expect(listed == reference)
+    var empty = HashedIdSet()
+    #expect(!empty.remove(5) && !empty.remove(0))
+  }
 }

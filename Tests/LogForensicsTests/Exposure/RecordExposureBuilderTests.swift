@@ -61,6 +61,22 @@ import Testing
     #expect(lowest == 0.25)
   }
 
+  /// An id counts once, by its largest answer: one answered with an error-sized body and
+  /// then in full is certain (not a miss), one read twice with two record sizes counts once,
+  /// and the hit rate is a share of distinct ids (2 of 3 here, where counting an entry per
+  /// (size, id) made it 2 of 4).
+  @Test func anIdCountsOnceByItsLargestAnswer() {
+    let hit = ResponseSizeModel.bucket(2000)
+    let t = Self.track([(1, 200, 90), (1, 200, 2000), (2, 200, 2000), (2, 200, 3500), (3, 200, 90), (4, 200, -1)])
+    let p = ExposureEstimator.recordParts(t, hitBucket: hit)
+    #expect(p.low.count == 2 && p.low.contains(.numeric(1)) && p.low.contains(.numeric(2)))
+    #expect(p.hitRate == 2.0 / 3.0)
+    #expect(p.unknown.count == 1)
+    var builder = RecordExposureBuilder()
+    builder.add(t, namespace: "patients", hitBucket: hit)
+    #expect(builder.finish().bounds == RecordBounds(estimate: 3, low: 2, high: 3))
+  }
+
   @Test func withoutUnknownSizesTheThreeLevelsAreOneSet() {
     var builder = RecordExposureBuilder()
     for k in 0..<50 {

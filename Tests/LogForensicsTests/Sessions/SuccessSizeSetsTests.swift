@@ -2,6 +2,19 @@ import Testing
 
 @testable import LogForensics
 
+/// What the sets must hold: each id in the largest bucket it was inserted with.
+private struct LargestBucketModel {
+  var bucketOf: [RecordKey: Int] = [:]
+
+  mutating func insert(_ key: RecordKey, bucket: Int) { bucketOf[key] = max(bucketOf[key] ?? bucket, bucket) }
+
+  var byBucket: [Int: Set<RecordKey>] {
+    var out: [Int: Set<RecordKey>] = [:]
+    for (k, b) in bucketOf { out[b, default: []].insert(k) }
+    return out
+  }
+}
+
 @Suite struct SuccessSizeSetsTests {
   /// The buckets and sets as readers see them.
   private func contents(_ s: SuccessSizeSets) -> [Int: Set<RecordKey>] {
@@ -26,14 +39,16 @@ import Testing
   func matchesAReferenceModel(ids: Int, buckets: Int, hashedAt: Int) {
     var rng = SeededRNG(seed: UInt64(ids * 31 + buckets))
     var s = SuccessSizeSets()
-    var reference: [Int: Set<RecordKey>] = [:]
+    var model = LargestBucketModel()
     for n in 0..<ids * 2 {
-      let key: RecordKey = n == hashedAt ? .hashed(0xDEAD_BEEF) : .numeric(UInt32(rng.next() % UInt64(ids)))
+      // A second non-numeric id, read again later with another size.
+      let key: RecordKey = n == hashedAt ? .hashed(0xDEAD_BEEF) : hashedAt >= 0 && (n == hashedAt + 7 || n == ids + hashedAt) ? .hashed(0xC0FFEE) : .numeric(UInt32(rng.next() % UInt64(ids)))
       let bucket = 40 + Int(rng.next() % UInt64(buckets))
       s.insert(key, bucket: bucket)
-      reference[bucket, default: []].insert(key)
-      if n % 97 == 0 { #expect(contents(s) == reference) }
+      model.insert(key, bucket: bucket)
+      if n % 97 == 0 { #expect(contents(s) == model.byBucket) }
     }
+    let reference = model.byBucket
     #expect(contents(s) == reference)
     #expect(s.bucketCount == reference.count)
     #expect(s.buckets.map(Int.init) == reference.keys.sorted())
@@ -42,40 +57,71 @@ import Testing
     s.firstBucketSet.forEachKey { firstKeys.insert($0) }
     #expect(firstKeys == reference[first])
     #expect(s.firstBucketSet.count == reference[first]!.count)
-    let distinct = Set(reference.values.joined()).count
+    let distinct = model.bucketOf.count
     #expect(s.distinctCount == distinct)
     s.settle()
     #expect(s.distinctCount == distinct && contents(s) == reference)
     #expect(s.hasNumericIds == reference.values.contains { $0.contains { if case .numeric = $0 { true } else { false } } })
   }
 
-  /// The settled lists' distinct count across buckets: ids shared by buckets counted once,
-  /// buckets that end early or hold one id, one bucket alone.
-  @Test func frozenDistinctCountMergesTheBuckets() {
-    var f = FrozenBucketIds()
-    #expect(f.distinctCount == 0)
-    let lists: [(UInt8, [UInt32])] = [(40, [5, 9, 1_000, 70_000]), (41, [9]), (43, [1, 5, 6, 9, 2_000_000, 4_000_000_000]), (50, [4_000_000_000])]
-    for (b, ids) in lists { ids.withUnsafeBufferPointer { f.append(bucket: b, ids: $0) } }
-    #expect(f.count == 12)
-    #expect(f.distinctCount == Set(lists.flatMap(\.1)).count)
-    var one = FrozenBucketIds()
-    [3, 8, 13].withUnsafeBufferPointer { one.append(bucket: 42, ids: $0) }
-    #expect(one.distinctCount == 3)
+  /// An id read again moves to a larger bucket and never to a smaller one, whether the
+  /// earlier read is settled or waiting, in the packed layout, per bucket and for
+  /// non-numeric ids: a miss-sized answer followed by a full one is an exposed record.
+  @Test func anIdStaysInTheLargestBucketItWasAnsweredWith() {
+    for perBucket in [false, true] {
+      var s = SuccessSizeSets()
+      if perBucket { s.insert(.hashed(0xAB), bucket: 30) }
+      s.insert(.numeric(7), bucket: 35)  // error-sized first
+      s.insert(.numeric(8), bucket: 44)
+      s.insert(.numeric(7), bucket: 44)  // then the record
+      s.insert(.numeric(8), bucket: 35)  // an error after the record: still exposed
+      s.settle()
+      s.insert(.numeric(8), bucket: 46)  // settled in 44, now waiting for 46
+      s.insert(.numeric(9), bucket: 35)
+      s.insert(.hashed(0xAB), bucket: 44)
+      s.insert(.hashed(0xAB), bucket: 31)
+      let expected: [Int: Set<RecordKey>] = [35: [.numeric(9)], 44: [.numeric(7), .hashed(0xAB)], 46: [.numeric(8)]]
+      #expect(contents(s) == expected, "perBucket \(perBucket)")
+      #expect(s.distinctCount == 4 && s.buckets == [35, 44, 46] && s.bucketCount == 3)
+      s.settle()
+      #expect(contents(s) == expected && s.distinctCount == 4)
+    }
   }
 
-  /// Trimming gives the spare room of the growing encoding back (a second bucket appended
-  /// doubles the storage of the first), and the ids read back.
-  @Test func trimGivesSpareRoomBack() {
+  /// A merge moves settled ids to the larger buckets of waiting ones across many buckets,
+  /// keeps what a smaller waiting bucket repeats, and stores its encoding without spare room.
+  @Test func mergePlacesSettledAndWaitingIdsTogether() {
+    let x = BucketSets()
+    var model = LargestBucketModel()
+    var rng = SeededRNG(seed: 5)
+    for round in 0..<6 {
+      for _ in 0..<(500 + round * 300) {
+        let v = UInt32(rng.next() % 3_000), b = UInt8(40 + rng.next() % 12)
+        x.insert(.numeric(v), bucket: b)
+        model.insert(.numeric(v), bucket: Int(b))
+      }
+      x.merge()
+      #expect(x.pending.isEmpty && x.frozen.count == model.bucketOf.count)
+      #expect(x.frozen.capacity <= x.frozen.bytes.count + 32, "\(x.frozen.capacity) for \(x.frozen.bytes.count) bytes")
+      var seen: [Int: Set<RecordKey>] = [:]
+      x.forEach { b, set in set.forEachKey { seen[b, default: []].insert($0) } }
+      #expect(seen == model.byBucket)
+    }
+  }
+
+  /// A settled bucket decodes at its place, in any order.
+  @Test func bucketsDecodeAtTheirPlaces() {
     var f = FrozenBucketIds()
     let large = (0..<5_000).map { UInt32($0 * 1_237) }, small = (0..<100).map { UInt32($0 * 7) }
     large.withUnsafeBufferPointer { f.append(bucket: 40, ids: $0) }
     small.withUnsafeBufferPointer { f.append(bucket: 41, ids: $0) }
-    #expect(f.capacity > f.bytes.count * 3 / 2, "the case trimming is for")
-    f.trim()
-    #expect(f.capacity <= f.bytes.count + f.bytes.count / 8 + 16)
-    var back: [[UInt32]] = []
-    f.forEachBucket { _, xs in back.append(Array(xs)) }
-    #expect(back == [large, small])
+    let places = f.bucketPlaces()
+    #expect(places.map(\.bucket) == [40, 41] && places[0].offset == 0)
+    var ids: [UInt32] = [1, 2, 3]
+    f.decodeBucket(at: places[1].offset, into: &ids)
+    #expect(ids == small)
+    f.decodeBucket(at: places[0].offset, into: &ids)
+    #expect(ids == large)
   }
 
   /// The distinct count and whether numeric ids exist, read from the layout, in each
@@ -94,8 +140,8 @@ import Testing
     s.settle()
     #expect(s.distinctCount == 204)
     s.insert(.numeric(5), bucket: 41)  // a smaller bucket comes first
-    s.insert(.numeric(9), bucket: 41)  // an id of two buckets counts once
-    #expect(s.distinctCount == 205 && s.firstBucketSet.count == 2)
+    s.insert(.numeric(9), bucket: 41)  // stays in the larger bucket 44: counted once
+    #expect(s.distinctCount == 205 && s.firstBucketSet.count == 1)
     s.settle()
     #expect(s.distinctCount == 205)
     var hashedOnly = SuccessSizeSets()
@@ -110,13 +156,19 @@ import Testing
   /// A bucket built from packed ids equals the set built by inserting them one by one.
   @Test func packedSetsEqualInsertedSets() {
     var s = SuccessSizeSets()
-    var direct: [Int: RecordSet] = [:]
+    var model = LargestBucketModel()
     for (i, v) in [50, 7, 9, 1_000_000, 3, 7, 12, 99].enumerated() {
-      let b = 43 + i % 3
-      s.insert(.numeric(UInt32(v)), bucket: b)
-      direct[b, default: RecordSet()].insert(.numeric(UInt32(v)))
+      s.insert(.numeric(UInt32(v)), bucket: 43 + i % 3)
+      model.insert(.numeric(UInt32(v)), bucket: 43 + i % 3)
     }
-    s.forEach { b, set in #expect(set == direct[b]) }
+    var direct: [Int: RecordSet] = [:]
+    for (k, b) in model.bucketOf.sorted(by: { $0.value < $1.value }) { direct[b, default: RecordSet()].insert(k) }
+    var buckets = 0
+    s.forEach { b, set in
+      #expect(set == direct[b])
+      buckets += 1
+    }
+    #expect(buckets == direct.count)
   }
 
   @Test func emptyAndUnion() {
@@ -135,7 +187,7 @@ import Testing
   /// a copy keeps its own ids (copy on write of the per-bucket object).
   @Test func settledAndPendingIdsReadBackAndCopiesStayApart() {
     var s = SuccessSizeSets()
-    var reference: [Int: Set<RecordKey>] = [:]
+    var model = LargestBucketModel()
     var rng = SeededRNG(seed: 7)
     // A practice's patients: ids spread over 3 million numbers, read in any order, some twice.
     let ids = (0..<2_000).map { UInt32(100_000 + ($0 * 7_919) % 3_000_000) }
@@ -143,16 +195,16 @@ import Testing
       let v = ids[Int(rng.next() % UInt64(ids.count))]
       let bucket = 40 + Int(rng.next() % 16)
       s.insert(.numeric(v), bucket: bucket)
-      reference[bucket, default: []].insert(.numeric(v))
+      model.insert(.numeric(v), bucket: bucket)
       if n == 3_000 {
         let copy = s
         s.insert(.numeric(4_000_000), bucket: 41)
         #expect(!contents(copy)[41, default: []].contains(.numeric(4_000_000)), "the copy does not see later ids")
-        reference[41, default: []].insert(.numeric(4_000_000))
+        model.insert(.numeric(4_000_000), bucket: 41)
       }
     }
-    #expect(contents(s) == reference)
-    let stored = reference.values.reduce(0) { $0 + $1.count }
+    #expect(contents(s) == model.byBucket)
+    let stored = model.bucketOf.count
     // Gaps of a few thousand: about two bytes an id once settled (a sorted [UInt32] takes four).
     #expect(s.settledBytes > 0 && s.settledBytes < stored * 5 / 2, "\(s.settledBytes) bytes for \(stored) ids")
   }
@@ -196,6 +248,6 @@ import Testing
     let entries: [(UInt8, UInt32)] = [(255, .max), (0, 0), (7, 0x0102_0304), (0, 0), (255, 1), (7, 0x8000_0000)]
     for (b, v) in entries { p.append(bucket: b, id: v) }
     #expect(p.count == entries.count)
-    #expect(p.sortedWords() == entries.map { UInt64($0.0) << 32 | UInt64($0.1) }.sorted())
+    #expect(p.sortedByIdWords() == entries.map { UInt64($0.1) << 8 | UInt64($0.0) }.sorted())
   }
 }
