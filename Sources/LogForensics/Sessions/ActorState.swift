@@ -44,7 +44,7 @@ final class ActorState {
   // Two 32-bit fields in the 8 bytes an `Int` took: the actor's object is 200 bytes (a
   // 208-byte heap block, where 216 took 224).
   private var storedSessionsOmitted: Int32 = 0
-  private let storedIndex: Int32
+  private var storedIndex: Int32
   var patientGaps = RunningStats()
   var requests: Int { Int(requestCount) }
   var assets: Int { Int(assetsCount) }
@@ -54,8 +54,12 @@ final class ActorState {
   var otherRequests: Int { Int(otherRequestCount) }
   /// Record tracks by template (see ``TrackMap``).
   var tracks = TrackMap()
-  /// Position in ``AnalysisEngine/actors``.
-  var index: Int { Int(storedIndex) }
+  /// Position in ``AnalysisEngine/actors`` (renumbered when the engine drops retired places,
+  /// in the same order).
+  var index: Int {
+    get { Int(storedIndex) }
+    set { storedIndex = Int32(clamping: newValue) }
+  }
   var first: Timestamp
   /// Closed sessions kept for reporting while events are consumed (bounded, see
   /// ``AnalysisOptions/sessionsKeptPerActor``).

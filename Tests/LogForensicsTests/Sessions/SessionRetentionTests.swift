@@ -72,3 +72,32 @@ import Testing
     #expect(engine.sessionsOmitted == 0)
   }
 }
+
+/// Dropping retired actors' places from the engine's array keeps every actor's rank, so the
+/// outcome is the one of a run that never compacts.
+@Suite struct ActorCompactionTests {
+  private func run(_ world: WorldGenerator, compactionMinimum: Int) -> (AnalysisEngine, AnalysisOutcome) {
+    var options = AnalysisOptions()
+    options.sessionGap = 600  // sweeps every ten minutes of log time: many of them
+    let symbols = SymbolTable()
+    let engine = AnalysisEngine(options: options, symbols: symbols, inputPaths: ["world.log"])
+    engine.compactionMinimum = compactionMinimum
+    for e in world.events(symbols: symbols) { engine.consume(e) }
+    return (engine, engine.finish())
+  }
+
+  @Test func compactingRetiredActorsChangesNothingReported() {
+    var world = WorldGenerator.world(seed: 21, cases: AttackCase.allCases, days: 2, practices: 4)
+    // Visitors without patient requests: retired by the sweep once their session closes.
+    for k in 0..<3_000 {
+      world.req(world.at(day: 0, hour: 1 + Double(k) / 100), ip: "198.51.\(k / 250).\(k % 250)", path: "/", bytes: 512, ua: "Mozilla/5.0 visitor \(k % 7)")
+    }
+    let (compacting, outcome) = run(world, compactionMinimum: 1)
+    let (plain, reference) = run(world, compactionMinimum: Int.max)
+    #expect(compacting.compactions > 0 && plain.compactions == 0)
+    #expect(compacting.actors.count < plain.actors.count)
+    #expect(compacting.actors.enumerated().allSatisfy { $0.element.index == $0.offset || $0.element.index == -1 })
+    #expect(outcome == reference)
+    #expect(!outcome.findings.isEmpty && outcome.sessionCount == reference.sessionCount)
+  }
+}
