@@ -41,11 +41,15 @@ trap 'rm -rf "$TMP"' EXIT
 
 # ---------------------------------------------------------------- build
 if [ "$BUILD" = 1 ]; then
-  if grep -q ISAL Package.swift && swift build -c release --product forensics --traits ISAL >&2; then
-    echo "build: release with --traits ISAL" >&2
+  # The documented fast build: ISA-L, and the Swift runtime linked statically (about 4 MiB
+  # less resident memory than the shared libraries); each falls back when unavailable.
+  if grep -q ISAL Package.swift && swift build -c release --product forensics --traits ISAL --static-swift-stdlib >&2; then
+    echo "build: release with --traits ISAL --static-swift-stdlib" >&2
+  elif swift build -c release --product forensics --static-swift-stdlib >&2; then
+    echo "build: release --static-swift-stdlib (no ISAL trait)" >&2
   else
     swift build -c release --product forensics >&2
-    echo "build: release (no ISAL trait)" >&2
+    echo "build: release (no ISAL trait, shared Swift runtime)" >&2
   fi
   BIN="$(swift build -c release --show-bin-path)/forensics"
 fi

@@ -7,7 +7,7 @@
 # from another IP, then runs the release binary (no JSON output, like the benchmark) with
 # /usr/bin/time -v and prints the peak RSS.
 #
-# Usage: scripts/mem-1m-ids.sh [LINES] [LOGFILE]   (build first: swift build -c release --product forensics)
+# Usage: scripts/mem-1m-ids.sh [LINES] [LOGFILE]   (build first: swift build -c release --product forensics --static-swift-stdlib)
 set -euo pipefail
 LINES=${1:-2000000}
 LOG=${2:-/tmp/mem-1m-ids.log}

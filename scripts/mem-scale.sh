@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ "$BUILD" = 1 ]; then
-  swift build -c release --product forensics >&2
+  swift build -c release --product forensics --static-swift-stdlib >&2 || swift build -c release --product forensics >&2
   BIN="$(swift build -c release --show-bin-path)/forensics"
 fi
 BIN=${BIN:-.build/release/forensics}
