@@ -367,6 +367,9 @@ public final class AnalysisEngine {
     actor.live = nil
     liveActors.remove(actor.index)
     sessionCount += 1
+    // Idle until its next session: the day's ids of its tracks wait in 4 bytes each.
+    for (_, track) in actor.tracks { track.settleDay() }
+    for track in actor.slices.values { track.settleDay() }
     guard options.allSessions || !actor.tracks.isEmpty || actor.key.isIdentity else { return }
     let keep = max(1, options.sessionsKeptPerActor)
     let closed = live.closed(actor: actor.key, scriptClient: actor.looksScripted(isScriptAgent), number: sessionCount)

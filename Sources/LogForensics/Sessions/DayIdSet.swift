@@ -18,10 +18,17 @@ struct DayIdSet: ~Copyable {
   private var numericCount: UInt32 = 0
   private var hasZero = false
   private var hashed = HashedIdSet()
+  /// Numeric ids moved out of the table by ``settle()``: sorted, distinct, none of them in
+  /// the table, in storage of their size (4 bytes an id, where the table takes 5–11).
+  private var settled: UnsafeMutablePointer<UInt32>?
+  private var settledCount: UInt32 = 0
 
   init() {}
 
-  deinit { slots?.deallocate() }
+  deinit {
+    slots?.deallocate()
+    settled?.deallocate()
+  }
 
   /// An independent set with the same ids.
   func copy() -> DayIdSet {
@@ -31,6 +38,12 @@ struct DayIdSet: ~Copyable {
       p.update(from: s, count: Int(capacity))
       x.slots = p
     }
+    if let s = settled {
+      let p = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(settledCount))
+      p.update(from: s, count: Int(settledCount))
+      x.settled = p
+    }
+    x.settledCount = settledCount
     x.capacity = capacity
     x.numericCount = numericCount
     x.hasZero = hasZero
@@ -39,7 +52,7 @@ struct DayIdSet: ~Copyable {
   }
 
   /// Number of distinct ids.
-  var count: Int { Int(numericCount) + (hasZero ? 1 : 0) + hashed.count }
+  var count: Int { Int(numericCount) + Int(settledCount) + (hasZero ? 1 : 0) + hashed.count }
   var isEmpty: Bool { count == 0 }
 
   /// Inserts `key`; returns `true` when it was new.
@@ -53,6 +66,7 @@ struct DayIdSet: ~Copyable {
         hasZero = true
         return true
       }
+      if settledCount > 0 && isSettled(v) { return false }
       if (UInt64(numericCount) + 1) * 4 > UInt64(capacity) * 3 { grow() }
       let s = slots.unsafelyUnwrapped
       let mask = Int(capacity) - 1
@@ -70,9 +84,67 @@ struct DayIdSet: ~Copyable {
     }
   }
 
+  /// `true` when `v` is among the settled ids (binary search).
+  private func isSettled(_ v: UInt32) -> Bool {
+    let s = settled.unsafelyUnwrapped
+    var lo = 0, hi = Int(settledCount)
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if s[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < Int(settledCount) && s[lo] == v
+  }
+
+  /// Moves the table's numeric ids to the sorted settled list and frees the table: called
+  /// when the track's actor goes idle (its session closed), so a track waiting for its next
+  /// request (the next session, the next day) holds its day's ids in 4 bytes each. The count
+  /// and later inserts are unchanged. Tables of fewer than 16 ids are left as they are.
+  mutating func settle() {
+    guard numericCount >= 16, let table = slots else { return }
+    let n = Int(settledCount) + Int(numericCount)
+    let out = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+    var k = 0
+    for i in 0..<Int(capacity) where table[i] != 0 {
+      out[k] = table[i]
+      k += 1
+    }
+    var fresh = UnsafeMutableBufferPointer(start: out, count: k)
+    fresh.sort()
+    if let old = settled {
+      // Merge the two sorted runs from the end (the table's ids are not among the settled).
+      var a = Int(settledCount) - 1, b = k - 1, w = n - 1
+      while b >= 0 {
+        if a >= 0 && old[a] > out[b] {
+          out[w] = old[a]
+          a -= 1
+        } else {
+          out[w] = out[b]
+          b -= 1
+        }
+        w -= 1
+      }
+      // The settled ids below every table id are still to be copied.
+      while a >= 0 {
+        out[w] = old[a]
+        a -= 1
+        w -= 1
+      }
+      old.deallocate()
+    }
+    table.deallocate()
+    slots = nil
+    capacity = 0
+    numericCount = 0
+    settled = out
+    settledCount = UInt32(n)
+  }
+
   /// Empties the set. The storage is kept for the next day when the day just ended filled
   /// at least an eighth of it, and freed otherwise (a busy day does not pin a large table).
   mutating func removeAll() {
+    settled?.deallocate()
+    settled = nil
+    settledCount = 0
     if UInt64(numericCount) * 8 < UInt64(capacity) {
       slots?.deallocate()
       slots = nil

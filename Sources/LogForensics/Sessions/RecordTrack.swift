@@ -167,6 +167,10 @@ final class RecordTrack {
   /// ``SuccessSizeSets/settle()``): called once the track is complete.
   func settle() { successBySize.settle() }
 
+  /// Puts the current day's ids in their compact form while the actor is idle (see
+  /// ``DayIdSet/settle()``).
+  func settleDay() { days?.daySet.settle() }
+
   /// Notes one request for a record: evidence, client IP, outcome and, for NIR-shaped ids,
   /// whether the key was valid (`invalidNIR` nil for other ids).
   func noteRecordRequest(

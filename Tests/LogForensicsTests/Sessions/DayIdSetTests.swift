@@ -20,12 +20,47 @@ import Testing
         let new = day.insert(key)
         let expected = reference.insert(key)
         #expect(new == expected)
+        // The actor goes idle now and then: the ids settle, later ones join them.
+        if Int.random(in: 0..<400, using: &rng) == 0 {
+          day.settle()
+          #expect(day.count == reference.count)
+        }
       }
       #expect(day.count == reference.count, "day \(dayNumber)")
       #expect(day.isEmpty == reference.isEmpty)
       day.removeAll()
       #expect(day.count == 0)
     }
+  }
+
+  /// Settling several times in a day (sessions of one day), with ids below, between and
+  /// above those settled before, and a copy taken in between: counts and inserts stay those
+  /// of a set.
+  @Test func settledIdsStayCountedAcrossSessions() {
+    var day = DayIdSet()
+    var reference = Set<UInt32>()
+    let sessions: [[UInt32]] = [Array(stride(from: 100, to: 2_000, by: 37)), Array(stride(from: 1, to: 5_000, by: 53)),
+                                Array(stride(from: 150, to: 9_000, by: 41)), [7, 3_000_000, 100]]
+    for (k, ids) in sessions.enumerated() {
+      for v in ids {
+        let new = day.insert(.numeric(v))
+        #expect(new == reference.insert(v).inserted)
+      }
+      day.settle()
+      #expect(day.count == reference.count, "after session \(k)")
+      for v in ids.prefix(20) {
+        let new = day.insert(.numeric(v))
+        #expect(!new, "a settled id is not new")
+      }
+      if k == 1 {
+        let copy = day.copy()
+        let copied = copy.count
+        #expect(copied == reference.count)
+      }
+    }
+    day.removeAll()
+    let emptied = day.count, new = day.insert(.numeric(100))
+    #expect(emptied == 0 && new)
   }
 
   @Test func zeroAndLargeIdsAreDistinct() {
