@@ -177,7 +177,7 @@ struct SuccessSizeSets {
   /// caller unpacks and inserts it per bucket).
   private mutating func insertPacked(_ v: UInt32, bucket b: UInt8) -> Bool {
     // Each id once, in the largest bucket it was answered with.
-    if let (seg, at) = packedPlace(of: v) {
+    if segmentCount > 1 || (segmentCount == 1 && segmentBucket(0) != b), let (seg, at) = packedPlace(of: v, otherThan: b) {
       if segmentBucket(seg) >= b { return true }
       removePacked(at: at, segment: seg)
     }
@@ -228,9 +228,10 @@ struct SuccessSizeSets {
     return true
   }
 
-  /// The segment of `v` and its place in `packed`, when it is there.
-  private func packedPlace(of v: UInt32) -> (segment: Int, index: Int)? {
-    for seg in 0..<Int(segmentCount) {
+  /// The segment of `v` and its place in `packed`, when it is in a segment of another
+  /// bucket than `b` (the insert itself finds it in `b`'s).
+  private func packedPlace(of v: UInt32, otherThan b: UInt8) -> (segment: Int, index: Int)? {
+    for seg in 0..<Int(segmentCount) where segmentBucket(seg) != b {
       var lo = segmentStart(seg), hi = segmentEnd(seg)
       guard lo < hi, packed[lo] <= v, v <= packed[hi - 1] else { continue }
       while lo < hi {
@@ -355,8 +356,26 @@ final class BucketSets {
       if ids.last == v { bucketOf[bucketOf.count - 1] = b } else { ids.append(v); bucketOf.append(b) }
     }
     var placed = [Bool](repeating: true, count: ids.count)  // false: a settled bucket keeps it
-    // Pending places grouped by bucket, in id order within a bucket.
-    let byBucket = ids.indices.sorted { bucketOf[$0] != bucketOf[$1] ? bucketOf[$0] < bucketOf[$1] : $0 < $1 }
+    // Pending places grouped by bucket, in id order within a bucket (a counting sort).
+    var starts = [Int](repeating: 0, count: 257)
+    for b in bucketOf { starts[Int(b) + 1] += 1 }
+    for b in 0..<256 { starts[b + 1] += starts[b] }
+    var byBucket = [Int](repeating: 0, count: ids.count)
+    for (i, b) in bucketOf.enumerated() {
+      byBucket[starts[Int(b)]] = i
+      starts[Int(b)] += 1
+    }
+    // A bit per hashed pending id: most settled ids are told apart from every pending one by
+    // one bit, without a search (a walk over the pending ids for each settled bucket cost as
+    // much as decoding them).
+    let filterBits = max(64, 1 << (Int.bitWidth - (ids.count * 8 - 1).leadingZeroBitCount))  // a power of two ≥ 8 per id
+    var filter = [UInt64](repeating: 0, count: filterBits / 64)
+    let shift = UInt64(64 - filterBits.trailingZeroBitCount)
+    @inline(__always) func filterSlot(_ v: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(v) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    for v in ids {
+      let h = filterSlot(v)
+      filter[h >> 6] |= 1 << UInt64(h & 63)
+    }
     let settled = frozen.bucketPlaces()
     var chunks: [FrozenBucketIds] = []
     var s = settled.count - 1, e = byBucket.count - 1
@@ -375,25 +394,32 @@ final class BucketSets {
         s -= 1
         // Settled ids of `b` met among the pending ones: a pending id of a larger bucket takes
         // it away; one of this bucket or a smaller one is not needed.
-        var j = 0
+        // The pending ids of `b` still placed here are merged in on the way (their flags are
+        // final once passed: a settled id equal to one of them comes before it).
+        var g = 0
         for v in decoded {
-          while j < ids.count && ids[j] < v { j += 1 }
-          if j < ids.count && ids[j] == v {
-            if bucketOf[j] > b { continue }
-            placed[j] = false
+          while g < group.count && ids[group[g]] < v {
+            if placed[group[g]] { out.append(ids[group[g]]) }
+            g += 1
+          }
+          let h = filterSlot(v)
+          if filter[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+            var lo = 0, hi = ids.count
+            while lo < hi {
+              let mid = (lo + hi) >> 1
+              if ids[mid] < v { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < ids.count && ids[lo] == v {
+              if bucketOf[lo] > b { continue }
+              placed[lo] = false
+            }
           }
           out.append(v)
         }
-        // Merge the pending ids of `b` still placed here.
-        var merged: [UInt32] = []
-        merged.reserveCapacity(out.count + group.count)
-        var k = 0
-        for g in group where placed[g] {
-          while k < out.count && out[k] < ids[g] { merged.append(out[k]); k += 1 }
-          merged.append(ids[g])
+        while g < group.count {
+          if placed[group[g]] { out.append(ids[group[g]]) }
+          g += 1
         }
-        merged.append(contentsOf: out[k...])
-        out = merged
       } else {
         for g in group where placed[g] { out.append(ids[g]) }
       }
