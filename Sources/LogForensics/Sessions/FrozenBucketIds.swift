@@ -13,8 +13,8 @@
 /// plus its header and spare room. Read bucket by bucket (``forEachBucket(_:)``, or
 /// ``bucketPlaces()`` and ``decodeBucket(at:into:)`` in any order); rebuilt whole when ids
 /// are added (``SuccessSizeSets`` batches them so that each id is re-encoded a bounded number
-/// of times), each bucket encoded on its own and the encodings joined into storage of their
-/// exact size (``init(joining:)``).
+/// of times), the buckets encoded largest first into a scratch encoding and copied back in
+/// increasing order into storage of their exact size (``init(reversingBucketsOf:)``).
 struct FrozenBucketIds {
   private(set) var bytes: [UInt8] = []
   /// Number of ids, all buckets together.
@@ -143,14 +143,27 @@ struct FrozenBucketIds {
     }
   }
 
-  /// The buckets of `parts` one after the other (their buckets increasing from one part to
-  /// the next), in storage of their exact size.
-  init(joining parts: some Collection<FrozenBucketIds>) {
-    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
-    for x in parts {
-      bytes.append(contentsOf: x.bytes)
-      count += x.count
+  /// An empty encoding with room for `reservingBytes` bytes (a scratch encoding).
+  init(reservingBytes: Int) {
+    bytes.reserveCapacity(reservingBytes)
+  }
+
+  /// The buckets of `other` in the reverse order (`other` appended them from the largest
+  /// down), in storage of their exact size.
+  init(reversingBucketsOf other: FrozenBucketIds) {
+    let places = other.bucketPlaces()
+    bytes = [UInt8](unsafeUninitializedCapacity: other.bytes.count) { out, written in
+      other.bytes.withUnsafeBufferPointer { src in
+        var w = 0
+        for i in places.indices.reversed() {
+          let start = places[i].offset, end = i + 1 < places.count ? places[i + 1].offset : src.count
+          out.baseAddress.unsafelyUnwrapped.advanced(by: w).initialize(from: src.baseAddress.unsafelyUnwrapped.advanced(by: start), count: end - start)
+          w += end - start
+        }
+        written = w
+      }
     }
+    count = other.count
   }
 
   /// Appends to `ids` the ids of the bucket of header `h`, whose gaps' bits start at `p`.

@@ -346,90 +346,85 @@ final class BucketSets {
   /// encoded on its own, and the encodings are joined in increasing order. No list of all
   /// the ids is built (a track may hold millions).
   private func resolved() -> FrozenBucketIds {
-    // The pending ids, each once with its largest bucket, in id order.
-    let words = pending.sortedByIdWords()
-    var ids: [UInt32] = [], bucketOf: [UInt8] = []
-    ids.reserveCapacity(words.count)
-    bucketOf.reserveCapacity(words.count)
+    // The pending ids, each once with its largest bucket, in id order: `id << 8 | bucket`
+    // words, with ``notPlaced`` set on those a settled bucket keeps.
+    var words = pending.sortedByIdWords()
+    var n = 0
     for w in words {
-      let v = UInt32(truncatingIfNeeded: w >> 8), b = UInt8(truncatingIfNeeded: w)
-      if ids.last == v { bucketOf[bucketOf.count - 1] = b } else { ids.append(v); bucketOf.append(b) }
+      if n > 0 && words[n - 1] >> 8 == w >> 8 { words[n - 1] = w } else { words[n] = w; n += 1 }
     }
-    var placed = [Bool](repeating: true, count: ids.count)  // false: a settled bucket keeps it
-    // Pending places grouped by bucket, in id order within a bucket (a counting sort).
-    var starts = [Int](repeating: 0, count: 257)
-    for b in bucketOf { starts[Int(b) + 1] += 1 }
-    for b in 0..<256 { starts[b + 1] += starts[b] }
-    var byBucket = [Int](repeating: 0, count: ids.count)
-    for (i, b) in bucketOf.enumerated() {
-      byBucket[starts[Int(b)]] = i
-      starts[Int(b)] += 1
+    words.removeLast(words.count - n)
+    let notPlaced: UInt64 = 1 << 63
+    @inline(__always) func id(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: words[k] >> 8) }
+    @inline(__always) func bucket(_ k: Int) -> UInt8 { UInt8(truncatingIfNeeded: words[k]) }
+    // Pending places grouped by bucket, in id order within a bucket: `bucket << 32 | place`.
+    var byBucket = [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
+      for k in 0..<n { buffer[k] = UInt64(words[k] & 0xFF) << 32 | UInt64(k) }
+      count = n
     }
+    byBucket.sort()
     // A bit per hashed pending id: most settled ids are told apart from every pending one by
     // one bit, without a search (a walk over the pending ids for each settled bucket cost as
     // much as decoding them).
-    let filterBits = max(64, 1 << (Int.bitWidth - (ids.count * 8 - 1).leadingZeroBitCount))  // a power of two ≥ 8 per id
+    let filterBits = max(64, 1 << (Int.bitWidth - (n * 8 - 1).leadingZeroBitCount))  // a power of two ≥ 8 per id
     var filter = [UInt64](repeating: 0, count: filterBits / 64)
     let shift = UInt64(64 - filterBits.trailingZeroBitCount)
     @inline(__always) func filterSlot(_ v: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(v) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-    for v in ids {
-      let h = filterSlot(v)
+    for k in 0..<n {
+      let h = filterSlot(id(k))
       filter[h >> 6] |= 1 << UInt64(h & 63)
     }
     let settled = frozen.bucketPlaces()
-    var chunks: [FrozenBucketIds] = []
-    var s = settled.count - 1, e = byBucket.count - 1
-    var decoded: [UInt32] = [], out: [UInt32] = [], group: [Int] = []
+    // Buckets are encoded largest first into one scratch encoding, then copied in increasing
+    // order (a few allocations a merge, not two per bucket).
+    var scratch = FrozenBucketIds(reservingBytes: frozen.bytes.count + 3 * n + 16 * (settled.count + 1))
+    var s = settled.count - 1, e = n - 1
+    var decoded: [UInt32] = [], out: [UInt32] = []
     while s >= 0 || e >= 0 {
-      let b = max(s >= 0 ? settled[s].bucket : 0, e >= 0 ? bucketOf[byBucket[e]] : 0)
-      group.removeAll(keepingCapacity: true)
-      while e >= 0 && bucketOf[byBucket[e]] == b {
-        group.append(byBucket[e])
-        e -= 1
-      }
-      group.reverse()
+      let b = max(s >= 0 ? settled[s].bucket : 0, e >= 0 ? UInt8(truncatingIfNeeded: byBucket[e] >> 32) : 0)
+      // The pending places of `b`: `byBucket[groupStart ... e]` before `e` moves on.
+      let groupEnd = e + 1
+      while e >= 0 && UInt8(truncatingIfNeeded: byBucket[e] >> 32) == b { e -= 1 }
+      let groupStart = e + 1
+      @inline(__always) func place(_ g: Int) -> Int { Int(truncatingIfNeeded: byBucket[g] & 0xFFFF_FFFF) }
       out.removeAll(keepingCapacity: true)
       if s >= 0 && settled[s].bucket == b {
         frozen.decodeBucket(at: settled[s].offset, into: &decoded)
         s -= 1
         // Settled ids of `b` met among the pending ones: a pending id of a larger bucket takes
-        // it away; one of this bucket or a smaller one is not needed.
-        // The pending ids of `b` still placed here are merged in on the way (their flags are
-        // final once passed: a settled id equal to one of them comes before it).
-        var g = 0
+        // it away; one of this bucket or a smaller one is not needed. The pending ids of `b`
+        // still placed here are merged in on the way (their flags are final once passed: a
+        // settled id equal to one of them comes before it).
+        var g = groupStart
         for v in decoded {
-          while g < group.count && ids[group[g]] < v {
-            if placed[group[g]] { out.append(ids[group[g]]) }
+          while g < groupEnd && id(place(g)) < v {
+            if words[place(g)] & notPlaced == 0 { out.append(id(place(g))) }
             g += 1
           }
           let h = filterSlot(v)
           if filter[h >> 6] & (1 << UInt64(h & 63)) != 0 {
-            var lo = 0, hi = ids.count
+            var lo = 0, hi = n
             while lo < hi {
               let mid = (lo + hi) >> 1
-              if ids[mid] < v { lo = mid + 1 } else { hi = mid }
+              if id(mid) < v { lo = mid + 1 } else { hi = mid }
             }
-            if lo < ids.count && ids[lo] == v {
-              if bucketOf[lo] > b { continue }
-              placed[lo] = false
+            if lo < n && id(lo) == v {
+              if bucket(lo) > b { continue }
+              words[lo] |= notPlaced
             }
           }
           out.append(v)
         }
-        while g < group.count {
-          if placed[group[g]] { out.append(ids[group[g]]) }
+        while g < groupEnd {
+          if words[place(g)] & notPlaced == 0 { out.append(id(place(g))) }
           g += 1
         }
       } else {
-        for g in group where placed[g] { out.append(ids[g]) }
+        for g in groupStart..<groupEnd where words[place(g)] & notPlaced == 0 { out.append(id(place(g))) }
       }
-      if !out.isEmpty {
-        var chunk = FrozenBucketIds()
-        out.withUnsafeBufferPointer { chunk.append(bucket: b, ids: $0) }
-        chunks.append(chunk)
-      }
+      if !out.isEmpty { out.withUnsafeBufferPointer { scratch.append(bucket: b, ids: $0) } }
     }
-    return FrozenBucketIds(joining: chunks.reversed())
+    return FrozenBucketIds(reversingBucketsOf: scratch)
   }
 
   /// Calls `body` with each bucket holding numeric ids, increasing, and its ids (settled and
