@@ -103,34 +103,19 @@ struct DayIdSet: ~Copyable {
     guard numericCount >= 16, let table = slots else { return }
     let n = Int(settledCount) + Int(numericCount)
     let out = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-    var k = 0
+    if let old = settled {
+      out.initialize(from: old, count: Int(settledCount))
+      old.deallocate()
+    }
+    var k = Int(settledCount)
     for i in 0..<Int(capacity) where table[i] != 0 {
       out[k] = table[i]
       k += 1
     }
-    var fresh = UnsafeMutableBufferPointer(start: out, count: k)
-    fresh.sort()
-    if let old = settled {
-      // Merge the two sorted runs from the end (the table's ids are not among the settled).
-      var a = Int(settledCount) - 1, b = k - 1, w = n - 1
-      while b >= 0 {
-        if a >= 0 && old[a] > out[b] {
-          out[w] = old[a]
-          a -= 1
-        } else {
-          out[w] = out[b]
-          b -= 1
-        }
-        w -= 1
-      }
-      // The settled ids below every table id are still to be copied.
-      while a >= 0 {
-        out[w] = old[a]
-        a -= 1
-        w -= 1
-      }
-      old.deallocate()
-    }
+    // Two runs (the settled ids, already sorted, then the table's): the standard sort merges
+    // runs, so this is about one pass.
+    var all = UnsafeMutableBufferPointer(start: out, count: n)
+    all.sort()
     table.deallocate()
     slots = nil
     capacity = 0

@@ -24,8 +24,9 @@ struct FrozenBucketIds {
 
   init() {}
 
-  /// Appends the ids of `bucket`, which must be greater than every bucket already held;
-  /// `ids` sorted, distinct and not empty.
+  /// Appends the ids of `bucket` after the buckets held; `ids` sorted, distinct and not empty.
+  /// Readers expect increasing buckets: only a scratch encoding appends them decreasing
+  /// (see ``init(reversingBucketsOf:)``).
   mutating func append(bucket: UInt8, ids: UnsafeBufferPointer<UInt32>) {
     precondition(!ids.isEmpty, "a frozen bucket holds ids")
     bytes.append(bucket)

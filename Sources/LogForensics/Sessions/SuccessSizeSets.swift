@@ -82,13 +82,10 @@ struct SuccessSizeSets {
   }
 
   /// Number of distinct ids, all buckets together: the sum of the buckets' counts (an id is
-  /// in one bucket only), read from the layout when no id waits; no set is built.
+  /// in one bucket only), read from the layout; no set is built.
   var distinctCount: Int {
     guard let x = sets else { return packed.count }
-    if x.pending.isEmpty { return x.frozen.count + x.hashed.reduce(0) { $0 + $1.set.count } }
-    var n = 0
-    forEach { _, s in n += s.count }
-    return n
+    return x.numericCount + x.hashed.reduce(0) { $0 + $1.set.count }
   }
 
   /// `true` when some bucket holds a non-numeric id (no set is built).
@@ -177,7 +174,7 @@ struct SuccessSizeSets {
   /// caller unpacks and inserts it per bucket).
   private mutating func insertPacked(_ v: UInt32, bucket b: UInt8) -> Bool {
     // Each id once, in the largest bucket it was answered with.
-    if segmentCount > 1 || (segmentCount == 1 && segmentBucket(0) != b), let (seg, at) = packedPlace(of: v, otherThan: b) {
+    if let (seg, at) = packedPlace(of: v, otherThan: b) {
       if segmentBucket(seg) >= b { return true }
       removePacked(at: at, segment: seg)
     }
@@ -330,6 +327,10 @@ final class BucketSets {
     if i == hashed.count || hashed[i].bucket != b { hashed.insert((b, HashedIdSet()), at: i) }
     hashed[i].set.insert(h)
   }
+
+  /// Number of numeric ids: the settled ones' count, with the waiting ones placed when there
+  /// are any (their encoding is built and counted, no set).
+  var numericCount: Int { pending.isEmpty ? frozen.count : resolved().count }
 
   /// Merges the pending ids into the settled ones.
   func merge() {
