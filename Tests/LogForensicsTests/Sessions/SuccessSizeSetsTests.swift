@@ -101,12 +101,45 @@ private struct LargestBucketModel {
         model.insert(.numeric(v), bucket: Int(b))
       }
       x.merge()
-      #expect(x.pending.isEmpty && x.frozen.count == model.bucketOf.count)
+      #expect(x.isSettled && x.frozen.count == model.bucketOf.count)
       #expect(x.frozen.capacity <= x.frozen.bytes.count + 32, "\(x.frozen.capacity) for \(x.frozen.bytes.count) bytes")
       var seen: [Int: Set<RecordKey>] = [:]
       x.forEach { b, set in set.forEachKey { seen[b, default: []].insert($0) } }
       #expect(seen == model.byBucket)
     }
+  }
+
+  /// Ids merged into the second level (``BucketSets/recent``) read as one set with the
+  /// settled and waiting ones at every point: an id in both levels counts once, in its
+  /// largest bucket, and a full merge leaves one level of exactly the model's ids.
+  @Test func secondLevelIdsReadWithTheSettledOnes() {
+    let x = BucketSets()
+    var model = LargestBucketModel()
+    var rng = SeededRNG(seed: 11)
+    var sawRecent = false, sawRebuild = false
+    var lastFrozen = 0
+    for n in 0..<40_000 {
+      // Mostly new ids, some read again in another bucket (larger or smaller).
+      let v = rng.next() % 4 == 0 ? UInt32(rng.next() % UInt64(n + 1)) * 3 : UInt32(n) * 3
+      let b = UInt8(40 + rng.next() % 8)
+      x.insert(.numeric(v), bucket: b)
+      model.insert(.numeric(v), bucket: Int(b))
+      if !x.recent.isEmpty { sawRecent = true }
+      if x.frozen.count != lastFrozen && lastFrozen > 0 && x.recent.isEmpty { sawRebuild = true }
+      lastFrozen = x.frozen.count
+      if n % 4_999 == 0 || (n > 30_000 && n % 977 == 0) {
+        #expect(x.numericCount == model.bucketOf.count, "at \(n)")
+        var seen: [Int: Set<RecordKey>] = [:]
+        x.forEach { b, set in set.forEachKey { seen[b, default: []].insert($0) } }
+        #expect(seen == model.byBucket, "at \(n)")
+        #expect(x.buckets.map(Int.init) == model.byBucket.keys.sorted())
+      }
+    }
+    #expect(sawRecent && sawRebuild, "both levels used")
+    // While the second level holds ids, the first holds more than eight times as many.
+    #expect(x.recent.isEmpty || x.recent.count * 8 < x.frozen.count)
+    x.merge()
+    #expect(x.isSettled && x.recent.isEmpty && x.frozen.count == model.bucketOf.count)
   }
 
   /// A settled bucket decodes at its place, in any order.
