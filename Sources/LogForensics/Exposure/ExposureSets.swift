@@ -41,9 +41,12 @@ struct ExposureSets {
 /// bound add to it: those additions are the successes of unknown size, usually none, so a
 /// campaign of 200 000 tracks builds one set of its records instead of three equal ones.
 struct RecordExposureBuilder {
-  private var low: [String: RecordSet] = [:]
-  private var estimateExtra: [String: RecordSet] = [:]
-  private var highExtra: [String: RecordSet] = [:]
+  // Unions built a batch of tracks at a time (``RecordSet/UnionBuilder``): adding each track's
+  // few dozen ids to one growing set moved that set's containers once per track (6.6 s of
+  // the 15 M-id, 200 000-actor mass dump's 30 s run went to it).
+  private var low: [String: RecordSet.UnionBuilder] = [:]
+  private var estimateExtra: [String: RecordSet.UnionBuilder] = [:]
+  private var highExtra: [String: RecordSet.UnionBuilder] = [:]
   /// The lowest hit rate of the tracks added (1 when none).
   private(set) var lowestHitRate = 1.0
 
@@ -51,21 +54,22 @@ struct RecordExposureBuilder {
   mutating func add(_ track: RecordTrack, namespace: String, hitBucket: Int?) {
     let x = ExposureEstimator.recordParts(track, hitBucket: hitBucket)
     lowestHitRate = min(lowestHitRate, x.hitRate)
-    low[namespace, default: RecordSet()].formUnion(x.low)
+    low[namespace, default: RecordSet.UnionBuilder()].add(x.low)
     if !x.unknown.isEmpty {
-      highExtra[namespace, default: RecordSet()].formUnion(x.unknown)
-      if x.hitRate >= 0.5 { estimateExtra[namespace, default: RecordSet()].formUnion(x.unknown) }
+      highExtra[namespace, default: RecordSet.UnionBuilder()].add(x.unknown)
+      if x.hitRate >= 0.5 { estimateExtra[namespace, default: RecordSet.UnionBuilder()].add(x.unknown) }
     }
   }
 
   /// The united sets: `estimate` and `high` share `low`'s storage where they add nothing.
-  func finish() -> ExposureSets {
+  mutating func finish() -> ExposureSets {
     var out = ExposureSets()
-    for (k, l) in low {
+    for k in low.keys {
+      let l = low[k]!.finish()
       out.low[k] = l
       var e = l, h = l
-      if let x = estimateExtra[k] { e.formUnion(x) }
-      if let x = highExtra[k] { h.formUnion(x) }
+      if estimateExtra[k] != nil { e.formUnion(estimateExtra[k]!.finish()) }
+      if highExtra[k] != nil { h.formUnion(highExtra[k]!.finish()) }
       out.estimate[k] = e
       out.high[k] = h
     }
