@@ -121,7 +121,7 @@ struct Analyze: ParsableCommand {
         FileHandle.standardError.write(Data("annex key (HMAC-SHA256; printed once, stored nowhere — keep it to match pseudonyms): \(key)\n".utf8))
       }
     } else if let path = output.json {
-      try JSONReportWriter.write(result.report, to: path)
+      try JSONReportWriter.write(result.report, to: path, threads: input.threads)
     }
     if let path = output.timeline, !wantsEvidence || path == "-" {
       let zone = TimelineZone(argument: output.timelineZone) ?? .utc

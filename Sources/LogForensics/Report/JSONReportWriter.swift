@@ -19,14 +19,27 @@ public enum JSONReportWriter {
   }
 
   /// The encoded report, ending with a newline.
-  public static func encode(_ report: Report) throws -> Data {
+  public static func encode(_ report: Report, threads: Int = 1) throws -> Data {
     var out = Data()
-    try encode(report) { out.append($0) }
+    try encode(report, threads: threads) { out.append($0) }
     return out
   }
 
+  /// Elements of a long array encoded per block, when two threads share the work.
+  static let parallelBlock = 256
+
   /// Hands the encoded report (ending with a newline) to `emit` in pieces, in order.
-  public static func encode(_ report: Report, to emit: (Data) throws -> Void) throws {
+  ///
+  /// With `threads` > 1, a long array's elements are encoded a block at a time on two
+  /// threads, and the blocks handed over in order: the bytes are the same (each element's
+  /// encoding depends on that element only). The 200 000 sessions of the mass benchmark dump
+  /// (145 MB of JSON) took 7.6 s on one thread.
+  public static func encode(_ report: Report, threads: Int = 1, to emit: (Data) throws -> Void) throws {
+    try encode(report, threads: threads, block: parallelBlock, to: emit)
+  }
+
+  /// ``encode(_:threads:to:)`` with blocks of `block` elements (tests use small ones).
+  static func encode(_ report: Report, threads: Int, block: Int, to emit: (Data) throws -> Void) throws {
     let encoder = makeEncoder()
     var skeleton = report
     skeleton.inputs = []
@@ -38,11 +51,15 @@ public enum JSONReportWriter {
     // depth) whose empty value Foundation prints as "[", an empty line, "  ]".
     typealias Writer = ((Data) throws -> Void) throws -> Void
     var arrays: [(marker: Data, write: Writer)] = []
-    func splice<C: Collection>(_ key: String, _ elements: C) where C.Element: Encodable {
+    func splice<C: RandomAccessCollection>(_ key: String, _ elements: C) where C.Element: Encodable, C.Index == Int {
       guard !elements.isEmpty else { return }
       arrays.append((Data("\n  \"\(key)\" : [\n\n  ]".utf8), { out in
-        for (i, element) in elements.enumerated() {
-          try out(indented(try encoder.encode(element), first: i == 0))
+        if threads > 1 && elements.count >= 2 * block {
+          try encodeInBlocks(elements, block: block, out)
+        } else {
+          for (i, element) in elements.enumerated() {
+            try out(indented(try encoder.encode(element), first: i == 0))
+          }
         }
       }))
     }
@@ -72,6 +89,27 @@ public enum JSONReportWriter {
     try emit(tail)
   }
 
+  /// Encodes `elements` in blocks of `b`, two at a time: the second on another thread while
+  /// this one encodes the first; hands them to `emit` in order.
+  private static func encodeInBlocks<C: RandomAccessCollection>(_ elements: C, block b: Int, _ emit: (Data) throws -> Void) throws
+  where C.Element: Encodable, C.Index == Int {
+    func block(_ range: Range<Int>, _ encoder: JSONEncoder) -> Result<Data, Error> {
+      Result {
+        var out = Data()
+        for i in range { out.append(indented(try encoder.encode(elements[elements.startIndex + i]), first: i == 0)) }
+        return out
+      }
+    }
+    let n = elements.count
+    let here = makeEncoder()
+    for start in stride(from: 0, to: n, by: 2 * b) {
+      let second = min(start + b, n)..<min(start + 2 * b, n)
+      let job = second.isEmpty ? nil : BackgroundJob { block(second, makeEncoder()) }
+      try emit(block(start..<min(start + b, n), here).get())
+      if let job { try emit(job.result().get()) }
+    }
+  }
+
   /// An element's own encoding nested at depth 2 ("    "), after ",\n" unless `first`;
   /// empty lines stay empty, as Foundation prints them.
   static func indented(_ data: Data, first: Bool) -> Data {
@@ -97,7 +135,7 @@ public enum JSONReportWriter {
   }
 
   /// Writes `report` to `path` (`-` for standard output), piece by piece.
-  public static func write(_ report: Report, to path: String) throws {
-    try OutputFile.write(to: path) { emit in try encode(report, to: emit) }
+  public static func write(_ report: Report, to path: String, threads: Int = 1) throws {
+    try OutputFile.write(to: path) { emit in try encode(report, threads: threads, to: emit) }
   }
 }

@@ -52,7 +52,34 @@ import Testing
     let written = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(written.count > 2 << 20)
     #expect(written == (try Self.wholeDocument(report)))
+    try JSONReportWriter.write(report, to: path, threads: 2)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == written)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r.json"], "no temporary file left")
+  }
+
+  /// Long arrays encoded in blocks on two threads give the same bytes, whether the sessions
+  /// are built when read (the analysis's deferred list, read from both threads) or stored,
+  /// for counts that fill the last pair of blocks, leave it half full or leave one element.
+  @Test func twoThreadsEncodeTheSameBytes() throws {
+    var config = AnalysisConfiguration(paths: [Golden.repoRoot.appendingPathComponent("SampleLogs").path])
+    config.analysis.allSessions = true
+    let deferred = Analyzer.run(config).report
+    let whole = try Self.wholeDocument(deferred)
+    func encoded(_ r: Report, threads: Int, block: Int) throws -> Data {
+      var out = Data()
+      try JSONReportWriter.encode(r, threads: threads, block: block) { out.append($0) }
+      return out
+    }
+    #expect(deferred.sessions.count > 300)
+    for block in [1, 16, 64, 150] { #expect(try encoded(deferred, threads: 2, block: block) == whole, "blocks of \(block)") }
+    var stored = deferred
+    stored.sessions = SessionReports(Array(deferred.sessions))
+    for count in [128, 257, 317] {
+      var r = stored
+      r.sessions = SessionReports(Array(stored.sessions.prefix(count)))
+      #expect(try encoded(r, threads: 2, block: 64) == (try Self.wholeDocument(r)), "\(count) sessions")
+    }
+    #expect(JSONReportWriter.parallelBlock >= 64, "blocks large enough that a thread per pair costs little")
   }
 
   @Test func reindentationKeepsEmptyLinesEmpty() {
