@@ -106,6 +106,7 @@ struct Analyze: ParsableCommand {
       var o = EvidenceOptions()
       evidence.apply(to: &o)
       o.jsonPath = output.json
+      o.threads = input.threads
       o.reportPath = evidenceReport.report
       o.format = evidenceReport.reportFormat
       o.annexPath = evidenceReport.annex

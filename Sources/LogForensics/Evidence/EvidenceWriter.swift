@@ -27,6 +27,8 @@ public struct EvidenceOptions: Sendable {
   /// Manifest path; defaults to `<report>.sha256` when an evidence report is written.
   public var manifestPath: String?
   public var commandLine: String?
+  /// Threads that encode the JSON report (``JSONReportWriter/encode(_:threads:to:)``).
+  public var threads = 1
   /// Other outputs of the run to write and list in the manifest (e.g. the text timeline).
   public var extraOutputs: [(path: String, data: Data)] = []
 
@@ -83,7 +85,7 @@ public enum EvidenceWriter {
     inputs.commandLine = o.commandLine
     inputs.buildInfo = EvidenceInputs.currentBuild
     if let path = o.jsonPath {
-      let data = try JSONReportWriter.encode(report)
+      let data = try JSONReportWriter.encode(report, threads: o.threads)
       try manifest.write(data, to: path)
       inputs.reportSHA256 = OutputManifest.sha256(data)
     } else if let data = sourceJSON {
