@@ -9,8 +9,9 @@ import Foundation
 /// The long arrays (inputs, findings, sessions, timeline) are encoded one element at a time
 /// and spliced into the encoding of the rest of the report: the bytes are exactly those of
 /// Foundation's `JSONEncoder` on the whole report (a test compares them), but memory holds
-/// one element's encoding at a time instead of the whole document's tree (a breach-scale
-/// report lists hundreds of thousands of sessions).
+/// one block of elements at a time instead of the whole document's tree (a breach-scale
+/// report lists hundreds of thousands of sessions). Sessions write their own bytes
+/// (``JSONBytesEncodable``) instead of going through `JSONEncoder`'s value tree.
 public enum JSONReportWriter {
   static func makeEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
@@ -32,8 +33,7 @@ public enum JSONReportWriter {
   ///
   /// With `threads` > 1, a long array's elements are encoded a block at a time on two
   /// threads, and the blocks handed over in order: the bytes are the same (each element's
-  /// encoding depends on that element only). The 200 000 sessions of the mass benchmark dump
-  /// (145 MB of JSON) took 7.6 s on one thread.
+  /// encoding depends on that element only).
   public static func encode(_ report: Report, threads: Int = 1, to emit: (Data) throws -> Void) throws {
     try encode(report, threads: threads, block: parallelBlock, to: emit)
   }
@@ -57,8 +57,8 @@ public enum JSONReportWriter {
         if threads > 1 && elements.count >= 2 * block {
           try encodeInBlocks(elements, block: block, out)
         } else {
-          for (i, element) in elements.enumerated() {
-            try out(indented(try encoder.encode(element), first: i == 0))
+          for start in stride(from: 0, to: elements.count, by: block) {
+            try out(encodeBlock(elements, start..<min(start + block, elements.count), encoder))
           }
         }
       }))
@@ -93,21 +93,45 @@ public enum JSONReportWriter {
   /// this one encodes the first; hands them to `emit` in order.
   private static func encodeInBlocks<C: RandomAccessCollection>(_ elements: C, block b: Int, _ emit: (Data) throws -> Void) throws
   where C.Element: Encodable, C.Index == Int {
-    func block(_ range: Range<Int>, _ encoder: JSONEncoder) -> Result<Data, Error> {
-      Result {
-        var out = Data()
-        for i in range { out.append(indented(try encoder.encode(elements[elements.startIndex + i]), first: i == 0)) }
-        return out
-      }
-    }
     let n = elements.count
     let here = makeEncoder()
     for start in stride(from: 0, to: n, by: 2 * b) {
       let second = min(start + b, n)..<min(start + 2 * b, n)
-      let job = second.isEmpty ? nil : BackgroundJob { block(second, makeEncoder()) }
-      try emit(block(start..<min(start + b, n), here).get())
+      let job = second.isEmpty ? nil : BackgroundJob { Result { try encodeBlock(elements, second, makeEncoder()) } }
+      try emit(encodeBlock(elements, start..<min(start + b, n), here))
       if let job { try emit(job.result().get()) }
     }
+  }
+
+  /// The elements at offsets `range` of a long array, each at depth 2 after ",\n" (but for
+  /// the array's first).
+  static func encodeBlock<C: RandomAccessCollection>(_ elements: C, _ range: Range<Int>, _ encoder: JSONEncoder) throws -> Data
+  where C.Element: Encodable, C.Index == Int {
+    var out = JSONBytes(capacity: 1024 * range.count)
+    for i in range {
+      if i > 0 {
+        out.byte(0x2C)
+        out.byte(0x0A)
+      }
+      try appendElement(elements[elements.startIndex + i], encoder, to: &out)
+    }
+    return Data(out.bytes)
+  }
+
+  /// An element of a long array at depth 2: written by the element itself when it can
+  /// (``JSONBytesEncodable``), else encoded by `encoder` and re-indented.
+  static func appendElement<T: Encodable>(_ element: T, _ encoder: JSONEncoder, to out: inout JSONBytes) throws {
+    if let own = element as? any JSONBytesEncodable {
+      let mark = out.bytes.count
+      do {
+        out.indent(2)
+        try own.writeJSON(to: &out, depth: 2)
+        return
+      } catch is JSONBytes.NonFiniteNumber {
+        out.bytes.removeSubrange(mark...)  // JSONEncoder's own error follows
+      }
+    }
+    out.bytes.append(contentsOf: indented(try encoder.encode(element), first: true))
   }
 
   /// An element's own encoding nested at depth 2 ("    "), after ",\n" unless `first`;
