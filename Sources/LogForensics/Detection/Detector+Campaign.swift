@@ -18,6 +18,9 @@ extension Detector {
     static let memberSignals = 2
   }
 
+  /// Actors of a template from which a campaign's candidates are examined on two threads.
+  static let parallelCampaignActors = 4096
+
   /// Finds dense id regions on each record template and groups the actors whose ids fall
   /// mostly inside one region with little overlap between them.
   mutating func detectCampaigns() {
@@ -81,29 +84,46 @@ extension Detector {
         // filtered in place. A swarm of 200 000 actors is examined at the
         // end of the run, when memory is at its fullest; four arrays of 16-byte pairs grown by
         // doubling (candidates, spans, overlaps, members) took up to 13 MB there.
-        var members: [CampaignMember] = []
         // The ids of the run's blocks: a track whose numeric ids (all within its smallest and
         // largest value) miss them, or that holds too few ids, is not decoded.
         let runLow = Int64(run.lowerBound) * Int64(CampaignRules.blockSize)
         let runHigh = (Int64(run.upperBound) + 1) * Int64(CampaignRules.blockSize) - 1
-        for a32 in actorIndices {
-          let a = Int(a32)
-          guard let tr = engine.actors[a].tracks[t], tr.maxValue >= runLow, tr.minValue <= runHigh,
-            tr.distinctCount >= CampaignRules.memberMinimumIds
-          else { continue }
-          var inside = 0
-          let numeric = tr.distinctIds().numeric  // built when needed, not kept (memory)
-          numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
-          let share = Double(inside) / Double(numeric.count)
-          if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
-            && automationSignals(engine.actors[a].features, tr, missRatio: missRatio(tr)).count >= CampaignRules.memberSignals
-          {
-            // Grown by a quarter: a swarm's 200 000 members take about 2 MB, and a template
-            // read by many actors, few of them members, reserves nothing for the others
-            // (it reserved 8 bytes for every actor of the template).
-            members.growByAQuarterIfFull(minimumStep: 64)
-            members.append(CampaignMember(actor: a, inside: inside))
+        let detector = self  // the halves read a copy: `self` is inout here
+        func examine(_ part: ArraySlice<Int32>) -> [CampaignMember] {
+          var members: [CampaignMember] = []
+          for a32 in part {
+            let a = Int(a32)
+            guard let tr = detector.engine.actors[a].tracks[t], tr.maxValue >= runLow, tr.minValue <= runHigh,
+              tr.distinctCount >= CampaignRules.memberMinimumIds
+            else { continue }
+            var inside = 0
+            let numeric = tr.distinctIds().numeric  // built when needed, not kept (memory)
+            numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { inside += 1 } }
+            let share = Double(inside) / Double(numeric.count)
+            if inside >= CampaignRules.memberMinimumIds && share >= CampaignRules.memberShareInRegion
+              && detector.automationSignals(detector.engine.actors[a].features, tr, missRatio: detector.missRatio(tr)).count
+                >= CampaignRules.memberSignals
+            {
+              // Grown by a quarter: a swarm's 200 000 members take about 2 MB, and a template
+              // read by many actors, few of them members, reserves nothing for the others
+              // (it reserved 8 bytes for every actor of the template).
+              members.growByAQuarterIfFull(minimumStep: 64)
+              members.append(CampaignMember(actor: a, inside: inside))
+            }
           }
+          return members
+        }
+        // A swarm's actors are examined in two halves, the second on another thread when the
+        // engine may use two: each actor's track is read (and its distinct count cached) by
+        // one thread only, and the halves are joined in actor order.
+        var members: [CampaignMember]
+        if engine.options.threads > 1 && actorIndices.count >= Self.parallelCampaignActors {
+          let middle = actorIndices.count / 2
+          let second = BackgroundJob { [actorIndices] in examine(actorIndices[middle...]) }
+          members = examine(actorIndices[..<middle])
+          members.append(contentsOf: second.result())
+        } else {
+          members = examine(actorIndices[...])
         }
         // Same period: a member's activity must overlap that of at least half of the others.
         let candidates = members.count
@@ -117,7 +137,6 @@ extension Detector {
         }
         let overlaps = OverlapCounter(starts: consume starts, ends: consume ends)
         var sum = 0
-        var regionUnion = RoaringBitmap()
         var kept = 0
         for i in 0..<candidates {
           let c = members[i]
@@ -126,11 +145,26 @@ extension Detector {
           members[kept] = c
           kept += 1
           sum += c.inside
-          if let tr = engine.actors[c.actor].tracks[t] {
-            tr.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { regionUnion.insert($0) } }
-          }
         }
         members.removeLast(candidates - kept)
+        // The members' ids inside the run, united in two halves like the candidates above.
+        func regionIds(_ part: ArraySlice<CampaignMember>) -> RoaringBitmap {
+          var ids = RoaringBitmap()
+          for c in part {
+            guard let tr = detector.engine.actors[c.actor].tracks[t] else { continue }
+            tr.distinctIds().numeric.forEach { if run.contains($0 / CampaignRules.blockSize) { ids.insert($0) } }
+          }
+          return ids
+        }
+        var regionUnion: RoaringBitmap
+        if engine.options.threads > 1 && members.count >= Self.parallelCampaignActors {
+          let middle = members.count / 2
+          let second = BackgroundJob { [members] in regionIds(members[middle...]) }
+          regionUnion = regionIds(members[..<middle])
+          regionUnion.formUnion(second.result())
+        } else {
+          regionUnion = regionIds(members[...])
+        }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)
         guard overlap <= CampaignRules.maximumOverlap else { continue }
