@@ -24,6 +24,8 @@ let package = Package(
       name: "CZlib",
       linkerSettings: [.linkedLibrary("z")]
     ),
+    // A cache prefetch hint (`__builtin_prefetch`) for the parser's symbol lookups.
+    .target(name: "CPrefetch"),
     // ISA-L's igzip, only linked when the ISAL trait is enabled.
     .systemLibrary(
       name: "CISAL",
@@ -34,6 +36,7 @@ let package = Package(
       name: "LogForensics",
       dependencies: [
         "CZlib",
+        "CPrefetch",
         .target(name: "CISAL", condition: .when(traits: ["ISAL"])),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),

@@ -1,5 +1,7 @@
 // Model/SymbolTable.swift - byte-keyed interning table used on the parsing hot path.
 
+import CPrefetch
+
 /// Interns byte strings without creating a `String` per lookup.
 ///
 /// Bytes are stored once in a growing arena; an open-addressing hash table maps them to a
@@ -106,6 +108,48 @@ public final class SymbolTable {
       if e.length == bytes.count && memcmp(s.arena + e.start, bytes.baseAddress!, e.length) == 0 { return previous }
     }
     return intern(bytes)
+  }
+
+  /// `true` when `bytes` are the value of `symbol` (a symbol of this table, or
+  /// ``Symbol/none``, which matches nothing): a length test and one compare.
+  @inline(__always)
+  func holds(_ bytes: UnsafeRawBufferPointer, as symbol: Symbol) -> Bool {
+    let id = Int(symbol.rawValue)
+    guard id != 0 else { return false }
+    let s = state.pointee
+    let e = s.entries[id]
+    return e.length == bytes.count && memcmp(s.arena + e.start, bytes.baseAddress!, e.length) == 0
+  }
+
+  /// The first half of an ``intern(_:)`` split in two: hashes `bytes` and asks the CPU to
+  /// fetch the table slot the lookup starts at, so that ``intern(_:hash:)`` later in the line
+  /// finds it in cache (with hundreds of thousands of client addresses, the slot and the
+  /// value's bytes are two cache misses). Returns the hash to pass on.
+  @inline(__always)
+  func prefetch(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let h = SymbolTable.tableHash(bytes)
+    let s = state.pointee
+    lf_prefetch(s.slots + (Int(truncatingIfNeeded: h) & s.mask))
+    return h
+  }
+
+  /// The middle step of a split lookup: reads the slot ``prefetch(_:)`` fetched and, when it
+  /// holds a value of the same hash tag, fetches that value's bytes for the compare.
+  @inline(__always)
+  func prefetchValue(hash h: UInt64) {
+    let s = state.pointee
+    let slot = s.slots[Int(truncatingIfNeeded: h) & s.mask]
+    guard slot.key != 0 && slot.key & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return }
+    lf_prefetch(s.arena + Int(truncatingIfNeeded: slot.span >> 24))
+  }
+
+  /// ``intern(_:)`` with the hash ``prefetch(_:)`` returned for the same bytes (the table may
+  /// have grown since: the hash does not depend on it).
+  @inline(__always)
+  func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Symbol {
+    if bytes.isEmpty { return .none }
+    if let id = find(bytes, hash: h) { return Symbol(rawValue: id) }
+    return insert(bytes, hash: h)
   }
 
   /// Interns a Swift string (convenience for non-hot paths and tests).

@@ -39,6 +39,9 @@ public struct EventBuilder {
   /// The last client IP and user set (a client's requests come in runs), compared like
   /// ``lastUserAgent``.
   private var lastClientIP: Symbol = .none
+  /// An address left for ``resolveClientIP()`` (bytes of the line being parsed), and its hash.
+  private var pendingClientIP: UnsafeRawBufferPointer? = nil
+  private var pendingClientIPHash: UInt64 = 0
   private var lastUser: Symbol = .none
   /// The last method and HTTP version of a request line (nearly always `GET` and `HTTP/1.1`
   /// again), compared before interning like ``lastUserAgent``.
@@ -67,6 +70,7 @@ public struct EventBuilder {
   /// Starts a new event for the given provenance.
   @inline(__always)
   public mutating func reset(inputIndex: Int32, lineNumber: Int64) {
+    pendingClientIP = nil
     event = LogEvent()
     event.inputIndex = inputIndex
     event.lineNumber = lineNumber
@@ -77,6 +81,7 @@ public struct EventBuilder {
   /// destroying another empty event.
   @inline(__always)
   mutating func resetTaken(inputIndex: Int32, lineNumber: Int64) {
+    pendingClientIP = nil
     event.inputIndex = inputIndex
     event.lineNumber = lineNumber
   }
@@ -143,6 +148,39 @@ public struct EventBuilder {
   @inline(__always)
   public mutating func setClientIP(_ b: UnsafeRawBufferPointer) {
     event.clientIP = EventBuilder.internRepeated(b, symbols, previous: &lastClientIP)
+  }
+
+  /// ``setClientIP(_:)`` in two steps, for a parser that reads the address first and the rest
+  /// of the line after: a value other than the previous line's is hashed and its table slot
+  /// fetched now, and looked up by ``resolveClientIP()``, which the parser must call before
+  /// `b`'s bytes go away (at the end of the line). The fetch runs while the line is parsed.
+  @inline(__always)
+  mutating func setClientIPLater(_ b: UnsafeRawBufferPointer) {
+    if b.isDashOrEmpty {
+      event.clientIP = .none
+    } else if symbols.holds(b, as: lastClientIP) {
+      event.clientIP = lastClientIP
+    } else {
+      pendingClientIP = b
+      pendingClientIPHash = symbols.prefetch(b)
+    }
+  }
+
+  /// Fetches the bytes of the value in the slot ``setClientIPLater(_:)`` fetched (call it
+  /// half-way through the line).
+  @inline(__always)
+  func prefetchClientIPValue() {
+    if pendingClientIP != nil { symbols.prefetchValue(hash: pendingClientIPHash) }
+  }
+
+  /// Looks up the address ``setClientIPLater(_:)`` left pending, if any.
+  @inline(__always)
+  mutating func resolveClientIP() {
+    guard let b = pendingClientIP else { return }
+    pendingClientIP = nil
+    let s = symbols.intern(b, hash: pendingClientIPHash)
+    lastClientIP = s
+    event.clientIP = s
   }
   @inline(__always)
   public mutating func setForwardedFor(_ b: UnsafeRawBufferPointer) {

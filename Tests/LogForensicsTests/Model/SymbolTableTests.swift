@@ -51,4 +51,47 @@ import Testing
     #expect(intern("", a) == .none)
     #expect(t.count == 3)
   }
+
+  /// A lookup split in two (hash and fetch first, intern later, other values interned in
+  /// between and the table grown several times meanwhile) gives the symbols a plain
+  /// ``SymbolTable/intern(_:)`` gives.
+  @Test func splitLookupEqualsIntern() {
+    let split = SymbolTable(), plain = SymbolTable()
+    var rng = SeededRNG(seed: 5)
+    for i in 0..<20_000 {
+      let ip = "10.\(rng.next() % 4).\(rng.next() % 256).\(rng.next() % 256)"
+      let other = "user\(i % 977)"
+      let (s, p): (Symbol, Symbol) = Array(ip.utf8).withUnsafeBytes { b in
+        let h = split.prefetch(b)
+        _ = split.intern(other)  // a value interned between the two halves (may grow the table)
+        split.prefetchValue(hash: h)
+        let s = split.intern(b, hash: h)
+        _ = plain.intern(other)
+        return (s, plain.intern(b))
+      }
+      #expect(s == p, "\(ip)")
+      #expect(split.string(s) == ip)
+      if s != p { break }
+    }
+    #expect(split.count == plain.count && split.count > 15_000)
+  }
+
+  /// The builder's deferred client address gives the same symbols as setting it at once: a
+  /// new address, the previous line's again, none for `-`.
+  @Test func deferredClientAddressEqualsSetClientIP() {
+    let t = SymbolTable()
+    var later = EventBuilder(symbols: t), now = EventBuilder(symbols: t)
+    for ip in ["192.0.2.1", "192.0.2.1", "-", "198.51.100.7", "192.0.2.1", "", "198.51.100.7"] {
+      Array(ip.utf8).withUnsafeBytes { b in
+        later.reset(inputIndex: 0, lineNumber: 1)
+        later.setClientIPLater(b)
+        later.prefetchClientIPValue()
+        later.resolveClientIP()
+        now.reset(inputIndex: 0, lineNumber: 1)
+        now.setClientIP(b)
+      }
+      #expect(later.event.clientIP == now.event.clientIP, "\(ip)")
+    }
+    #expect(t.count == 2)
+  }
 }

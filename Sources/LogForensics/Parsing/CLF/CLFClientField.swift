@@ -47,12 +47,13 @@ struct CLFClientField {
   }
 
   /// Sets forwarded-for and client IP: the address when present, else the left-most list item.
+  /// The address is looked up when the parser calls ``EventBuilder/resolveClientIP()``.
   func apply(_ c: UnsafeRawBufferPointer, into builder: inout EventBuilder) {
     if let l = list { builder.setForwardedFor(c.slice(l.lowerBound, l.upperBound)) }
     if let a = address {
-      builder.setClientIP(c.slice(a.lowerBound, a.upperBound))
+      builder.setClientIPLater(c.slice(a.lowerBound, a.upperBound))
     } else if let l = list {
-      builder.setClientIP(CLFScanning.firstListItem(c.slice(l.lowerBound, l.upperBound)))
+      builder.setClientIPLater(CLFScanning.firstListItem(c.slice(l.lowerBound, l.upperBound)))
     }
   }
 

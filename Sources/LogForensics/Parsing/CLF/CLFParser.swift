@@ -29,6 +29,14 @@ struct CLFParser: LineParser {
   init(_ variant: Variant) { self.variant = variant }
 
   mutating func parse(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
+    let outcome = parseFields(line, into: &builder)
+    // The client address was read first and its symbol table slot fetched then; it is looked
+    // up now, the rest of the line having been parsed while the fetch ran.
+    builder.resolveClientIP()
+    return outcome
+  }
+
+  private mutating func parseFields(_ line: UnsafeRawBufferPointer, into builder: inout EventBuilder) -> LineOutcome {
     let n = line.count
     if n == 0 { return .skipped("empty line") }
     if line[0] == .hash { return .skipped("comment line") }
@@ -78,6 +86,7 @@ struct CLFParser: LineParser {
     let requestOK = builder.withCLFUnescaped(line.slice(pos + 1, requestEnd), escaped: requestEscaped) { b, r in
       b.setRequestLine(r)
     }
+    builder.prefetchClientIPValue()
     pos = requestEnd + 1
     if let reason = CLFParser.expectSpace(line, pos, after: "request field") { return .rejected(reason) }
     pos = CLFScanning.skipSpaces(line, from: pos)
