@@ -72,9 +72,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable {
   ///
   /// This is the only timestamp form used in reports (deterministic, sortable).
   public var iso8601: String {
+    let f = utcFields
+    return "\(pad(f.year, 4))-\(pad(f.month, 2))-\(pad(f.day, 2))T\(pad(f.hour, 2)):\(pad(f.minute, 2)):\(pad(f.second, 2)).\(pad(f.millisecond, 3))Z"
+  }
+
+  /// The UTC calendar fields ``iso8601`` prints (milliseconds truncated).
+  var utcFields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
     var secs = seconds
-    let micros = microseconds - secs * 1_000_000
-    let millis = Int(micros / 1000)
+    let millis = Int((microseconds - secs * 1_000_000) / 1000)
     var days = secs / 86_400
     secs -= days * 86_400
     if secs < 0 {
@@ -82,8 +87,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable {
       days -= 1
     }
     let (y, m, d) = Timestamp.civilFromDays(Int(days))
-    let hh = Int(secs / 3600), mm = Int(secs % 3600 / 60), ss = Int(secs % 60)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(hh, 2)):\(pad(mm, 2)):\(pad(ss, 2)).\(pad(millis, 3))Z"
+    return (y, m, d, Int(secs / 3600), Int(secs % 3600 / 60), Int(secs % 60), millis)
   }
 
   /// Parses the exact form produced by ``iso8601`` (and any ISO-8601 string accepted by

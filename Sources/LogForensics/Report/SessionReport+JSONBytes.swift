@@ -35,12 +35,7 @@ extension SessionFeatures: JSONBytesEncodable {
     out.openObject()
     out.key("gapCV", depth: d, first: true)
     try out.double(gapCV)
-    out.key("ips", depth: d)
-    out.array(ips, depth: d) { out, s in out.string(s) }
-    if let ipsTruncated {
-      out.key("ipsTruncated", depth: d)
-      out.bool(ipsTruncated)
-    }
+    out.cappedList("ips", ips, "ipsTruncated", ipsTruncated, depth: d)
     out.key("meanGapSeconds", depth: d)
     try out.double(meanGapSeconds)
     out.key("missRatio", depth: d)
@@ -51,13 +46,23 @@ extension SessionFeatures: JSONBytesEncodable {
     out.bool(scriptClient)
     out.key("sequentialShare", depth: d)
     try out.double(sequentialShare)
-    out.key("userAgents", depth: d)
-    out.array(userAgents, depth: d) { out, s in out.string(s) }
-    if let userAgentsTruncated {
-      out.key("userAgentsTruncated", depth: d)
-      out.bool(userAgentsTruncated)
-    }
+    out.cappedList("userAgents", userAgents, "userAgentsTruncated", userAgentsTruncated, depth: d)
     out.close(0x7D, depth: depth)
+  }
+}
+
+extension JSONBytes {
+  /// A list of strings under `key` and, when set, its truncation flag under `flagKey` (the
+  /// key that sorts right after it), both keys at `depth`.
+  fileprivate mutating func cappedList(
+    _ key: StaticString, _ list: [String], _ flagKey: StaticString, _ truncated: Bool?, depth: Int
+  ) {
+    self.key(key, depth: depth)
+    array(list, depth: depth) { out, s in out.string(s) }
+    if let truncated {
+      self.key(flagKey, depth: depth)
+      bool(truncated)
+    }
   }
 }
 
@@ -73,42 +78,27 @@ extension StatusCount: JSONBytesEncodable {
 }
 
 extension Timestamp {
+  /// Widths of ``utcFields``' digits in ``iso8601``, and the byte after each (`-`, `-`, `T`,
+  /// `:`, `:`, `.`, `Z`).
+  private static let isoLayout: [(width: Int, after: UInt8)] = [
+    (4, 0x2D), (2, 0x2D), (2, 0x54), (2, 0x3A), (2, 0x3A), (2, 0x2E), (3, 0x5A),
+  ]
+
   /// ``iso8601`` as a JSON string, written without building the `String` for years 0–9999.
   func writeJSON(to out: inout JSONBytes) {
-    var secs = seconds
-    let millis = Int((microseconds - secs * 1_000_000) / 1000)
-    var days = secs / 86_400
-    secs -= days * 86_400
-    if secs < 0 {
-      secs += 86_400
-      days -= 1
-    }
-    let (y, m, d) = Timestamp.civilFromDays(Int(days))
-    guard (0...9999).contains(y) else { return out.string(iso8601) }
-    let hh = Int(secs / 3600), mm = Int(secs % 3600 / 60), ss = Int(secs % 60)
-    @inline(__always) func digits(_ v: Int, _ width: Int, _ out: inout JSONBytes) {
+    let f = utcFields
+    guard (0...9999).contains(f.year) else { return out.string(iso8601) }
+    let values = [f.year, f.month, f.day, f.hour, f.minute, f.second, f.millisecond]
+    out.byte(0x22)
+    for (v, layout) in zip(values, Timestamp.isoLayout) {
       var p = 1
-      for _ in 1..<width { p *= 10 }
+      for _ in 1..<layout.width { p *= 10 }
       while p > 0 {
         out.byte(UInt8(truncatingIfNeeded: v / p % 10) &+ 0x30)
         p /= 10
       }
+      out.byte(layout.after)
     }
-    out.byte(0x22)
-    digits(y, 4, &out)
-    out.byte(0x2D)
-    digits(m, 2, &out)
-    out.byte(0x2D)
-    digits(d, 2, &out)
-    out.byte(0x54)
-    digits(hh, 2, &out)
-    out.byte(0x3A)
-    digits(mm, 2, &out)
-    out.byte(0x3A)
-    digits(ss, 2, &out)
-    out.byte(0x2E)
-    digits(millis, 3, &out)
-    out.byte(0x5A)
     out.byte(0x22)
   }
 }
