@@ -101,13 +101,7 @@ public final class SymbolTable {
   /// symbol is returned after a length test and one compare, without hashing or probing.
   @inline(__always)
   func intern(_ bytes: UnsafeRawBufferPointer, previous: Symbol) -> Symbol {
-    let id = Int(previous.rawValue)
-    if id != 0 {
-      let s = state.pointee
-      let e = s.entries[id]
-      if e.length == bytes.count && memcmp(s.arena + e.start, bytes.baseAddress!, e.length) == 0 { return previous }
-    }
-    return intern(bytes)
+    holds(bytes, as: previous) ? previous : intern(bytes)
   }
 
   /// `true` when `bytes` are the value of `symbol` (a symbol of this table, or
