@@ -14,7 +14,9 @@ final class ActorState {
   var live: SessionState?
   var last: Timestamp
   /// The track last returned by ``track(_:)`` (most requests repeat the actor's template).
-  private var lastTrack: RecordTrack?
+  /// Not retained: ``tracks`` keeps every track for good, and a store here writes no
+  /// reference count (an actor alternates between a patient's sub-resources).
+  private var lastTrack: Unmanaged<RecordTrack>?
   private var lastTrackTemplate: TemplateID = -1
   var assetsCount: Int32 = 0
   /// What only an identity (user or credential) keeps: token-reuse state and its IP +
@@ -106,9 +108,12 @@ final class ActorState {
   /// Notes the client IP and user agent of a request (after ``requestCount`` counted it).
   @inline(__always)
   func noteClient(ip: Symbol, userAgent: Symbol) {
-    if let m = mix {
-      m.ips.add(ip)
-      m.userAgents.add(userAgent)
+    if let m = mix.map(Unmanaged.passUnretained) {
+      // Borrowed, not retained: the actor keeps its mix for good.
+      m._withUnsafeGuaranteedRef {
+        $0.ips.add(ip)
+        $0.userAgents.add(userAgent)
+      }
     } else if case .client(let keyIP, let keyAgent) = key, ip == keyIP, userAgent == keyAgent {
       // Implied by the key and the request count.
     } else {
@@ -163,14 +168,45 @@ final class ActorState {
   /// no string of its own).
   func label(_ symbols: SymbolTable) -> String { TerminalSanitizer.clean(key.label(symbols)) }
 
-  func track(_ t: TemplateID) -> RecordTrack {
+  /// The track of template `t`, created on first use.
+  func track(_ t: TemplateID) -> RecordTrack { trackUnretained(t).takeUnretainedValue() }
+
+  // The `…Unretained` accessors below hand out objects this actor keeps for good (its
+  // tracks, its identity state, its live session until the engine closes it) without a
+  // retain: ``AnalysisEngine`` reads them for one event, borrowing each through
+  // `Unmanaged._withUnsafeGuaranteedRef`, so no reference count is written per request.
+
+  /// ``live`` without a retain.
+  @inline(__always)
+  var liveUnretained: Unmanaged<SessionState>? {
+    if let s = live { return Unmanaged.passUnretained(s) }
+    return nil
+  }
+
+  /// ``identityState()`` without a retain.
+  @inline(__always)
+  func identityUnretained() -> Unmanaged<IdentityState> {
+    if let x = identity { return Unmanaged.passUnretained(x) }
+    let x = IdentityState()
+    identity = x
+    return Unmanaged.passUnretained(x)
+  }
+
+  /// ``track(_:)`` without a retain.
+  @inline(__always)
+  func trackUnretained(_ t: TemplateID) -> Unmanaged<RecordTrack> {
     if t == lastTrackTemplate, let x = lastTrack { return x }
-    let x: RecordTrack
-    if let found = tracks[t] {
+    return newLastTrack(t)
+  }
+
+  private func newLastTrack(_ t: TemplateID) -> Unmanaged<RecordTrack> {
+    let x: Unmanaged<RecordTrack>
+    if let found = tracks.unretained(t) {
       x = found
     } else {
-      x = RecordTrack(template: t)
-      tracks.insert(x, for: t)
+      let track = RecordTrack(template: t)
+      tracks.insert(track, for: t)
+      x = Unmanaged.passUnretained(track)
     }
     lastTrackTemplate = t
     lastTrack = x
@@ -179,19 +215,31 @@ final class ActorState {
 
   /// The per-context track of template `t`, or `nil` while the identity has one context.
   func slice(_ t: TemplateID, context c: Int32) -> RecordTrack? {
-    guard let id = identity, id.contexts.count > 1 else { return nil }
+    guard let id = identity else { return nil }
+    return sliceUnretained(t, context: c, identity: id)?.takeUnretainedValue()
+  }
+
+  /// ``slice(_:context:)`` without a retain, for the actor's identity state `id`.
+  @inline(__always)
+  func sliceUnretained(_ t: TemplateID, context c: Int32, identity id: IdentityState) -> Unmanaged<RecordTrack>? {
+    guard id.contexts.count > 1 else { return nil }
     // Most record requests repeat the identity's last template in its last context.
     let packed = UInt64(UInt32(bitPattern: t)) << 32 | UInt64(UInt32(bitPattern: c))
     if packed == id.lastSliceKey, let x = id.lastSlice { return x }
+    return newLastSlice(t, context: c, identity: id)
+  }
+
+  private func newLastSlice(_ t: TemplateID, context c: Int32, identity id: IdentityState) -> Unmanaged<RecordTrack> {
     let k = SliceKey(template: t, context: c)
-    let x: RecordTrack
+    let x: Unmanaged<RecordTrack>
     if let found = id.slices[k] {
-      x = found
+      x = Unmanaged.passUnretained(found)
     } else {
-      x = RecordTrack(template: t)
-      id.slices[k] = x
+      let track = RecordTrack(template: t)
+      id.slices[k] = track
+      x = Unmanaged.passUnretained(track)
     }
-    id.lastSliceKey = packed
+    id.lastSliceKey = UInt64(UInt32(bitPattern: t)) << 32 | UInt64(UInt32(bitPattern: c))
     id.lastSlice = x
     return x
   }
@@ -200,9 +248,19 @@ final class ActorState {
   /// ``maximumContexts`` pairs, the index of the user agent's overflow context. When the
   /// second context appears, context 0 takes a copy of everything recorded so far.
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp) -> Int32 {
-    let id = identityState()
+    identityUnretained()._withUnsafeGuaranteedRef { context(ip: ip, userAgent: userAgent, time: time, identity: $0) }
+  }
+
+  /// ``context(ip:userAgent:time:)`` for the actor's identity state `id`.
+  @inline(__always)
+  func context(ip: Symbol, userAgent: Symbol, time: Timestamp, identity id: IdentityState) -> Int32 {
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     if k == id.lastContextKey { return id.lastContext }
+    return newContext(ip: ip, userAgent: userAgent, time: time, identity: id)
+  }
+
+  private func newContext(ip: Symbol, userAgent: Symbol, time: Timestamp, identity id: IdentityState) -> Int32 {
+    let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     let c: Int32
     if let x = id.contextIndex[k] {
       c = x

@@ -108,44 +108,61 @@ public final class AnalysisEngine {
       lastSweep = now
     }
     let tid = r.template
-    let kind = r.kind
     if Int(tid) >= templateRequests.count {
       // Templates are numbered in order of first sight, so a new one is the next number.
       templateRequests.append(contentsOf: repeatElement(0, count: Int(tid) + 1 - templateRequests.count))
     }
     templateRequests[Int(tid)] += 1
-    let ev = EvidenceRef(e)
     var key = ActorKey(e)
-    let actor: ActorState
+    // The actor, its live session, its identity state and its tracks are reached without
+    // retaining them (``Unmanaged``): each is held by the engine for the whole call, and a
+    // retain is an atomic write to an object that is often not in the cache yet (about a
+    // fifth of this thread's time went to retains and releases).
+    let actorRef: Unmanaged<ActorState>
     if let i = actorIndex[key] {
-      actor = actors[i]
+      actorRef = Unmanaged.passUnretained(actors[i])
     } else {
       key = rotationKey(key)
       if let i = actorIndex[key] {
-        actor = actors[i]
+        actorRef = Unmanaged.passUnretained(actors[i])
       } else {
-        actor = ActorState(key: key, index: actors.count, time: e.timestamp)
+        let actor = ActorState(key: key, index: actors.count, time: e.timestamp)
         actorIndex.set(key, actors.count)
         actors.append(actor)
+        actorRef = Unmanaged.passUnretained(actor)
       }
     }
-    // The live session and the identity state are read once (each read of a reference held
-    // by the actor is a retain and a release).
-    let live: SessionState
-    if let s = actor.live, now - s.end.microseconds <= gapMicros {
-      live = s
-    } else {
-      if actor.live != nil { close(actor) }  // idle past the gap: no copy of the session
-      live = SessionState(start: e.timestamp)
-      actor.live = live
-      liveActors.insert(actor.index)
+    actorRef._withUnsafeGuaranteedRef { actor in
+      // The live session is closed and replaced here only: it stays held by the actor below.
+      if let s = actor.liveUnretained, now - s._withUnsafeGuaranteedRef({ $0.end.microseconds }) <= gapMicros {
+      } else {
+        if actor.live != nil { close(actor) }  // idle past the gap: no copy of the session
+        actor.live = SessionState(start: e.timestamp)
+        liveActors.insert(actor.index)
+      }
+      actor.liveUnretained.unsafelyUnwrapped._withUnsafeGuaranteedRef { live in
+        consume(e, r, actor: actor, live: live, identity: actor.key.isIdentity ? actor.identityUnretained() : nil)
+      }
     }
-    let identity = actor.key.isIdentity ? actor.identityState() : nil
+  }
+
+  /// The rest of ``consume(_:_:)-(RequestFacts,Templated)`` once the actor, its live session
+  /// and its identity state (identities only) are known; all three are borrowed (+0), the
+  /// identity state through `_withUnsafeGuaranteedRef` at each use (an optional reference
+  /// bound with `if let` is retained).
+  @inline(__always)
+  private func consume(
+    _ e: RequestFacts, _ r: Templated, actor: ActorState, live: SessionState, identity: Unmanaged<IdentityState>?
+  ) {
+    let now = e.timestamp.microseconds
+    let tid = r.template
+    let kind = r.kind
+    let ev = EvidenceRef(e)
     // Identity and token reuse.
     actor.requestCount.bump()
     actor.last = max(actor.last, e.timestamp)
     actor.noteClient(ip: e.clientIP, userAgent: e.userAgent)
-    if let id = identity {
+    identity?._withUnsafeGuaranteedRef { id in
       if !id.lastIP.isNone && id.lastIP != e.clientIP && now - id.lastIPTime.microseconds <= 60_000_000 {
         id.ipSwitches += 1
         if id.firstSwitch == nil { id.firstSwitch = (e.timestamp, ev, id.lastIP, e.clientIP) }
@@ -159,39 +176,46 @@ public final class AnalysisEngine {
     if isAsset { actor.assetsCount.bump() }
     if !e.referer.isNone { actor.withRefererCount.bump() }
     // Identities: the IP + user agent context of the request.
-    var context: Int32 = -1
-    if identity != nil {
-      context = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp)
-    }
-    if context >= 0, let id = identity {
-      let countHour = id.contexts.count > 1
-      id.contexts[Int(context)].noteRequest(
-        userAgent: e.userAgent, time: e.timestamp, hour: hour, isAsset: isAsset, hasReferer: !e.referer.isNone, countHour: countHour)
-    }
+    let context: Int32 =
+      identity?._withUnsafeGuaranteedRef { id in
+        let c = actor.context(ip: e.clientIP, userAgent: e.userAgent, time: e.timestamp, identity: id)
+        if c >= 0 {
+          let countHour = id.contexts.count > 1
+          id.contexts[Int(c)].noteRequest(
+            userAgent: e.userAgent, time: e.timestamp, hour: hour, isAsset: isAsset, hasReferer: !e.referer.isNone,
+            countHour: countHour)
+        }
+        return c
+      } ?? -1
     // Patient endpoints.
     var recordValue: Int64?
     switch kind {
     case .record:
       if let rk = r.key {
         recordValue = r.value
-        let track = actor.track(tid)
-        let trackIsNew = track.requests == 0
-        let slice = context >= 0 ? actor.slice(tid, context: context) : nil
         let invalidNIR = r.nirKeyValid.map { !$0 }
-        track.noteRecordRequest(
-          value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
-          invalidNIR: invalidNIR)
-        slice?.noteRecordRequest(
-          value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
-          invalidNIR: invalidNIR)
-        live.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
+        actor.trackUnretained(tid)._withUnsafeGuaranteedRef { track in
+          let trackIsNew = track.requests == 0
+          track.noteRecordRequest(
+            value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp, evidence: ev,
+            invalidNIR: invalidNIR)
+          if context >= 0, let slice = identity?._withUnsafeGuaranteedRef({ actor.sliceUnretained(tid, context: context, identity: $0) }) {
+            slice._withUnsafeGuaranteedRef {
+              $0.noteRecordRequest(
+                value: r.value, key: rk, ip: e.clientIP, status: e.status, bytes: e.responseBytes, time: e.timestamp,
+                evidence: ev, invalidNIR: invalidNIR)
+            }
+          }
+          live.noteRecord(rk, track: track, trackIsNew: trackIsNew, namespace: r.namespaceHash)
+        }
       }
       notePatient(actor, e, context: context, identity: identity)
     case .list:
-      let track = actor.track(tid)
-      track.note(time: e.timestamp, evidence: ev)
-      if let p = r.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
-        track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
+      actor.trackUnretained(tid)._withUnsafeGuaranteedRef { track in
+        track.note(time: e.timestamp, evidence: ev)
+        if let p = r.page { track.addPage(p, status: e.status, bytes: e.responseBytes) } else {
+          track.addPage(PageRequest(pageSize: nil, offset: 0), status: e.status, bytes: e.responseBytes)
+        }
       }
       notePatient(actor, e, context: context, identity: identity)
     case .auth:
@@ -209,7 +233,7 @@ public final class AnalysisEngine {
     live.add(e, kind: kind, recordValue: recordValue, isAsset: isAsset)
   }
 
-  private func notePatient(_ actor: ActorState, _ e: RequestFacts, context: Int32, identity: IdentityState?) {
+  private func notePatient(_ actor: ActorState, _ e: RequestFacts, context: Int32, identity: Unmanaged<IdentityState>?) {
     actor.patientRequestCount.bump()
     if let p = actor.lastPatient {
       let gap = max(0, e.timestamp.microseconds - p.microseconds)  // slightly late events count as 0
@@ -219,8 +243,10 @@ public final class AnalysisEngine {
     let hour = (e.timestamp.seconds % 86_400 + 86_400) % 86_400 / 3600
     let night = hour >= 22 || hour < 6
     if night { actor.nightPatientCount.bump() }
-    guard context >= 0, let id = identity else { return }
-    id.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
+    guard context >= 0 else { return }
+    identity?._withUnsafeGuaranteedRef {  // borrowed: no retain for the access
+      $0.contexts[Int(context)].notePatient(time: e.timestamp, night: night, gapMicros: gapMicros)
+    }
   }
 
   /// Script-agent verdict per user-agent symbol id (0 unknown, 1 no, 2 yes).

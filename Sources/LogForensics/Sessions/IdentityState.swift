@@ -22,7 +22,8 @@ final class IdentityState {
   /// The slice ``ActorState/slice(_:context:)`` returned last, and its template and context
   /// packed (`UInt64.max`: none yet): no hash lookup while requests stay on one endpoint.
   var lastSliceKey = UInt64.max
-  var lastSlice: RecordTrack?
+  /// Not retained: ``slices`` keeps every slice for good (see ``ActorState/trackUnretained(_:)``).
+  var lastSlice: Unmanaged<RecordTrack>?
   /// The overflow context of each user agent, and the last one for all others (-1: none yet).
   var overflowIndex: [Symbol: Int32] = [:]
   var lastOverflow: Int32 = -1

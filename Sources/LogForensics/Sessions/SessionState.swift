@@ -70,17 +70,24 @@ final class SessionState {
   /// Notes the record (already added to `track`, whose template has namespace hash `namespace`)
   /// of a record request. `trackIsNew`: the track had no request before this one.
   func noteRecord(_ key: RecordKey, track: RecordTrack, trackIsNew: Bool, namespace: UInt64) {
-    if let sole = soleTrack {
-      if sole === track { return }
+    // The sole track and the hashes are compared and reached without a retain (the session
+    // keeps both while this runs; see ``AnalysisEngine/consume(_:_:)``).
+    if let sole = soleTrack.map(Unmanaged.passUnretained) {
+      if sole.toOpaque() == Unmanaged.passUnretained(track).toOpaque() { return }
       let hashes = recordHashesState()
-      sole.distinctIds().forEachKey { hashes.set.insert(SessionState.recordHash(namespace: soleNamespace, $0)) }
+      sole.takeUnretainedValue().distinctIds().forEachKey { hashes.set.insert(SessionState.recordHash(namespace: soleNamespace, $0)) }
       soleTrack = nil
     } else if (recordHashes?.set.isEmpty ?? true) && trackIsNew {
       soleTrack = track
       soleNamespace = namespace
       return
     }
-    recordHashesState().set.insert(SessionState.recordHash(namespace: namespace, key))
+    let hash = SessionState.recordHash(namespace: namespace, key)
+    if let x = recordHashes.map(Unmanaged.passUnretained) {
+      x._withUnsafeGuaranteedRef { _ = $0.set.insert(hash) }
+    } else {
+      recordHashesState().set.insert(hash)
+    }
   }
 
   private func recordHashesState() -> SessionRecordHashes {

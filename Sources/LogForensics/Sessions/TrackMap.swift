@@ -25,6 +25,14 @@ struct TrackMap: Sequence {
     return nil
   }
 
+  /// ``subscript(_:)`` without a retain (the map keeps its tracks for good).
+  func unretained(_ t: TemplateID) -> Unmanaged<RecordTrack>? {
+    if firstKey == t, let f = first { return Unmanaged.passUnretained(f) }
+    if let index { return index[t].map { Unmanaged.passUnretained(rest[$0].value) } }
+    for i in rest.indices where rest[i].key == t { return Unmanaged.passUnretained(rest[i].value) }
+    return nil
+  }
+
   /// Adds the track of a template not in the map yet.
   mutating func insert(_ track: RecordTrack, for t: TemplateID) {
     guard first != nil else {

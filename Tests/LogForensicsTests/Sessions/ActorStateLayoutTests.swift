@@ -100,4 +100,48 @@ struct EngineFinishTests {
     #expect(first.sessionCount == 10)
     #expect(first == second)
   }
+  /// Tracks and slices are reached through caches that hold no reference (the last track, the
+  /// last slice) and a map searched past its first entries: an identity that moves between
+  /// twelve patient endpoints (past ``TrackMap/indexedFrom``) and three IP + user agent
+  /// contexts keeps every request on its own template's track and context's slice.
+  @Test func requestsStayOnTheirTemplatesTrackAndContextsSlice() throws {
+    let f = EventFactory()
+    let engine = f.engine()
+    let parts = [
+      "notes", "documents", "allergies", "coverage", "contacts", "history", "vaccines", "letters", "images", "alerts",
+      "consents", "devices",
+    ]
+    let endpoints = parts.map { "/api/v1/patients/{id}/\($0)" }
+    var expected: [String: (requests: Int, ids: Set<Int>)] = [:]
+    var expectedSlice: [String: Int] = [:]
+    var rng = SeededRNG(seed: 5)
+    var contextOf: [Int: Int] = [:]  // contexts are numbered in order of first sight
+    for n in 0..<3_000 {
+      let e = Int(rng.next() % 12), pair = n < 40 ? 0 : Int(rng.next() % 3), id = Int(rng.next() % 500)
+      let c = pair
+      if contextOf[pair] == nil { contextOf[pair] = contextOf.count }
+      let endpoint = endpoints[e]
+      engine.consume(
+        f.make(Double(n), ip: "10.0.0.\(c + 1)", user: "alice", path: endpoint.replacingOccurrences(of: "{id}", with: "\(id)"),
+          ua: "UA\(c)"))
+      expected[endpoint, default: (0, [])].requests += 1
+      expected[endpoint, default: (0, [])].ids.insert(id)
+      expectedSlice["\(endpoint) \(contextOf[pair]!)", default: 0] += 1
+    }
+    let alice = try #require(engine.actors.first { $0.key.isIdentity })
+    #expect(alice.tracks.count == 12)
+    #expect(alice.contexts.count == 3)
+    for (t, track) in alice.tracks {
+      let text = engine.templates[t].text
+      let name = try #require(endpoints.first { text.hasSuffix("/" + $0.split(separator: "/").last!) }, "\(text)")
+      let want = try #require(expected[name])
+      #expect(track.requests == want.requests, "\(name)")
+      #expect(track.distinctCount == want.ids.count, "\(name)")
+      #expect(alice.track(t) === track)
+      for c in 0..<3 {
+        let slice = try #require(alice.slice(t, context: Int32(c)))
+        #expect(slice.requests == expectedSlice["\(name) \(c)"] ?? 0, "\(name) context \(c)")
+      }
+    }
+  }
 }
