@@ -24,6 +24,8 @@ public struct RoaringBitmap: Sendable, Equatable {
   }
 
   static let arrayLimit = 4096
+  /// Values of one key gathered by a union before they go to bits (see ``unite(_:keep:)``).
+  static let unionBitsFrom = 512
   /// Up to this many values the set is one sorted `[UInt32]` (4 bytes per id): a staff
   /// member's few hundred ids spread over a wide range would otherwise cost one small array
   /// container (≈ 50 bytes) per id. Beyond it, roaring containers take over for good, so
@@ -368,7 +370,10 @@ public struct RoaringBitmap: Sendable, Equatable {
         continue
       }
       // One pass over the sets of this key (each set's storage is touched once): values
-      // gather in `lows` until they may exceed an array container, then in bits.
+      // gather in `lows` while they are few, then in bits. Past ``unionBitsFrom`` values,
+      // setting bits and reading them back in order (8 KiB of words) costs less than sorting
+      // the runs of many sets; either way an array container is built when the union has at
+      // most ``arrayLimit`` values, so the result does not depend on the path.
       lows.removeAll(keepingCapacity: true)
       var inBits = false
       func toBits() {
@@ -382,7 +387,7 @@ public struct RoaringBitmap: Sendable, Equatable {
           words[Int(x >> 6)] |= 1 << UInt64(x & 63)
         } else {
           lows.append(x)
-          if lows.count > arrayLimit { toBits() }
+          if lows.count > unionBitsFrom { toBits() }
         }
       }
       for o in from..<to {

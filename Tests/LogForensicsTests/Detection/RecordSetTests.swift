@@ -165,6 +165,24 @@ struct RecordSetTests {
     }
   }
 
+  /// A union gathers one key's values in a list while they are few and in bits past
+  /// ``RoaringBitmap/unionBitsFrom``; either way the container is the one insertion builds,
+  /// at the edges of both thresholds (overlapping sets, so repeats are dropped on both paths).
+  @Test(arguments: [511, 512, 513, 4095, 4096, 4097, 6000])
+  func roaringUnionAroundTheBitsThreshold(distinct: Int) {
+    var g = SeededRNG(seed: UInt64(distinct))
+    let universe = (0..<distinct).map { UInt32(70_000 + $0 * 9) }  // one key above the first
+    var lists: [[UInt32]] = (0..<6).map { _ in universe.filter { _ in g.next() % 3 == 0 } }
+    lists.append(universe)  // every value, so the union has exactly `distinct`
+    lists.append(Array(universe.prefix(1_200)))  // a large array container of the same key
+    var inserted = RoaringBitmap()
+    for l in lists { for v in l { inserted.insert(v) } }
+    let union = RoaringBitmap.union(lists.map { RoaringBitmap($0) })
+    #expect(union == inserted)
+    #expect(union.count == distinct)
+    #expect(RoaringBitmap.unionCount(lists.map { RoaringBitmap($0) }) == distinct)
+  }
+
   @Test func roaringUnionOfSmallSetsCrossingTheSmallLimit() {
     // 3 small sets of 600 values: the union (1 500 distinct) leaves the small form exactly
     // as insertion does; two copies of one set stay small.
