@@ -69,10 +69,10 @@ final class RequestTemplating {
   /// Templates `e` in place: its path and query are read where they are, with no copy nor
   /// reference count of their storage (the parsing thread's hot path).
   func templated(_ e: inout LogEvent) -> Templated {
-    if let target = e.target {
+    if let target = e.target.map(Unmanaged.passUnretained) {
       // Bytes kept by the builder (``EventBuildingOptions/targetAsBytes``): the same bytes the
-      // path and query strings would hold.
-      return templated(path: target.path, query: target.query)
+      // path and query strings would hold. Borrowed, not retained: the event holds them.
+      return target._withUnsafeGuaranteedRef { templated(path: $0.path, query: $0.query) }
     }
     if e.query == nil { return e.path.withUTF8 { templated(path: UnsafeRawBufferPointer($0), query: nil) } }
     return e.path.withUTF8 { pb in
