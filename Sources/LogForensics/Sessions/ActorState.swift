@@ -226,10 +226,10 @@ final class ActorState {
     // Most record requests repeat the identity's last template in its last context.
     let packed = UInt64(UInt32(bitPattern: t)) << 32 | UInt64(UInt32(bitPattern: c))
     if packed == id.lastSliceKey, let x = id.lastSlice { return x }
-    return newLastSlice(t, context: c, identity: id)
+    return newLastSlice(t, context: c, packed: packed, identity: id)
   }
 
-  private func newLastSlice(_ t: TemplateID, context c: Int32, identity id: IdentityState) -> Unmanaged<RecordTrack> {
+  private func newLastSlice(_ t: TemplateID, context c: Int32, packed: UInt64, identity id: IdentityState) -> Unmanaged<RecordTrack> {
     let k = SliceKey(template: t, context: c)
     let x: Unmanaged<RecordTrack>
     if let found = id.slices[k] {
@@ -239,7 +239,7 @@ final class ActorState {
       id.slices[k] = track
       x = Unmanaged.passUnretained(track)
     }
-    id.lastSliceKey = UInt64(UInt32(bitPattern: t)) << 32 | UInt64(UInt32(bitPattern: c))
+    id.lastSliceKey = packed
     id.lastSlice = x
     return x
   }
@@ -256,11 +256,11 @@ final class ActorState {
   func context(ip: Symbol, userAgent: Symbol, time: Timestamp, identity id: IdentityState) -> Int32 {
     let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
     if k == id.lastContextKey { return id.lastContext }
-    return newContext(ip: ip, userAgent: userAgent, time: time, identity: id)
+    return newContext(k, ip: ip, userAgent: userAgent, time: time, identity: id)
   }
 
-  private func newContext(ip: Symbol, userAgent: Symbol, time: Timestamp, identity id: IdentityState) -> Int32 {
-    let k = UInt64(ip.rawValue) << 32 | UInt64(userAgent.rawValue)
+  /// The context of the pair packed as `k` when it is not the identity's last one.
+  private func newContext(_ k: UInt64, ip: Symbol, userAgent: Symbol, time: Timestamp, identity id: IdentityState) -> Int32 {
     let c: Int32
     if let x = id.contextIndex[k] {
       c = x

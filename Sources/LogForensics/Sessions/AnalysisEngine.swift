@@ -134,8 +134,8 @@ public final class AnalysisEngine {
     }
     actorRef._withUnsafeGuaranteedRef { actor in
       // The live session is closed and replaced here only: it stays held by the actor below.
-      if let s = actor.liveUnretained, now - s._withUnsafeGuaranteedRef({ $0.end.microseconds }) <= gapMicros {
-      } else {
+      let idle = actor.liveUnretained.map { now - $0._withUnsafeGuaranteedRef { $0.end.microseconds } > gapMicros } ?? true
+      if idle {
         if actor.live != nil { close(actor) }  // idle past the gap: no copy of the session
         actor.live = SessionState(start: e.timestamp)
         liveActors.insert(actor.index)
