@@ -2,7 +2,7 @@
 # scripts/bench.sh - the benchmark suite of issue #5: every tool on the same dump, in one run.
 #
 #   scripts/bench.sh [--size MB] [--servers N] [--runs N] [--seed N] [--scale] [--slice-lines N]
-#                    [--input DIR] [--no-build]
+#                    [--input DIR] [--no-build] [--callgrind] [--callgrind-lines N]
 #
 #   --size MB        text size of the generated dump (default 200), in bench-data/ (cached)
 #   --servers N      one gzip stream per server (default 2; use 1 for the single-stream target)
@@ -11,6 +11,10 @@
 #   --slice-lines N  plain slice for the allocation count (default 1000000)
 #   --input DIR      benchmark an existing directory of .gz files instead of generating one
 #   --no-build       use $BIN (default .build/release/forensics) as it is
+#   --callgrind      also count instructions (valgrind --tool=callgrind, repeatable where wall
+#                    times are not) on a gzip slice of the first stream: zcat's and igzip's,
+#                    and forensics' per line by stage, with --threads 1
+#   --callgrind-lines N  lines of that slice (default 500000)
 #
 # Prints the machine, the input (gzip bytes, text bytes, lines), then a Markdown table: best-of-N
 # wall time of `zcat`, `igzip -dc` and GoAccess when installed, `forensics analyze --quiet` with the
@@ -21,7 +25,7 @@
 # See docs/performance.md for what each number means.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE=200 SERVERS=2 RUNS=3 SEED=7 SCALE=0 SLICE=1000000 INPUT="" BUILD=1
+SIZE=200 SERVERS=2 RUNS=3 SEED=7 SCALE=0 SLICE=1000000 INPUT="" BUILD=1 CALLGRIND=0 CG_LINES=500000
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE=$2; shift 2 ;;
@@ -32,7 +36,9 @@ while [ $# -gt 0 ]; do
     --slice-lines) SLICE=$2; shift 2 ;;
     --input) INPUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --callgrind) CALLGRIND=1; shift ;;
+    --callgrind-lines) CG_LINES=$2; CALLGRIND=1; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -221,4 +227,51 @@ if [ "$SCALE" = 1 ] && [ -z "$INPUT" ]; then
     printf '| %d × %s MB | %.3f | %d | %.2f | %.2f | %.2f | %.2f |\n' "$m" "$SIZE" "$(echo "$B / 1000000000" | bc -l)" "$N" \
       "${WALL[z$m]}" "${WALL[f$m]}" "$(echo "${WALL[f$m]} / ${WALL[z$m]}" | bc -l)" "$(echo "${WALL[f$m]} * 1000000000 / $B" | bc -l)"
   done
+fi
+
+# ---------------------------------------------------------------- instruction counts
+# Wall times on a shared 2-core machine vary by ±25 % within minutes; instruction counts of the
+# same binary on the same input do not. Counted with --threads 1 (the same work as two
+# threads, minus the hand-off) on a stripped copy of the binary: valgrind 3.19 cannot read
+# the DWARF 5 debug information Swift writes. Under valgrind the CPU's SHA extensions are
+# hidden, so the chain-of-custody hash costs several times what it does in a real run: it is
+# its own row. Stages are inclusive counts of the functions named (mangled); a renamed
+# function shows as n/a.
+if [ "$CALLGRIND" = 1 ]; then
+  echo
+  if ! command -v valgrind > /dev/null || ! command -v callgrind_annotate > /dev/null; then
+    echo "(valgrind not installed: instruction counts skipped)"
+  else
+    { zcat "${FILES[0]}" || true; } | head -n "$CG_LINES" | gzip -6 > "$TMP/cg-slice.gz"
+    CL=$(zcat "$TMP/cg-slice.gz" | wc -l)
+    strip --strip-debug -o "$TMP/forensics-cg" "$BIN"
+    cg_total() {  # cg_total OUT CMD... -> total instructions
+      valgrind --tool=callgrind --callgrind-out-file="$1" "${@:2}" > /dev/null 2> "$TMP/cg.err" || true
+      { callgrind_annotate "$1" 2>/dev/null || true; } | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+    }
+    # zcat is a shell script around `gzip -dc`: valgrind counts gzip itself.
+    Z=$(cg_total "$TMP/cg-zcat.out" gzip -dc "$TMP/cg-slice.gz")
+    I=""
+    if command -v igzip > /dev/null; then I=$(cg_total "$TMP/cg-igzip.out" igzip -dc "$TMP/cg-slice.gz"); fi
+    F=$(cg_total "$TMP/cg-forensics.out" "$TMP/forensics-cg" analyze "$TMP/cg-slice.gz" --quiet --threads 1)
+    callgrind_annotate --inclusive=yes --threshold=100 "$TMP/cg-forensics.out" > "$TMP/cg-incl.txt" 2>/dev/null
+    stage() {  # stage PATTERN -> inclusive instructions of the largest function matching PATTERN
+      { grep -E "$1" "$TMP/cg-incl.txt" || true; } | awk '{gsub(",", "", $1); if ($1 > m) m = $1} END {print m + 0}'
+    }
+    per() { if [ "$1" -gt 0 ]; then printf '%.0f' "$(echo "$1 / $CL" | bc -l)"; else echo n/a; fi; }
+    echo "| instructions, gzip slice of $CL lines (callgrind) | total | per line | × zcat |"
+    echo "|---|---:|---:|---:|"
+    printf '| `zcat SLICE` (`gzip -dc`) | %d | %s | 1.00 |\n' "$Z" "$(per "$Z")"
+    [ -n "$I" ] && printf '| `igzip -dc SLICE` | %d | %s | %.2f |\n' "$I" "$(per "$I")" "$(echo "$I / $Z" | bc -l)"
+    printf '| `forensics analyze SLICE --quiet --threads 1` | %d | %s | %.2f |\n' "$F" "$(per "$F")" "$(echo "$F / $Z" | bc -l)"
+    for st in "inflate (backend)|DeflateDecoderA2aDP7inflate" \
+              "SHA-256 of the input (no SHA extensions under valgrind)|CCryptoBoringSSL_SHA256_Update" \
+              "split and parse lines|LineHandler.*V6handleyyAA05SplitC0VF" \
+              "template paths|RequestTemplatingC9templatedyAA9TemplatedVAA0A5EventVzF" \
+              "analyse events|AnalysisEngineC7consumeyyAA12RequestFactsV_AA9TemplatedVtF " \
+              "end of run (sessions, unions, detection)|AnalysisEngineC6finishAA0C7OutcomeVyF"; do
+      n=$(stage "${st#*|}")
+      printf '| &nbsp;&nbsp;of which: %s | %d | %s | %.2f |\n' "${st%%|*}" "$n" "$(per "$n")" "$(echo "$n / $Z" | bc -l)"
+    done
+  fi
 fi
