@@ -204,8 +204,37 @@ public final class SymbolTable {
 
   // MARK: - Table
 
+  #if DEBUG
+    /// The thread that must not intern while it is set: ``LogPipeline`` sets the consumer
+    /// (analysis) thread for the time its parsing thread owns the table (see the one-writer
+    /// rule above). Set and cleared on that thread, before the parsing thread starts and
+    /// after it finished, so reading it on the parsing thread is ordered by those two events.
+    private var readOnlyThread: pthread_t? = nil
+  #endif
+
+  /// Debug builds: makes the calling thread one that must not intern (`true`) or lifts that
+  /// (`false`). A symbol interned on it meanwhile stops the program with a message saying so.
+  /// Release builds do nothing.
+  @inline(__always)
+  func markCallingThreadReadOnly(_ readOnly: Bool) {
+    #if DEBUG
+      readOnlyThread = readOnly ? pthread_self() : nil
+    #endif
+  }
+
+  /// Debug builds: stops when the calling thread was marked read-only.
+  @inline(__always)
+  private func checkWriter() {
+    #if DEBUG
+      if let t = readOnlyThread, pthread_equal(pthread_self(), t) != 0 {
+        preconditionFailure("SymbolTable: interned on a thread that must not write while another one owns the table")
+      }
+    #endif
+  }
+
   @inline(__always)
   private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> UInt32? {
+    checkWriter()
     let s = state.pointee
     let n = bytes.count
     let tag = h & 0xFFFF_FFFF_0000_0000

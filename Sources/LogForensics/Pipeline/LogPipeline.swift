@@ -88,6 +88,9 @@ public final class LogPipeline {
         LogPipeline.produce(box.readers, prepare: box.prepare, into: handoff)
       }
       producer.name = "LogForensics.parse"
+      // The producer owns the symbol table until it finishes (debug builds check that this
+      // thread interns nothing meanwhile).
+      symbols.markCallingThreadReadOnly(true)
       producer.start()
       while var batch = handoff.take() {
         // After a stop request the queued events are drained unread: a stopped run is not
@@ -103,6 +106,7 @@ public final class LogPipeline {
         handoff.recycle(consume batch)
       }
       handoff.waitForProducer()
+      symbols.markCallingThreadReadOnly(false)
     } else if readers.count == 1 {
       let r = readers[0]
       // `consume e`: the event is moved into `prepare`, not copied (a retain and release of

@@ -68,7 +68,12 @@ public final class AnalysisEngine {
   private var gapMicros: Int64
   /// New (IP, user agent) actors created per client IP, to spot user-agent rotation.
   private var agentsPerIP: [Symbol: Int32] = [:]
-  private lazy var rotatingAgent = symbols.intern("(rotating: more than \(AnalysisEngine.maximumAgentsPerIP) user agents from this IP)")
+  /// The user agent of an IP's rotating-agent actor. Interned when the engine is made, before
+  /// any event: during a threaded run the parsing thread is the symbol table's only writer,
+  /// and interning it on the analysis thread (as a lazy property did, at the first IP past
+  /// ``maximumAgentsPerIP``) raced with it: the two could take the same symbol number, so
+  /// that the rotating actor was reported under a client address, or an address split in two.
+  private let rotatingAgent: Symbol
   /// An anonymous client IP seen with more user agents than this is one actor from then on:
   /// a scraper that changes its user agent on every request would otherwise be split into
   /// one actor per request (each too small to flag) and cost one actor state per request.
@@ -84,6 +89,7 @@ public final class AnalysisEngine {
     self.inputPaths = inputPaths
     templating = RequestTemplating(templater: EndpointTemplater(patientEndpoints: options.patientEndpoints))
     gapMicros = max(1, options.sessionGap) * 1_000_000
+    rotatingAgent = symbols.intern("(rotating: more than \(AnalysisEngine.maximumAgentsPerIP) user agents from this IP)")
   }
 
   /// The evidence of the request at `r` (the input's path and the line).
