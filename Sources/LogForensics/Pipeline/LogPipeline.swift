@@ -81,7 +81,8 @@ public final class LogPipeline {
       // here. The event order is the merger's either way, so the output does not depend on
       // threads.
       // Optional items: the consumer moves each out (`take()`); borrowing them in place
-      // would copy each item (a retain and release of any reference it holds) before every call.
+      // would copy each item (a retain and release of any reference it holds) before every
+      // call. Plain values (no references) are read in place instead.
       let handoff = BatchHandoff<Prepared?>()
       let box = ProducerBox(readers, prepare)
       let producer = Thread {
@@ -96,8 +97,16 @@ public final class LogPipeline {
         // After a stop request the queued events are drained unread: a stopped run is not
         // analysed, and the producer must not stay blocked on a full queue.
         if options.control?.stopRequested != true {
-          for i in batch.indices {
-            if let item = batch[i].take() { consume(item) }
+          if _isPOD(Prepared.self) {
+            // Plain values (the analysis' facts and templating): each is read where it lies,
+            // not moved out first (a copy of the whole item per event on this thread).
+            batch.withUnsafeBufferPointer { items in
+              for i in items.indices { consume(items[i].unsafelyUnwrapped) }
+            }
+          } else {
+            for i in batch.indices {
+              if let item = batch[i].take() { consume(item) }
+            }
           }
         }
         batch.removeAll(keepingCapacity: true)  // unique here: keeps its storage for reuse

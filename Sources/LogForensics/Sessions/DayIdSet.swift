@@ -22,6 +22,10 @@ struct DayIdSet: ~Copyable {
   /// the table, in storage of their size (4 bytes an id, where the table takes 5–11).
   private var settled: UnsafeMutablePointer<UInt32>?
   private var settledCount: UInt32 = 0
+  /// One bit per settled id (its ``filterBit(_:)``), 256 in all: an id whose bit is clear
+  /// is not settled, so most new ids skip the binary search, whose every step is a cache
+  /// miss on an idle track's list (a quarter of the time inserts took on the 1 GB stream).
+  private var settledFilter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
   init() {}
 
@@ -44,6 +48,7 @@ struct DayIdSet: ~Copyable {
       x.settled = p
     }
     x.settledCount = settledCount
+    x.settledFilter = settledFilter
     x.capacity = capacity
     x.numericCount = numericCount
     x.hasZero = hasZero
@@ -66,7 +71,7 @@ struct DayIdSet: ~Copyable {
         hasZero = true
         return true
       }
-      if settledCount > 0 && isSettled(v) { return false }
+      if settledCount > 0 && mayBeSettled(v) && isSettled(v) { return false }
       if (UInt64(numericCount) + 1) * 4 > UInt64(capacity) * 3 { grow() }
       let s = slots.unsafelyUnwrapped
       let mask = Int(capacity) - 1
@@ -82,6 +87,21 @@ struct DayIdSet: ~Copyable {
         i = (i + 1) & mask
       }
     }
+  }
+
+  /// The bit of `v` in ``settledFilter`` (0–255): the top byte of a multiplicative hash,
+  /// independent of the table slot (which comes from the bits below).
+  @inline(__always)
+  private static func filterBit(_ v: UInt32) -> Int {
+    Int(truncatingIfNeeded: (UInt64(v) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+  }
+
+  /// `false` when `v` is certainly not settled (its filter bit is clear).
+  @inline(__always)
+  private func mayBeSettled(_ v: UInt32) -> Bool {
+    let b = DayIdSet.filterBit(v)
+    let word = withUnsafeBytes(of: settledFilter) { $0.load(fromByteOffset: (b >> 6) * 8, as: UInt64.self) }
+    return word & (1 << UInt64(b & 63)) != 0
   }
 
   /// `true` when `v` is among the settled ids (binary search).
@@ -108,10 +128,17 @@ struct DayIdSet: ~Copyable {
       old.deallocate()
     }
     var k = Int(settledCount)
-    for i in 0..<Int(capacity) where table[i] != 0 {
-      out[k] = table[i]
-      k += 1
+    var filter = settledFilter
+    withUnsafeMutableBytes(of: &filter) { f in
+      for i in 0..<Int(capacity) where table[i] != 0 {
+        out[k] = table[i]
+        k += 1
+        let b = DayIdSet.filterBit(table[i])
+        let offset = (b >> 6) * 8
+        f.storeBytes(of: f.load(fromByteOffset: offset, as: UInt64.self) | 1 << UInt64(b & 63), toByteOffset: offset, as: UInt64.self)
+      }
     }
+    settledFilter = filter
     // Two runs (the settled ids, already sorted, then the table's): the standard sort merges
     // runs, so this is about one pass.
     var all = UnsafeMutableBufferPointer(start: out, count: n)
@@ -130,6 +157,7 @@ struct DayIdSet: ~Copyable {
     settled?.deallocate()
     settled = nil
     settledCount = 0
+    settledFilter = (0, 0, 0, 0)
     if UInt64(numericCount) * 8 < UInt64(capacity) {
       slots?.deallocate()
       slots = nil

@@ -53,14 +53,37 @@ import Testing
         #expect(!new, "a settled id is not new")
       }
       if k == 1 {
-        let copy = day.copy()
+        var copy = day.copy()
         let copied = copy.count
         #expect(copied == reference.count)
+        // The copy knows its settled ids too (their filter bits came with them).
+        for v in sessions[0].prefix(10) {
+          let new = copy.insert(.numeric(v))
+          #expect(!new, "a settled id of the copy is not new")
+        }
       }
     }
     day.removeAll()
     let emptied = day.count, new = day.insert(.numeric(100))
     #expect(emptied == 0 && new)
+  }
+
+  /// Ids settled in one session are found again whatever their filter bit: every one of
+  /// 4 000 settled ids (each of the 256 bits set many times over), and new ids that share a
+  /// bit with a settled one (the filter only says "maybe"), are counted exactly.
+  @Test func everySettledIdIsFoundAndFilterMatchesAreChecked() {
+    var day = DayIdSet()
+    var reference = Set<UInt32>()
+    for v in stride(from: UInt32(2), to: 8_002, by: 2) {
+      day.insert(.numeric(v))
+      reference.insert(v)
+    }
+    day.settle()
+    for v in UInt32(1)...8_001 {
+      let new = day.insert(.numeric(v))
+      #expect(new == reference.insert(v).inserted, "id \(v)")
+    }
+    #expect(day.count == 8_001)
   }
 
   @Test func zeroAndLargeIdsAreDistinct() {
