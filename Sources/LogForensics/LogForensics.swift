@@ -61,16 +61,15 @@ public enum Analyzer {
       // are freed by the thread that allocated them, not per event on the analysis thread.
       let templating = engine.templating
       let targets = pipeline.targetPool
+      // The hourly traffic of each input is counted there too: it depends on nothing else.
       stats = pipeline.run(
         prepare: { (event: consuming LogEvent) in
-          let templated = templating.templated(&event)
+          let templated = templating.prepared(&event)
+          traffic.add(input: Int(event.inputIndex), time: event.timestamp)
           if let t = event.target.take() { targets.recycle(t) }
           return (facts: RequestFacts(event), templated: templated)
         },
-        consume: { request in
-          traffic.add(input: Int(request.facts.inputIndex), time: request.facts.timestamp)
-          engine.consume(request.facts, request.templated)
-        })
+        consume: { request in engine.consume(request.facts, request.templated) })
     } else {
       stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }

@@ -42,6 +42,10 @@ final class RequestTemplating {
   /// Class and namespace hash of each template, by id.
   private var kinds: [EndpointKind] = []
   private var namespaceHashes: [UInt64] = []
+  /// Sizes of the successful answers of each patient template (record and list endpoints),
+  /// by id: counted here, beside templating, because they depend on nothing else (the
+  /// analysis reads them once the run is over; see ``sizeModel(_:)``).
+  private var sizeModels: [ResponseSizeModel?] = []
 
   init(templater: EndpointTemplater) { self.templater = templater }
 
@@ -58,6 +62,33 @@ final class RequestTemplating {
     t.kind = kinds[i]
     t.namespaceHash = namespaceHashes[i]
     return t
+  }
+
+  /// Templates `e` (``templated(_:)-(inout LogEvent)``) and counts its response size for
+  /// its template when it is a successful answer of a patient endpoint (see ``sizeModel(_:)``):
+  /// what the analysis needs of an event before ``AnalysisEngine/consume(_:_:)``.
+  @inline(__always)
+  func prepared(_ e: inout LogEvent) -> Templated {
+    let t = templated(&e)
+    noteResponse(t, status: e.status, bytes: e.responseBytes)
+    return t
+  }
+
+  /// Counts a response of `bytes` with `status` to a request templated as `t`: successful
+  /// answers of a known size on record and list endpoints only.
+  @inline(__always)
+  func noteResponse(_ t: Templated, status: Int32, bytes: Int64) {
+    guard (t.kind == .record || t.kind == .list) && status >= 200 && status < 300 && bytes >= 0 else { return }
+    let i = Int(t.template)
+    if i >= sizeModels.count { sizeModels.append(contentsOf: repeatElement(nil, count: i + 1 - sizeModels.count)) }
+    if sizeModels[i] == nil { sizeModels[i] = ResponseSizeModel() }
+    sizeModels[i]?.add(size: bytes)
+  }
+
+  /// The response-size model of a patient template, if it saw a success with a size (read
+  /// once the events are all prepared).
+  func sizeModel(_ t: TemplateID) -> ResponseSizeModel? {
+    Int(t) < sizeModels.count ? sizeModels[Int(t)] : nil
   }
 
   /// Templates `e` through the shape cache (no String built on a hit), else in full.

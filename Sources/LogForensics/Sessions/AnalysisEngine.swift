@@ -58,12 +58,9 @@ public final class AnalysisEngine {
   private let retired = ActorState(key: .client(ip: .none, userAgent: .none), index: -1, time: Timestamp(microseconds: 0))
   // Per template.
   var templateRequests: [Int] = []
-  /// Response sizes of patient templates only (other templates never need them).
-  var sizeModelStore: [ResponseSizeModel?] = []
-  /// The response-size model of a patient template, if it saw a success with a size.
-  func sizeModel(_ t: TemplateID) -> ResponseSizeModel? {
-    Int(t) < sizeModelStore.count ? sizeModelStore[Int(t)] : nil
-  }
+  /// The response-size model of a patient template, if it saw a success with a size
+  /// (counted where events are templated: ``RequestTemplating/prepared(_:)``).
+  func sizeModel(_ t: TemplateID) -> ResponseSizeModel? { templating.sizeModel(t) }
   var logins = LoginTracker()
   private var gapMicros: Int64
   /// New (IP, user agent) actors created per client IP, to spot user-agent rotation.
@@ -102,10 +99,12 @@ public final class AnalysisEngine {
   /// Adds one event. Events must come in non-decreasing time order (a few seconds of
   /// disorder are tolerated: they only shorten a gap).
   public func consume(_ e: LogEvent) {
-    consume(RequestFacts(e), templating.templated(e))
+    var event = e
+    consume(RequestFacts(e), templating.prepared(&event))
   }
 
-  /// Adds one event templated by ``templating`` (in the order of events).
+  /// Adds one event prepared by ``templating`` (``RequestTemplating/prepared(_:)``, in the
+  /// order of events).
   func consume(_ e: RequestFacts, _ r: Templated) {
     let now = e.timestamp.microseconds
     if lastSweep == Int64.min { lastSweep = now }
@@ -229,12 +228,6 @@ public final class AnalysisEngine {
       logins.add(e, template: tid, evidence: ev)
     case .other:
       actor.otherRequestCount.bump()
-    }
-    if (kind == .record || kind == .list) && e.status >= 200 && e.status < 300 && e.responseBytes >= 0 {
-      let i = Int(tid)
-      if i >= sizeModelStore.count { sizeModelStore.append(contentsOf: repeatElement(nil, count: i + 1 - sizeModelStore.count)) }
-      if sizeModelStore[i] == nil { sizeModelStore[i] = ResponseSizeModel() }
-      sizeModelStore[i]?.add(size: e.responseBytes)
     }
     live.add(e, kind: kind, recordValue: recordValue, isAsset: isAsset)
   }
