@@ -46,7 +46,10 @@ public enum Analyzer {
   public static func run(_ config: AnalysisConfiguration, progress: ((UInt64?) -> ProgressMeter?)? = nil) -> AnalysisResult {
     var pipelineOptions = config.pipeline
     pipelineOptions.eventOptions.keepExtras = false  // analysis reads no extra field but the user field
-    if config.runAnalysis { pipelineOptions.eventOptions.targetAsBytes = true }  // templating reads bytes only
+    if config.runAnalysis {
+      pipelineOptions.eventOptions.targetAsBytes = true  // templating reads bytes only
+      pipelineOptions.eventOptions.analysisFieldsOnly = true  // no referer text, method, version, duration
+    }
     let pipeline = LogPipeline(paths: config.paths, options: pipelineOptions)
     let meter = progress?(pipeline.totalStoredBytes)
     pipeline.progress = meter

@@ -15,6 +15,12 @@ public struct EventBuildingOptions: Sendable, Equatable {
   /// ``RequestTargetPool``) instead of `String`s in ``LogEvent/path`` and ``LogEvent/query``.
   /// The analysis reads them only to template the request, so ``Analyzer`` turns this on.
   var targetAsBytes: Bool = false
+  /// Fill only what the analysis reads, which ``Analyzer`` asks for: a referer is only noted
+  /// as present (``EventBuilder/refererPresent``), not interned; the method and HTTP version
+  /// of a request line are checked but not interned; the duration and forwarded-for fields
+  /// after a combined line's user agent are not read, unless the forwarded-for address is to
+  /// be the client's. Lines are accepted, warned about and rejected exactly as otherwise.
+  var analysisFieldsOnly: Bool = false
   public init(preferForwardedFor: Bool = false, userField: String? = nil, keepExtras: Bool = true) {
     self.preferForwardedFor = preferForwardedFor
     self.userField = userField
@@ -50,6 +56,11 @@ public struct EventBuilder {
   /// Whether ``lastHTTPVersion`` is a known version (``isKnownVersion(_:)`` of its bytes).
   private var lastHTTPVersionKnown = false
   private var scratch: [UInt8] = []
+  /// ``EventBuildingOptions/analysisFieldsOnly``, read on every line.
+  private let analysisFieldsOnly: Bool
+  /// The referer of every event that has one when ``analysisFieldsOnly`` (the analysis only
+  /// asks whether there is one); ``Symbol/none`` otherwise.
+  private(set) var refererPresent: Symbol = .none
   /// Where target storage comes from when ``EventBuildingOptions/targetAsBytes`` is set.
   var targetPool: RequestTargetPool? = nil
 
@@ -57,7 +68,9 @@ public struct EventBuilder {
     self.symbols = symbols
     self.redactor = redactor
     self.options = options
+    analysisFieldsOnly = options.analysisFieldsOnly
     if let f = options.userField { userFieldSymbol = symbols.intern(f) }
+    if analysisFieldsOnly { refererPresent = symbols.intern("(referer)") }
   }
 
   /// A builder that keeps paths and queries as bytes from `pool` when `options` ask for it
@@ -212,6 +225,10 @@ public struct EventBuilder {
       event.referer = .none
       return
     }
+    if analysisFieldsOnly {
+      event.referer = refererPresent
+      return
+    }
     if let q = b.firstIndex(of: .question, from: 0),
       let (redacted, _) = redactor.redact(b.slice(q + 1, b.count))
     {
@@ -292,22 +309,28 @@ public struct EventBuilder {
     let target = b.slice(targetStart, targetEnd)
     guard target.count > 0, target[0] == .slash || target[0] == UInt8(ascii: "*") || target.hasPrefix("http") || b.slice(0, methodEnd).equals("CONNECT")
     else { return markRaw(b) }
-    let method = symbols.intern(b.slice(0, methodEnd), previous: lastMethod)
-    lastMethod = method
-    event.method = method
+    if !analysisFieldsOnly {
+      let method = symbols.intern(b.slice(0, methodEnd), previous: lastMethod)
+      lastMethod = method
+      event.method = method
+    }
     setTarget(target)
     if versionStart < n {
       let v = b.slice(versionStart, n)
-      let version = symbols.intern(v, previous: lastHTTPVersion)
       let known: Bool
-      if version == lastHTTPVersion {
-        known = lastHTTPVersionKnown  // same bytes as the previous version
-      } else {
+      if analysisFieldsOnly {
         known = isKnownVersion(v)
-        lastHTTPVersion = version
-        lastHTTPVersionKnown = known
+      } else {
+        let version = symbols.intern(v, previous: lastHTTPVersion)
+        if version == lastHTTPVersion {
+          known = lastHTTPVersionKnown  // same bytes as the previous version
+        } else {
+          known = isKnownVersion(v)
+          lastHTTPVersion = version
+          lastHTTPVersionKnown = known
+        }
+        event.httpVersion = version
       }
-      event.httpVersion = version
       if !known {
         event.flags.insert(.invalidRequestLine)
         event.rawRequest = TextDecoding.string(b)
@@ -441,6 +464,11 @@ public struct EventBuilder {
   /// `false` when no extra field will be kept (parsers may then skip unescaping them).
   @inline(__always)
   public var wantsExtras: Bool { options.keepExtras || !userFieldSymbol.isNone }
+  /// `false` when the duration is not kept (``EventBuildingOptions/analysisFieldsOnly``):
+  /// a parser may then skip reading it.
+  public var wantsDuration: Bool { !analysisFieldsOnly }
+  /// `false` when the forwarded-for address is not kept (see ``wantsDuration``).
+  public var wantsForwardedFor: Bool { !analysisFieldsOnly || options.preferForwardedFor }
 
   /// One allocation for the usual handful of extras (the default growth would allocate room
   /// for one, then reallocate on the second).

@@ -13,7 +13,8 @@ enum CLFTrailingFields {
     let n = line.count
     var pos = CLFScanning.skipSpaces(line, from: start)
     var positional = 0
-    var durationSet = builder.event.durationMicros >= 0
+    var durationSet = builder.event.durationMicros >= 0 || !builder.wantsDuration  // not kept: not read
+    let wantsForwardedFor = builder.wantsForwardedFor
     while pos < n {
       if line[pos] == .quote {
         guard let end = CLFScanning.closingQuote(line, from: pos + 1) else {
@@ -27,7 +28,7 @@ enum CLFTrailingFields {
         if builder.wantsExtras {
           builder.withCLFUnescaped(value) { b, v in addPositional(positional, v, into: &b) }
         }
-        if builder.event.forwardedFor.isNone && CLFScanning.looksLikeAddressList(value) {
+        if wantsForwardedFor && builder.event.forwardedFor.isNone && CLFScanning.looksLikeAddressList(value) {
           builder.setForwardedFor(value)
         }
         pos = CLFScanning.skipSpaces(line, from: end + 1)
