@@ -65,4 +65,27 @@ private func referenceShape(_ bytes: [UInt8], separator: UInt8) -> (shape: [UInt
     bytes.withUnsafeBytes { TemplateCache.appendShape(of: $0, separator: .ampersand, to: out, digits: &digits) }
     #expect(Array(out.bytes) == referenceShape(bytes, separator: .ampersand).shape, "\(query)")
   }
+
+  /// Random paths and queries of every length up to 40 (shorter and longer than a word, so
+  /// the last bytes are read byte by byte or as one shifted word), over the bytes that matter:
+  /// both separators, `=`, digits and others.
+  @Test func randomShapesMatchTheReference() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("//&&==0123456789999abz%~".utf8)
+    for _ in 0..<20_000 {
+      let n = Int.random(in: 0...40, using: &rng)
+      let bytes = (0..<n).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+      for separator in [UInt8.slash, UInt8.ampersand] {
+        let out = ShapeBuffer()
+        out.reset(capacity: 1)
+        var digits = DigitSegments()
+        bytes.withUnsafeBytes { TemplateCache.appendShape(of: $0, separator: separator, to: out, digits: &digits) }
+        let ref = referenceShape(bytes, separator: separator)
+        #expect(Array(out.bytes) == ref.shape, "\(String(decoding: bytes, as: UTF8.self)) separator \(separator)")
+        if separator == .slash {
+          for s in 0..<DigitSegments.capacity { #expect(digits.range(of: s) == ref.digits[s]) }
+        }
+      }
+    }
+  }
 }
