@@ -40,12 +40,9 @@ fi
 work=$(mktemp -d /tmp/determinism.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-if [ ${#inputs[@]} -eq 0 ]; then
-  inputs=(SampleLogs)
-  [ -d ../shared/realworld ] && inputs+=(../shared/realworld)
-  python3 scripts/gen-bench-logs.py --size 24 --servers 2 --seed 11 --out "$work/generated" >/dev/null 2>&1
-  inputs+=("$work/generated/logs")
-fi
+# shellcheck source=scripts/check-inputs.sh
+. scripts/check-inputs.sh
+[ ${#inputs[@]} -eq 0 ] && default_check_inputs "$work"
 
 # The zlib backend is compared only when this build has another default (ISA-L).
 modes=("default::" "threads1::--threads 1" "allsessions::--all-sessions")

@@ -28,12 +28,9 @@ bin="$build/release/forensics"
 
 work=$(mktemp -d /tmp/races.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-if [ ${#inputs[@]} -eq 0 ]; then
-  inputs=(SampleLogs)
-  [ -d ../shared/realworld ] && inputs+=(../shared/realworld)
-  python3 scripts/gen-bench-logs.py --size 24 --servers 2 --seed 11 --out "$work/generated" >/dev/null 2>&1
-  inputs+=("$work/generated/logs")
-fi
+# shellcheck source=scripts/check-inputs.sh
+. scripts/check-inputs.sh
+[ ${#inputs[@]} -eq 0 ] && default_check_inputs "$work"
 
 fail=0
 for input in "${inputs[@]}"; do
