@@ -1,9 +1,9 @@
-shared/realworld when present, and a generated two-server dump of ~24 MB (several$ripts/check-inputs.sh - sourced by check-determinism.sh and check-races.sh: the inputs both
-shared/realworld when present, and a generated two-server dump of ~24 MB (several$n when none is given (one list, so the two checks stay on the same cases).
+# scripts/check-inputs.sh - sourced by check-determinism.sh and check-races.sh: the inputs both
+# run when none is given (one list, so the two checks stay on the same cases).
 #
-shared/realworld when present, and a generated two-server dump of ~24 MB (several$fault_check_inputs WORKDIR: appends to the caller's `inputs` array SampleLogs,
-shared/realworld when present, and a generated two-server dump of ~24 MB (several$/shared/realworld when present, and a generated two-server dump of ~24 MB (several
-shared/realworld when present, and a generated two-server dump of ~24 MB (several$ousand hand-off batches, an enumeration, an IP past 64 user agents) written under WORKDIR.
+# default_check_inputs WORKDIR: appends to the caller's `inputs` array SampleLogs,
+# ../shared/realworld when present, and a generated two-server dump of ~24 MB (several
+# thousand hand-off batches, and an enumeration) written under WORKDIR.
 default_check_inputs() {
   inputs+=(SampleLogs)
   [ -d ../shared/realworld ] && inputs+=(../shared/realworld)
