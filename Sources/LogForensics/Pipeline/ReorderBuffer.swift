@@ -1,5 +1,7 @@
 // Pipeline/ReorderBuffer.swift - puts slightly out-of-order events of one stream back in order.
 
+import CPrefetch
+
 /// Holds events for a bounded time window so that lines written a few seconds out of order
 /// (clock skew between worker processes, lines logged at completion rather than start)
 /// leave the stream in timestamp order.
@@ -18,14 +20,20 @@ struct ReorderBuffer {
   // release order, and the events still waiting for the window to pass,
   // `[releasedEnd, count)` sorted by time (stable): an event is moved in once and out once.
   private var events: [LogEvent?] = []
-  /// The timestamp (microseconds) of each entry of `events`: searched without touching the events.
-  private var times: [Int64] = []
+  /// For each entry of `events`: its timestamp (microseconds), searched without touching the
+  /// events, and where its request target is (``LogEvent/target``; `nil`: none). A target was
+  /// written when its line was parsed, a reorder window before it is templated, and has left
+  /// the cache by then: it is fetched ``prefetchDistance`` events ahead of its pop.
+  private var keys: [(time: Int64, target: RequestTargetLines?)] = []
   /// The next event to pop.
   private var head = 0
   /// The first event not released yet.
   private var releasedEnd = 0
   private var maxSeen = Int64.min
   private var lastReleased = Int64.min
+
+  /// How many events ahead of the one popped the request target is fetched.
+  static let prefetchDistance = 8
 
   init(windowSeconds: Double) {
     window = Int64(windowSeconds * 1_000_000)
@@ -37,6 +45,7 @@ struct ReorderBuffer {
   @discardableResult
   mutating func insert(_ e: consuming LogEvent) -> Bool {
     let t = e.timestamp.microseconds
+    let lines = e.target?.cacheLines
     if t < lastReleased {
       // Older than an event already released: it cannot be put in order any more. Released
       // at once, after the events released before it (the order is decided per event, so it
@@ -44,47 +53,64 @@ struct ReorderBuffer {
       e.flags.insert(.outOfOrder)
       if releasedEnd == events.count {
         events.append(consume e)
-        times.append(t)
+        keys.append((t, lines))
       } else {
         events.insert(consume e, at: releasedEnd)
-        times.insert(t, at: releasedEnd)
+        keys.insert((t, lines), at: releasedEnd)
       }
       releasedEnd += 1
       return true
     }
-    if releasedEnd == events.count || t >= times[times.count - 1] {
+    if releasedEnd == events.count || t >= keys[keys.count - 1].time {
       events.append(consume e)
-      times.append(t)
+      keys.append((t, lines))
     } else {
       // Binary search for the first waiting event with a greater timestamp (stable: after equals).
       var lo = releasedEnd, hi = events.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if times[mid] <= t { lo = mid + 1 } else { hi = mid }
+        if keys[mid].time <= t { lo = mid + 1 } else { hi = mid }
       }
       events.insert(consume e, at: lo)
-      times.insert(t, at: lo)
+      keys.insert((t, lines), at: lo)
     }
     if t > maxSeen { maxSeen = t }
     let limit = maxSeen &- window
-    while releasedEnd < events.count && times[releasedEnd] <= limit {
+    while releasedEnd < events.count && keys[releasedEnd].time <= limit {
       release()
     }
     return false
   }
 
   /// The next released event, if any.
+  @inline(__always)
   mutating func popReady() -> LogEvent? {
     guard head < releasedEnd else { return nil }
+    let ahead = head + ReorderBuffer.prefetchDistance
+    if ahead < keys.count {
+      keys[ahead].target?.prefetch()
+      // The event itself (three cache lines), written as long ago.
+      events.withUnsafeBufferPointer { b in
+        let p = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + ahead)
+        lf_prefetch(p)
+        lf_prefetch(p + 64)
+        lf_prefetch(p + 128)
+        lf_prefetch(p + (MemoryLayout<LogEvent?>.stride - 1))
+      }
+    }
     let e = events[head].take()
     head += 1
-    if head > 4096 && head * 2 > events.count {
-      events.removeFirst(head)
-      times.removeFirst(head)
-      releasedEnd -= head
-      head = 0
-    }
+    if head > 4096 && head * 2 > events.count { dropPopped() }
     return e
+  }
+
+  /// Frees the room of the events popped so far (rare: kept out of the inlined pop).
+  @inline(never)
+  private mutating func dropPopped() {
+    events.removeFirst(head)
+    keys.removeFirst(head)
+    releasedEnd -= head
+    head = 0
   }
 
   /// The next event regardless of the window (end of stream).
@@ -93,8 +119,18 @@ struct ReorderBuffer {
     return popReady()
   }
 
+  /// `true` when every waiting or released event's noted target is its own (for tests: a
+  /// misplaced note would fetch another event's target, which only a test can notice).
+  var targetNotesMatchEvents: Bool {
+    guard keys.count == events.count else { return false }
+    for i in head..<events.count where keys[i].target?.object != events[i]?.target?.cacheLines.object {
+      return false
+    }
+    return true
+  }
+
   private mutating func release() {
-    let t = times[releasedEnd]
+    let t = keys[releasedEnd].time
     releasedEnd += 1
     if t > lastReleased { lastReleased = t }
   }

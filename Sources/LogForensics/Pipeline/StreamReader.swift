@@ -47,6 +47,7 @@ final class StreamReader {
   }
 
   /// The next event of this stream in timestamp order, or `nil` when the stream is done.
+  @inline(__always)
   func next() -> LogEvent? {
     while true {
       if let e = lines.reorder.popReady() { return e }

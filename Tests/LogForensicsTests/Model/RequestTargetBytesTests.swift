@@ -44,6 +44,28 @@ private func event(_ line: [UInt8], asBytes: Bool, pool: RequestTargetPool = Req
     #expect(pool.freeCount == 0)
   }
 
+  /// The pool notes where each free entry is (to fetch the next ones ahead of a take): the
+  /// notes must stay those of the free entries through takes, gives back and grown storage.
+  @Test func poolNotesFollowFreeEntries() {
+    let pool = RequestTargetPool()
+    var held: [RequestTargetBytes] = []
+    var mismatches = 0
+    for round in 0..<6 {
+      for _ in 0..<(40 + round * 7) { held.append(pool.take()) }
+      if !pool.freeNotesMatch { mismatches += 1 }
+      // Some grow their storage before they go back (a long path), one is too large to keep.
+      for (i, t) in held.enumerated() where i % 5 == 0 {
+        with([UInt8](repeating: 0x61, count: i % 10 == 0 ? 300 : RequestTargetPool.largestKept + 1)) { t.setPath($0) }
+      }
+      while let t = held.popLast() {
+        pool.recycle(t)
+        if !pool.freeNotesMatch { mismatches += 1 }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(pool.freeCount > 0)
+  }
+
   /// The bytes are those of the strings the builder would have made: escapes of invalid UTF-8,
   /// redacted credentials, absolute URLs, no query or an empty one.
   @Test(arguments: [
