@@ -544,7 +544,10 @@ public final class AnalysisEngine {
       let snapshot = actors
       let templateCount = templateRequests.count
       let keepNumeric = recordTemplates()
-      unionsJob = BackgroundJob { TemplateUnions.build(actors: snapshot, templates: templateCount, keepNumeric: keepNumeric) }
+      let threads = options.threads
+      unionsJob = BackgroundJob {
+        TemplateUnions.build(actors: snapshot, templates: templateCount, keepNumeric: keepNumeric, threads: threads)
+      }
     }
     var detector = Detector(engine: self)
     return detector.run()
