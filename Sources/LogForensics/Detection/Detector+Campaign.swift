@@ -116,15 +116,9 @@ extension Detector {
         // A swarm's actors are examined in two halves, the second on another thread when the
         // engine may use two: each actor's track is read (and its distinct count cached) by
         // one thread only, and the halves are joined in actor order.
-        var members: [CampaignMember]
-        if engine.options.threads > 1 && actorIndices.count >= Self.parallelCampaignActors {
-          let middle = actorIndices.count / 2
-          let second = BackgroundJob { [actorIndices] in examine(actorIndices[middle...]) }
-          members = examine(actorIndices[..<middle])
-          members.append(contentsOf: second.result())
-        } else {
-          members = examine(actorIndices[...])
-        }
+        var members = inTwoHalves(
+          actorIndices[...], parallel: engine.options.threads > 1 && actorIndices.count >= Self.parallelCampaignActors,
+          examine, join: +)
         // Same period: a member's activity must overlap that of at least half of the others.
         let candidates = members.count
         var starts: [Int64] = [], ends: [Int64] = []
@@ -156,14 +150,12 @@ extension Detector {
           }
           return ids
         }
-        var regionUnion: RoaringBitmap
-        if engine.options.threads > 1 && members.count >= Self.parallelCampaignActors {
-          let middle = members.count / 2
-          let second = BackgroundJob { [members] in regionIds(members[middle...]) }
-          regionUnion = regionIds(members[..<middle])
-          regionUnion.formUnion(second.result())
-        } else {
-          regionUnion = regionIds(members[...])
+        let regionUnion = inTwoHalves(
+          members[...], parallel: engine.options.threads > 1 && members.count >= Self.parallelCampaignActors, regionIds
+        ) { first, second in
+          var u = first
+          u.formUnion(second)
+          return u
         }
         guard members.count >= CampaignRules.minimumMembers, sum > 0 else { continue }
         let overlap = 1 - Double(regionUnion.count) / Double(sum)

@@ -39,16 +39,14 @@ extension Detector {
       }
       return (builder.finish(), builder.lowestHitRate, unknown)
     }
-    guard engine.options.threads > 1 && tracks.count >= Self.parallelExposureTracks else {
-      let (sets, lowest, unknown) = unite(tracks[...])
-      return (sets, lowest, unknown)
+    let (sets, lowest, unknown) = inTwoHalves(
+      tracks[...], parallel: engine.options.threads > 1 && tracks.count >= Self.parallelExposureTracks, unite
+    ) { first, second in
+      var sets = first.0
+      sets.formUnion(second.0)
+      return (sets, min(first.1, second.1), first.2 + second.2)
     }
-    let middle = tracks.count / 2
-    let other = BackgroundJob { unite(tracks[middle...]) }
-    var (sets, lowest, unknown) = unite(tracks[..<middle])
-    let second = other.result()
-    sets.formUnion(second.0)
-    return (sets, min(lowest, second.1), unknown + second.2)
+    return (sets, lowest, unknown)
   }
 
   /// Tracks from which a draft's exposure is united on two threads.

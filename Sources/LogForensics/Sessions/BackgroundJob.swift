@@ -33,6 +33,25 @@ final class BackgroundJob<Value>: @unchecked Sendable {
   }
 }
 
+/// `work` over `items` in two halves, the second on another thread, joined as
+/// `join(first half's result, second half's result)`; in one piece, on the calling thread,
+/// unless `parallel`.
+///
+/// For the end-of-run passes over a swarm's actors or tracks (the same ``BackgroundJob``
+/// rules: `work` only reads state nobody writes any more, and each item is read by one
+/// thread). The output does not depend on the split when `join` is a concatenation in
+/// order or a union.
+func inTwoHalves<Item, Result>(
+  _ items: ArraySlice<Item>, parallel: Bool, _ work: @escaping (ArraySlice<Item>) -> Result,
+  join: (Result, Result) -> Result
+) -> Result {
+  guard parallel && items.count >= 2 else { return work(items) }
+  let middle = items.startIndex + items.count / 2
+  let second = BackgroundJob { work(items[middle...]) }
+  let first = work(items[..<middle])
+  return join(first, second.result())
+}
+
 private final class WorkBox<Value>: @unchecked Sendable {
   let work: () -> Value
   init(_ work: @escaping () -> Value) { self.work = work }

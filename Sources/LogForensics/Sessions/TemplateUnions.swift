@@ -27,8 +27,9 @@ final class TemplateUnions: @unchecked Sendable {
   /// Frees the numeric sets nobody took.
   func dropNumeric() { numeric = [:] }
 
-  /// Fewest actors split between two threads (below, one thread is quicker than a start).
-  static let splitFrom = 64
+  /// Fewest actors whose union is built in two halves on two threads (below, one thread is
+  /// quicker than starting another).
+  static let splitFrom = 128
 
   /// Unites the outcome sets of every track of `actors`, per template (`templates` of
   /// them); keeps the numeric union of the templates flagged in `keepNumeric`.
@@ -38,14 +39,16 @@ final class TemplateUnions: @unchecked Sendable {
   /// union does not depend on the order of its parts). On the mass dump (200 000 actors) the
   /// detection thread had waited for this union, with one core idle.
   static func build(actors: [ActorState], templates: Int, keepNumeric: [Bool], threads: Int = 1) -> TemplateUnions {
-    var unions: [RecordSet.UnionBuilder]
-    if threads > 1 && actors.count >= 2 * splitFrom {
-      let mid = actors.count / 2
-      let second = BackgroundJob { unite(actors[mid...], templates: templates).map { b -> RecordSet in var b = b; return b.finish() } }
-      unions = unite(actors[..<mid], templates: templates)
-      for (t, set) in second.result().enumerated() where !set.isEmpty { unions[t].add(set) }
-    } else {
-      unions = unite(actors[...], templates: templates)
+    var unions = inTwoHalves(
+      actors[...], parallel: threads > 1 && actors.count >= splitFrom, { unite($0, templates: templates) }
+    ) { first, second in
+      var unions = first
+      for t in second.indices {
+        var b = second[t]
+        let set = b.finish()
+        if !set.isEmpty { unions[t].add(set) }
+      }
+      return unions
     }
     var counts: [Int] = []
     counts.reserveCapacity(templates)

@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct TemplateUnionsTests {
   /// The union per template is built in two halves on two threads from ``TemplateUnions/splitFrom``
-  /// pairs of actors on: counts and numeric sets (down to their layout) must be those of one
+  /// actors on: counts and numeric sets (down to their layout) must be those of one
   /// thread. The actors overlap (a record read by actors of both halves counts once), answer
   /// with several sizes and with misses, and one template has non-numeric ids.
   @Test func twoThreadsUniteAsOne() {
     let f = EventFactory()
     let engine = f.engine()
-    let actors = 2 * TemplateUnions.splitFrom + 37
+    let actors = TemplateUnions.splitFrom + 37
     var events: [LogEvent] = []
     for a in 0..<actors {
       let ip = "10.1.\(a / 256).\(a % 256)"
