@@ -8,6 +8,10 @@ struct RequestTargetLines {
   var object: UnsafeRawPointer
   var storage: UnsafeRawPointer
 
+  /// How many uses ahead a target is fetched (``ReorderBuffer`` pops, ``RequestTargetPool``
+  /// takes): enough work in between to cover a miss to memory.
+  static let prefetchDistance = 8
+
   /// Asks the CPU to fetch the object's fields and the first bytes of its storage: a hint
   /// only (never faults, changes nothing).
   @inline(__always)

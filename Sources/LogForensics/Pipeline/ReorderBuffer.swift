@@ -23,7 +23,7 @@ struct ReorderBuffer {
   /// For each entry of `events`: its timestamp (microseconds), searched without touching the
   /// events, and where its request target is (``LogEvent/target``; `nil`: none). A target was
   /// written when its line was parsed, a reorder window before it is templated, and has left
-  /// the cache by then: it is fetched ``prefetchDistance`` events ahead of its pop.
+  /// the cache by then: it is fetched ``RequestTargetLines/prefetchDistance`` events ahead of its pop.
   private var keys: [(time: Int64, target: RequestTargetLines?)] = []
   /// The next event to pop.
   private var head = 0
@@ -31,9 +31,6 @@ struct ReorderBuffer {
   private var releasedEnd = 0
   private var maxSeen = Int64.min
   private var lastReleased = Int64.min
-
-  /// How many events ahead of the one popped the request target is fetched.
-  static let prefetchDistance = 8
 
   init(windowSeconds: Double) {
     window = Int64(windowSeconds * 1_000_000)
@@ -86,7 +83,7 @@ struct ReorderBuffer {
   @inline(__always)
   mutating func popReady() -> LogEvent? {
     guard head < releasedEnd else { return nil }
-    let ahead = head + ReorderBuffer.prefetchDistance
+    let ahead = head + RequestTargetLines.prefetchDistance
     if ahead < keys.count {
       keys[ahead].target?.prefetch()
       // The event itself (three cache lines), written as long ago.

@@ -10,11 +10,9 @@ final class RequestTargetPool: @unchecked Sendable {
   static let largestKept = 4096
   /// Free entries, each with where its fields and bytes are (noted when it is given back). A
   /// chunk's lines take as many entries as the events of the previous chunk gave back, so an
-  /// entry has often left the cache by its next use: the entry ``prefetchDistance`` takes
-  /// ahead is fetched at each take.
+  /// entry has often left the cache by its next use: the entry
+  /// ``RequestTargetLines/prefetchDistance`` takes ahead is fetched at each take.
   private var free: [(target: RequestTargetBytes, lines: RequestTargetLines)] = []
-  /// How many takes ahead a free entry is fetched.
-  static let prefetchDistance = 8
 
   init() {}
 
@@ -22,7 +20,7 @@ final class RequestTargetPool: @unchecked Sendable {
   @inline(__always)
   func take() -> RequestTargetBytes {
     guard let entry = free.popLast() else { return RequestTargetBytes() }
-    let ahead = free.count - RequestTargetPool.prefetchDistance
+    let ahead = free.count - RequestTargetLines.prefetchDistance
     if ahead >= 0 { free[ahead].lines.prefetch() }
     return entry.target
   }
