@@ -26,6 +26,9 @@ let package = Package(
     ),
     // A cache prefetch hint (`__builtin_prefetch`) for the parser's symbol lookups.
     .target(name: "CPrefetch"),
+    // Vector (SSE2) scans of a line's bytes for the parser: quoted fields end where the first
+    // quote or backslash is.
+    .target(name: "CByteScan"),
     // ISA-L's igzip, only linked when the ISAL trait is enabled.
     .systemLibrary(
       name: "CISAL",
@@ -37,6 +40,7 @@ let package = Package(
       dependencies: [
         "CZlib",
         "CPrefetch",
+        "CByteScan",
         .target(name: "CISAL", condition: .when(traits: ["ISAL"])),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
@@ -56,7 +60,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LogForensicsTests",
-      dependencies: ["LogForensics"],
+      dependencies: ["LogForensics", "CByteScan"],
       exclude: ["Golden", "FuzzRegressions"]
     ),
     .testTarget(

@@ -1,10 +1,19 @@
+import CByteScan
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 @testable import LogForensics
 
-/// The word-at-a-time scan for `"` or `\` agrees with a byte-by-byte scan, whatever the
-/// alignment, the length, the bytes around the match (high bytes, near-misses such as
-/// 0x21/0x23/0x5B/0x5D, which a borrow could confuse) and the starting offset.
+/// The vector (SSE2) and word-at-a-time scans for `"` or `\` agree with a byte-by-byte scan,
+/// whatever the alignment, the length (across whole sixteen-byte blocks and the overlapping
+/// last one), the bytes around the match (high bytes, near-misses such as
+/// 0x21/0x23/0x5B/0x5D, which a borrow could confuse) and the starting offset; and they never
+/// read past the end.
 @Suite struct QuoteScanTests {
   private static func naive(_ b: [UInt8], from: Int) -> Int? {
     var i = from
@@ -19,21 +28,58 @@ import Testing
     var rng = SystemRandomNumberGenerator()
     let alphabet: [UInt8] = [0x00, 0x01, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
     var checked = 0
-    for length in 0..<40 {
-      for _ in 0..<200 {
+    var mismatches: [String] = []
+    for length in 0..<72 {
+      for _ in 0..<120 {
         var bytes = (0..<length).map { _ in UInt8.random(in: 0x23...0x5B, using: &rng) }
         // Sprinkle tricky bytes, sometimes none at all.
         for _ in 0..<Int.random(in: 0...3, using: &rng) where length > 0 {
           bytes[Int.random(in: 0..<length, using: &rng)] = alphabet.randomElement(using: &rng)!
         }
         for from in 0...length {
+          let want = Self.naive(bytes, from: from)
           let got = bytes.withUnsafeBytes { $0.firstIndexOfQuoteOrBackslash(from: from) }
-          #expect(got == Self.naive(bytes, from: from), "bytes \(bytes) from \(from)")
+          // Both C paths, whichever one this machine's build dispatches to.
+          let (vector, swar) = bytes.withUnsafeBufferPointer { b -> (Int, Int) in
+            let p = b.baseAddress.map { $0 + from }
+            return (lf_first_quote_or_backslash(p, length - from), lf_first_quote_or_backslash_swar(p, length - from))
+          }
+          let wantOffset = want.map { $0 - from } ?? (length - from)
+          if got != want || vector != wantOffset || swar != wantOffset, mismatches.count < 5 {
+            mismatches.append("bytes \(bytes) from \(from): want \(String(describing: want)), got \(String(describing: got)), vector \(vector), swar \(swar)")
+          }
           checked += 1
         }
       }
     }
-    #expect(checked > 100_000)
+    #expect(mismatches.isEmpty, "\(mismatches)")
+    #expect(checked > 200_000)
+  }
+
+  /// The scans read no byte past the end: the bytes end where an unreadable page starts, so
+  /// a read beyond them would stop the test process.
+  @Test func neverReadsPastTheEnd() throws {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard let raw = mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
+      Issue.record("mmap failed")
+      return
+    }
+    defer { munmap(raw, 2 * page) }
+    #expect(mprotect(raw + page, page, PROT_NONE) == 0)
+    let end = raw.assumingMemoryBound(to: UInt8.self) + page
+    var results: [Int] = []
+    for length in 0..<70 {
+      let start = end - length
+      for k in 0..<length { start[k] = UInt8(ascii: "a") }
+      results.append(lf_first_quote_or_backslash(start, length) - length)
+      results.append(lf_first_quote_or_backslash_swar(start, length) - length)
+      if length > 0 {
+        start[length - 1] = UInt8(ascii: "\"")  // the match is the very last byte
+        results.append(lf_first_quote_or_backslash(start, length) - (length - 1))
+        results.append(UnsafeRawBufferPointer(start: start, count: length).firstIndexOfQuoteOrBackslash(from: 0)! - (length - 1))
+      }
+    }
+    #expect(results.allSatisfy { $0 == 0 }, "\(results)")
   }
 
   @Test func escapedQuotesInAUserAgentAreSkipped() {
