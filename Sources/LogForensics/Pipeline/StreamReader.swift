@@ -26,6 +26,15 @@ final class StreamReader {
   private var lines: LineHandler
   private var lastStoredRead: UInt64 = 0
   private var lastLines: Int64 = 0
+  /// The decoded chunk being parsed, a piece at a time, and where its next piece starts.
+  private var chunk: [UInt8] = []
+  private var chunkOffset = 0
+  /// Most bytes parsed before the events they gave are popped. A whole chunk (256 KiB, some
+  /// 1 400 events of 176 bytes) had its bytes and its events leave a 1 MiB L2 cache before they
+  /// were read again; pieces of 32 KiB (about 180 lines) keep them in. Callgrind with a 1 MiB
+  /// last-level cache, 500 000 lines of the 1 GB benchmark stream: misses 16.2 M → 12.9 M.
+  /// The inflater still fills 256 KiB a call (each call copies its 32 KiB history).
+  static let pieceSize = 32 * 1024
   /// `true` once a stop request ended this stream early.
   private(set) var stopped = false
 
@@ -57,11 +66,18 @@ final class StreamReader {
 
   // MARK: - Reading
 
-  /// Processes one more chunk, opening the next input when needed. `false` at the end.
+  /// Parses one more piece of a chunk, reading the next chunk or opening the next input when
+  /// needed. `false` at the end. Kept out of line so that ``next()`` stays small enough to be
+  /// inlined (an inlined `next()` moves each event once fewer).
+  @inline(never)
   private func readMore() -> Bool {
     if let control = options.control, control.stopRequested {
       stop()
       return false
+    }
+    if chunkOffset < chunk.count {
+      feedPiece()
+      return true
     }
     while source == nil {
       guard cursor < inputs.count else { return false }
@@ -70,17 +86,38 @@ final class StreamReader {
       cursor += 1
     }
     guard let src = source else { return false }
-    if let chunk = src.nextChunk() {
+    if let next = src.nextChunk() {
       noteProgress(src)
-      let before = lines.stats.lines
-      chunk.withUnsafeBytes { raw in
-        lines.feed(raw, &splitter)
-      }
-      options.control?.noteChunk(bytes: chunk.count, lines: lines.stats.lines - before)
+      chunk = next
+      chunkOffset = 0
+      feedPiece()
       return true
     }
     closeCurrent(src)
     return true
+  }
+
+  /// Parses the next piece of ``chunk``: up to ``pieceSize`` bytes, cut after a newline when
+  /// there is one (a line cut in two is joined again by the splitter, at the cost of a copy).
+  private func feedPiece() {
+    let before = lines.stats.lines
+    let start = chunkOffset
+    let end = chunk.withUnsafeBytes { raw -> Int in
+      var end = min(start + StreamReader.pieceSize, raw.count)
+      if end < raw.count {
+        var k = end
+        while k > start && raw[k - 1] != 0x0A { k -= 1 }
+        if k > start { end = k }
+      }
+      lines.feed(raw.slice(start, end), &splitter)
+      return end
+    }
+    chunkOffset = end
+    if end == chunk.count {
+      chunk = []
+      chunkOffset = 0
+    }
+    options.control?.noteChunk(bytes: end - start, lines: lines.stats.lines - before)
   }
 
   private func open(_ input: PlannedInput) {
@@ -161,6 +198,8 @@ final class StreamReader {
   private func stop() {
     guard !stopped else { return }
     stopped = true
+    chunk = []
+    chunkOffset = 0
     if source != nil {
       source = nil
       lines.parser = nil
