@@ -98,16 +98,18 @@ final class StreamReader {
   }
 
   /// Parses the next piece of ``chunk``: up to ``pieceSize`` bytes, cut after a newline when
-  /// there is one (a line cut in two is joined again by the splitter, at the cost of a copy).
+  /// one is among its last 8 KiB (a line cut in two is joined again by the splitter, at the
+  /// cost of a copy; input without newlines is not searched backwards byte by byte).
   private func feedPiece() {
     let before = lines.stats.lines
     let start = chunkOffset
     let end = chunk.withUnsafeBytes { raw -> Int in
       var end = min(start + StreamReader.pieceSize, raw.count)
       if end < raw.count {
+        let floor = max(start, end - 8 * 1024)
         var k = end
-        while k > start && raw[k - 1] != 0x0A { k -= 1 }
-        if k > start { end = k }
+        while k > floor && raw[k - 1] != 0x0A { k -= 1 }
+        if k > floor { end = k }
       }
       lines.feed(raw.slice(start, end), &splitter)
       return end
