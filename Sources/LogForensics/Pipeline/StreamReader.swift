@@ -107,9 +107,7 @@ final class StreamReader {
       var end = min(start + StreamReader.pieceSize, raw.count)
       if end < raw.count {
         let floor = max(start, end - 8 * 1024)
-        var k = end
-        while k > floor && raw[k - 1] != 0x0A { k -= 1 }
-        if k > floor { end = k }
+        if let newline = raw.slice(floor, end).lastIndex(of: .lf) { end = floor + newline + 1 }
       }
       lines.feed(raw.slice(start, end), &splitter)
       return end
