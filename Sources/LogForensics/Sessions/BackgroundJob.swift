@@ -56,3 +56,42 @@ private final class WorkBox<Value>: @unchecked Sendable {
   let work: () -> Value
   init(_ work: @escaping () -> Value) { self.work = work }
 }
+
+/// Hands out the indices `0..<end`, `step` at a time, to the threads that ask
+/// (``next()``), never beyond those made available so far (``makeAvailable(upTo:)``): a
+/// pass over items can follow, on another thread, a pass that prepares them (the union of
+/// the record tracks follows their settling at the end of a run).
+final class IndexCursor: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var position = 0
+  private var available: Int
+  let end: Int
+  let step: Int
+
+  /// A cursor over `0..<end` with the first `available` indices (all when `nil`) ready.
+  init(end: Int, step: Int, available: Int? = nil) {
+    self.end = max(0, end)
+    self.step = max(1, step)
+    self.available = min(self.end, max(0, available ?? self.end))
+  }
+
+  /// Makes the indices below `count` available (a smaller count than before changes nothing).
+  func makeAvailable(upTo count: Int) {
+    condition.lock()
+    available = max(available, min(end, count))
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next indices (at most `step`, all available), waiting until some are; `nil` once
+  /// all were handed out.
+  func next() -> Range<Int>? {
+    condition.lock()
+    defer { condition.unlock() }
+    while position >= available && available < end { condition.wait() }
+    guard position < end else { return nil }
+    let start = position
+    position = min(available, start + step)
+    return start..<position
+  }
+}

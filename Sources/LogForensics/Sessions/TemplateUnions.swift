@@ -27,28 +27,26 @@ final class TemplateUnions: @unchecked Sendable {
   /// Frees the numeric sets nobody took.
   func dropNumeric() { numeric = [:] }
 
-  /// Fewest actors whose union is built in two halves on two threads (below, one thread is
-  /// quicker than starting another).
-  static let splitFrom = 128
-
   /// Unites the outcome sets of every track of `actors`, per template (`templates` of
   /// them); keeps the numeric union of the templates flagged in `keepNumeric`.
   ///
-  /// With `threads` > 1 the second half of the actors is united on another thread and the
-  /// two unions are then united: the sets, and so the counts, are the same either way (a
-  /// union does not depend on the order of its parts). On the mass dump (200 000 actors) the
-  /// detection thread had waited for this union, with one core idle.
-  static func build(actors: [ActorState], templates: Int, keepNumeric: [Bool], threads: Int = 1) -> TemplateUnions {
-    var unions = inTwoHalves(
-      actors[...], parallel: threads > 1 && actors.count >= splitFrom, { unite($0, templates: templates) }
-    ) { first, second in
-      var unions = first
-      for t in second.indices {
-        var b = second[t]
-        let set = b.finish()
-        if !set.isEmpty { unions[t].add(set) }
+  /// `ready`, when given, hands out the actors whose tracks may be read: at the end of a run
+  /// the engine's thread settles the tracks and makes their actors available as it goes,
+  /// while this runs on the other core one step behind. The union does not depend on when
+  /// each actor was read.
+  static func build(actors: [ActorState], templates: Int, keepNumeric: [Bool], ready: IndexCursor? = nil) -> TemplateUnions {
+    // The outcome sets of every track, per template, united a batch at a time (one pass
+    // over their containers per batch) rather than one union per track. One builder per
+    // template, fed in one pass over the actors: no list of every track (200 000 of them
+    // on one template in a distributed campaign, at the run's peak).
+    var unions = [RecordSet.UnionBuilder](repeating: RecordSet.UnionBuilder(), count: templates)
+    let cursor = ready ?? IndexCursor(end: actors.count, step: actors.count)
+    while let range = cursor.next() {
+      for i in range {
+        for (t, track) in actors[i].tracks where Int(t) < templates {
+          track.forEachOutcomeSet { unions[Int(t)].add($0) }
+        }
       }
-      return unions
     }
     var counts: [Int] = []
     counts.reserveCapacity(templates)
@@ -60,20 +58,5 @@ final class TemplateUnions: @unchecked Sendable {
       if t < keepNumeric.count && keepNumeric[t] && !set.numeric.isEmpty { numeric[TemplateID(t)] = set.numeric }
     }
     return TemplateUnions(distinctIds: counts, numeric: numeric)
-  }
-
-  /// One union builder per template, fed with the outcome sets of `actors`' tracks.
-  private static func unite(_ actors: ArraySlice<ActorState>, templates: Int) -> [RecordSet.UnionBuilder] {
-    // The outcome sets of every track, per template, united a batch at a time (one pass
-    // over their containers per batch) rather than one union per track. One builder per
-    // template, fed in one pass over the actors: no list of every track (200 000 of them
-    // on one template in a distributed campaign, at the run's peak).
-    var unions = [RecordSet.UnionBuilder](repeating: RecordSet.UnionBuilder(), count: templates)
-    for actor in actors {
-      for (t, track) in actor.tracks where Int(t) < templates {
-        track.forEachOutcomeSet { unions[Int(t)].add($0) }
-      }
-    }
-    return unions
   }
 }

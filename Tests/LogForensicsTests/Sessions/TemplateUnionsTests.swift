@@ -3,14 +3,15 @@ import Testing
 @testable import LogForensics
 
 @Suite struct TemplateUnionsTests {
-  /// The union per template is built in two halves on two threads from ``TemplateUnions/splitFrom``
-  /// actors on: counts and numeric sets (down to their layout) must be those of one
-  /// thread. The actors overlap (a record read by actors of both halves counts once), answer
+  /// The union per template built on a thread that follows another one's progress (as at
+  /// the end of a run, where the engine's thread settles the tracks and makes their actors
+  /// available as it goes): counts and numeric sets (down to their layout) must be those of
+  /// one pass over every actor. The actors overlap (a record read by actors of both halves counts once), answer
   /// with several sizes and with misses, and one template has non-numeric ids.
-  @Test func twoThreadsUniteAsOne() {
+  @Test func followingUnionUnitesAsOne() {
     let f = EventFactory()
     let engine = f.engine()
-    let actors = TemplateUnions.splitFrom + 37
+    let actors = 165
     var events: [LogEvent] = []
     for a in 0..<actors {
       let ip = "10.1.\(a / 256).\(a % 256)"
@@ -32,12 +33,17 @@ import Testing
     _ = engine.finish()
     let templates = engine.templateRequests.count
     let keep = [Bool](repeating: true, count: templates)
-    let one = TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep, threads: 1)
-    let two = TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep, threads: 2)
-    #expect(one.distinctIds == two.distinctIds)
+    let one = TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep)
+    let ready = IndexCursor(end: engine.actors.count, step: 16, available: 0)
+    let followingJob = BackgroundJob {
+      TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep, ready: ready)
+    }
+    for n in stride(from: 5, through: engine.actors.count + 5, by: 5) { ready.makeAvailable(upTo: n) }
+    let following = followingJob.result()
+    #expect(one.distinctIds == following.distinctIds)
     #expect(one.distinctIds.contains { $0 > 1_000 }, "the record template unites thousands of ids")
     for t in 0..<templates {
-      let a = one.takeNumeric(TemplateID(t)), b = two.takeNumeric(TemplateID(t))
+      let a = one.takeNumeric(TemplateID(t)), b = following.takeNumeric(TemplateID(t))
       #expect(a == b, "template \(t)")
     }
   }
