@@ -34,7 +34,9 @@ final class TemplateUnions: @unchecked Sendable {
   /// the engine's thread settles the tracks and makes their actors available as it goes,
   /// while this runs on the other core one step behind. The union does not depend on when
   /// each actor was read.
-  static func build(actors: [ActorState], templates: Int, keepNumeric: [Bool], ready: IndexCursor? = nil) -> TemplateUnions {
+  static func build(
+    actors: [ActorState], templates: Int, keepNumeric: [Bool], ready: IndexCursor? = nil
+  ) -> TemplateUnions {
     // The outcome sets of every track, per template, united a batch at a time (one pass
     // over their containers per batch) rather than one union per track. One builder per
     // template, fed in one pass over the actors: no list of every track (200 000 of them
