@@ -516,6 +516,10 @@ public final class AnalysisEngine {
     return u
   }
 
+  /// Fewest actors for which a second thread joins the union of the tracks once they are
+  /// settled (below, one thread is quicker than starting another).
+  static let unionHelperFrom = 128
+
   /// ``templateUnions()`` being computed on another core while detection runs.
   private var unionsJob: BackgroundJob<TemplateUnions>?
   private var unions: TemplateUnions?
@@ -543,13 +547,18 @@ public final class AnalysisEngine {
     // made on another thread would live in that thread's malloc arena while the old ones left
     // holes in this one (settled on two threads, the 50 M benign lines peaked at 108 MiB
     // instead of 93).
+    //
+    // Once the settling is done, a second thread helps with what is left of the union (from
+    // ``unionHelperFrom`` actors): on the mass dump the union had only begun, and detection
+    // had waited for it with one core idle.
     let ready = options.threads > 1 ? IndexCursor(end: actors.count, step: 16, available: 0) : nil
+    let helper = UnionHelper()
+    let snapshot = actors
+    let templateCount = templateRequests.count
     if let ready {
-      let snapshot = actors
-      let templateCount = templateRequests.count
       let keepNumeric = recordTemplates()
       unionsJob = BackgroundJob {
-        TemplateUnions.build(actors: snapshot, templates: templateCount, keepNumeric: keepNumeric, ready: ready)
+        TemplateUnions.build(actors: snapshot, templates: templateCount, keepNumeric: keepNumeric, ready: ready, helper: helper)
       }
     }
     for (i, actor) in actors.enumerated() {
@@ -559,7 +568,10 @@ public final class AnalysisEngine {
       }
       if i & 15 == 15 { ready?.makeAvailable(upTo: i + 1) }
     }
-    ready?.makeAvailable(upTo: actors.count)
+    if let ready {
+      if actors.count >= AnalysisEngine.unionHelperFrom { helper.start(actors: snapshot, templates: templateCount, cursor: ready) }
+      ready.makeAvailable(upTo: actors.count)
+    }
     var detector = Detector(engine: self)
     return detector.run()
   }

@@ -33,18 +33,24 @@ import Testing
     _ = engine.finish()
     let templates = engine.templateRequests.count
     let keep = [Bool](repeating: true, count: templates)
-    let one = TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep)
-    let ready = IndexCursor(end: engine.actors.count, step: 16, available: 0)
-    let followingJob = BackgroundJob {
-      TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep, ready: ready)
-    }
-    for n in stride(from: 5, through: engine.actors.count + 5, by: 5) { ready.makeAvailable(upTo: n) }
-    let following = followingJob.result()
-    #expect(one.distinctIds == following.distinctIds)
-    #expect(one.distinctIds.contains { $0 > 1_000 }, "the record template unites thousands of ids")
-    for t in 0..<templates {
-      let a = one.takeNumeric(TemplateID(t)), b = following.takeNumeric(TemplateID(t))
-      #expect(a == b, "template \(t)")
+    // As at the end of a run: actors made available a few at a time by this thread while the
+    // union follows on another; with a helper thread started before the last ones, or not.
+    for withHelper in [false, true] {
+      let one = TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep)
+      #expect(one.distinctIds.contains { $0 > 1_000 }, "the record template unites thousands of ids")
+      let ready = IndexCursor(end: engine.actors.count, step: 16, available: 0)
+      let helper = UnionHelper()
+      let followingJob = BackgroundJob {
+        TemplateUnions.build(actors: engine.actors, templates: templates, keepNumeric: keep, ready: ready, helper: helper)
+      }
+      for n in stride(from: 5, through: engine.actors.count / 2, by: 5) { ready.makeAvailable(upTo: n) }
+      if withHelper { helper.start(actors: engine.actors, templates: templates, cursor: ready) }
+      ready.makeAvailable(upTo: engine.actors.count)
+      let following = followingJob.result()
+      #expect(one.distinctIds == following.distinctIds, "helper \(withHelper)")
+      for t in 0..<templates {
+        #expect(one.takeNumeric(TemplateID(t)) == following.takeNumeric(TemplateID(t)), "template \(t), helper \(withHelper)")
+      }
     }
   }
 }
