@@ -63,4 +63,131 @@ static inline size_t lf_first_quote_or_backslash(const uint8_t *p, size_t n) {
 #endif
 }
 
+/// Copies `n` bytes from `src` to `dst` (`n` ≤ 16) with at most two overlapping loads and
+/// stores of a power-of-two size: no call for the short pieces of a path.
+static inline void lf_copy_short(uint8_t *dst, const uint8_t *src, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, src, 8);
+    memcpy(&b, src + n - 8, 8);
+    memcpy(dst, &a, 8);
+    memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, src, 4);
+    memcpy(&b, src + n - 4, 4);
+    memcpy(dst, &a, 4);
+    memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n >> 1] = src[n >> 1];
+    dst[n - 1] = src[n - 1];
+  }
+}
+
+/// One segment of a path, or value of a query, for a template shape: copies `p[from ..< end]`
+/// to `out`, where `end` is the offset of the first `sep` at or after `from` in `p[0 ..< n]`
+/// (`n` when there is none), and returns `end`. `*all_digits` becomes 1 when every copied
+/// byte is an ASCII digit (also when there is none), else 0. `out` must have room for
+/// `end - from + 16` bytes. A byte loop: the reference of ``lf_shape_segment``.
+static inline size_t lf_shape_segment_bytes(const uint8_t *p, size_t n, size_t from, uint8_t sep, uint8_t *out, int *all_digits) {
+  int all = 1;
+  size_t i = from;
+  for (; i < n && p[i] != sep; i++) {
+    if ((uint8_t)(p[i] - '0') >= 10) all = 0;
+    out[i - from] = p[i];
+  }
+  *all_digits = all;
+  return i;
+}
+
+/// ``lf_shape_segment_bytes`` sixteen bytes a step with SSE2: each block is compared with the
+/// separator and with the digit range at once and stored whole (hence the room past the
+/// segment); the bytes after the last whole block are read as the block that ends at `n`
+/// (never past it) and copied with ``lf_copy_short``. The byte loop elsewhere.
+static inline size_t lf_shape_segment(const uint8_t *p, size_t n, size_t from, uint8_t sep, uint8_t *out, int *all_digits) {
+#if defined(__SSE2__)
+  if (n < 16) return lf_shape_segment_bytes(p, n, from, sep, out, all_digits);
+  const __m128i sepv = _mm_set1_epi8((char)sep), zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  unsigned nondigit = 0;
+  size_t i = from;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    _mm_storeu_si128((__m128i *)(void *)(out + (i - from)), v);
+    const __m128i d = _mm_sub_epi8(v, zero);
+    // A digit is a byte whose distance from '0' is at most 9 (unsigned minimum: no compare of
+    // unsigned bytes in SSE2).
+    const unsigned digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d));
+    const unsigned seps = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sepv));
+    if (seps) {
+      const unsigned before = (1u << __builtin_ctz(seps)) - 1;
+      *all_digits = !(nondigit | (~digits & before));
+      return i + (size_t)__builtin_ctz(seps);
+    }
+    nondigit |= ~digits & 0xFFFFu;
+  }
+  if (i < n) {
+    // The block that ends at n: its bytes before i were read already and hold no separator.
+    const size_t j = n - 16, skip = i - j;
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+    const __m128i d = _mm_sub_epi8(v, zero);
+    const unsigned digits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)) >> skip;
+    const unsigned seps = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sepv)) >> skip;
+    const size_t k = seps ? (size_t)__builtin_ctz(seps) : n - i;
+    nondigit |= ~digits & ((1u << k) - 1);
+    lf_copy_short(out + (i - from), p + i, k);
+    i += k;
+  }
+  *all_digits = !nondigit;
+  return i;
+#else
+  return lf_shape_segment_bytes(p, n, from, sep, out, all_digits);
+#endif
+}
+
+/// The template shape of a path (`is_query` 0, `sep` `/`) or query (`is_query` 1, `sep` `&`)
+/// of `n` bytes: each segment, or each query pair's value (after its first `=`), made of 1 to
+/// 199 ASCII digits is written as `marker`, its length and, for 13 or 15 digits, its first
+/// digit; every other byte is copied. Returns the bytes written to `out`, which must have room
+/// for `2 n + 16`. For the first `tracked` segments that collapse, their byte range is stored
+/// in `starts` and `ends` (the others are left as they are). Segments are scanned and copied
+/// by ``lf_shape_segment``; an all-digit one is then replaced by its marker.
+static inline size_t lf_template_shape(const uint8_t *p, size_t n, uint8_t sep, int is_query, uint8_t marker, uint8_t *out,
+                                       int32_t *starts, int32_t *ends, size_t tracked) {
+  size_t o = 0, s = 0, segment = 0;
+  for (;;) {
+    size_t v = s;
+    if (is_query) {
+      // In a query pair only the value (after the first `=`) may collapse.
+      while (v < n) {
+        const uint8_t c = p[v];
+        if (c == sep) break;
+        out[o++] = c;
+        v++;
+        if (c == '=') break;
+      }
+    }
+    int all_digits;
+    const size_t e = lf_shape_segment(p, n, v, sep, out + o, &all_digits);
+    const size_t len = e - v;
+    if (all_digits && len > 0 && len < 200) {
+      if (segment < tracked) {
+        starts[segment] = (int32_t)v;
+        ends[segment] = (int32_t)e;
+      }
+      out[o] = marker;
+      out[o + 1] = (uint8_t)len;
+      o += 2;
+      if (len == 13 || len == 15) out[o++] = p[v];
+    } else {
+      o += len;
+    }
+    if (e >= n) break;
+    out[o++] = sep;
+    s = e + 1;
+    segment++;
+  }
+  return o;
+}
+
 #endif

@@ -1,5 +1,7 @@
 // Detection/TemplateCache.swift - templating results cached by path shape (one hash lookup per request).
 
+import CByteScan
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -111,93 +113,23 @@ struct TemplateCache {
     appendShape(of: bytes, separator: separator, to: out, digits: &unused)
   }
 
-  /// The high bit of each byte of `w` that is not an ASCII digit. The lowest flagged byte is
-  /// exact (carries and borrows only start at a flagged byte), which is all callers read.
-  @inline(__always)
-  static func nonDigitBytes(_ w: UInt64) -> UInt64 {
-    ((w &+ 0x4646_4646_4646_4646) | (w &- 0x3030_3030_3030_3030) | w) & 0x8080_8080_8080_8080
-  }
-
   /// Appends the shape of `bytes` and notes where its all-digit segments are.
   ///
-  /// One pass: the bytes are tested and written straight into the buffer; an all-digit
-  /// segment (or query value) is then rewound and replaced by its marker. The shape is never
-  /// longer than `2 × bytes.count` (a one-digit segment becomes two bytes).
+  /// One pass in C (`lf_template_shape`, CByteScan): each segment is scanned and copied
+  /// sixteen bytes a step (SSE2) and, when all digits, replaced by its marker. The shape is
+  /// never longer than `2 × bytes.count` (a one-digit segment becomes two bytes).
   static func appendShape(
     of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer, digits: inout DigitSegments
   ) {
     let n = bytes.count
     guard n > 0, let src = bytes.baseAddress else { return }
     let isQuery = separator == .ampersand
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let separatorWord = ones &* UInt64(separator)
-    out.appendDirect(maxCount: 2 * n + 8) { dst in
-      var o = 0
-      var i = 0
-      var segment = 0
-      while true {
-        // In a query pair only the value (after the first `=`) may collapse.
-        if isQuery {
-          while i < n {
-            let c = src.load(fromByteOffset: i, as: UInt8.self)
-            if c == separator { break }
-            dst.storeBytes(of: c, toByteOffset: o, as: UInt8.self)
-            o += 1
-            i += 1
-            if c == .equals { break }
-          }
-        }
-        let valueStart = i
-        let valueOut = o
-        var allDigits = true
-        // Eight bytes at a time: copied whole (the room allows 8 bytes past the shape), then
-        // the first separator and any non-digit before it are found in the word (SWAR).
-        while i + 8 <= n {
-          let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
-          dst.storeBytes(of: w.littleEndian, toByteOffset: o, as: UInt64.self)
-          let x = w ^ separatorWord
-          // Lowest flagged byte exact: a false flag only follows a true one.
-          let separators = (x &- ones) & ~x & highs
-          let nonDigits = TemplateCache.nonDigitBytes(w)
-          if separators != 0 {
-            let k = separators.trailingZeroBitCount >> 3
-            if k > 0 && nonDigits & (UInt64.max >> (64 - 8 * k)) != 0 { allDigits = false }
-            i += k
-            o += k
-            break
-          }
-          if nonDigits != 0 { allDigits = false }
-          i += 8
-          o += 8
-        }
-        while i < n {  // the last bytes (at once done when a separator was found)
-          let c = src.load(fromByteOffset: i, as: UInt8.self)
-          if c == separator { break }
-          allDigits = allDigits && c &- 0x30 < 10
-          dst.storeBytes(of: c, toByteOffset: o, as: UInt8.self)
-          o += 1
-          i += 1
-        }
-        let len = i - valueStart
-        if allDigits && len > 0 && len < 200 {
-          digits.note(segment: segment, start: valueStart, end: i)
-          o = valueOut
-          dst.storeBytes(of: digitsMarker, toByteOffset: o, as: UInt8.self)
-          dst.storeBytes(of: UInt8(len), toByteOffset: o + 1, as: UInt8.self)
-          o += 2
-          if len == 13 || len == 15 {
-            dst.storeBytes(of: src.load(fromByteOffset: valueStart, as: UInt8.self), toByteOffset: o, as: UInt8.self)
-            o += 1
-          }
-        }
-        guard i < n else { break }
-        dst.storeBytes(of: separator, toByteOffset: o, as: UInt8.self)
-        o += 1
-        i += 1
-        segment += 1
+    out.appendDirect(maxCount: 2 * n + 16) { dst in
+      digits.withStorage { starts, ends in
+        lf_template_shape(
+          src.assumingMemoryBound(to: UInt8.self), n, separator, isQuery ? 1 : 0, digitsMarker,
+          dst.assumingMemoryBound(to: UInt8.self), starts, ends, DigitSegments.capacity)
       }
-      return o
     }
   }
 }
@@ -209,6 +141,17 @@ struct DigitSegments {
   private var ends: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
 
   mutating func reset() { self = DigitSegments() }
+
+  /// Runs `body` with the starts and ends of the ``capacity`` segments, as `Int32` arrays that
+  /// it may write (a start of -1: not noted).
+  @inline(__always)
+  mutating func withStorage<R>(_ body: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>) -> R) -> R {
+    withUnsafeMutableBytes(of: &starts) { s in
+      withUnsafeMutableBytes(of: &ends) { e in
+        body(s.baseAddress!.assumingMemoryBound(to: Int32.self), e.baseAddress!.assumingMemoryBound(to: Int32.self))
+      }
+    }
+  }
 
   @inline(__always)
   mutating func note(segment: Int, start: Int, end: Int) {

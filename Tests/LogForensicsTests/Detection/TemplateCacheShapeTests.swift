@@ -1,4 +1,11 @@
+import CByteScan
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 @testable import LogForensics
 
@@ -66,26 +73,84 @@ private func referenceShape(_ bytes: [UInt8], separator: UInt8) -> (shape: [UInt
     #expect(Array(out.bytes) == referenceShape(bytes, separator: .ampersand).shape, "\(query)")
   }
 
-  /// Random paths and queries of every length up to 40 (shorter and longer than a word, so
-  /// the last bytes are read byte by byte or as one shifted word), over the bytes that matter:
-  /// both separators, `=`, digits and others.
+  /// Random paths and queries of every length up to 80 (shorter and longer than a vector
+  /// block, so segments end in a whole block or in the last, overlapping one), over the bytes
+  /// that matter: both separators, `=`, digits and others; then longer ones, up to 700 bytes
+  /// of mostly digits, so that segments span several blocks and digit runs reach 200.
   @Test func randomShapesMatchTheReference() {
     var rng = SystemRandomNumberGenerator()
     let alphabet = Array("//&&==0123456789999abz%~".utf8)
-    for _ in 0..<20_000 {
-      let n = Int.random(in: 0...40, using: &rng)
-      let bytes = (0..<n).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }
+    let digitHeavy = Array("0123456789012345678901234567890123456789/&=x".utf8)
+    var mismatches: [String] = []
+    for round in 0..<22_000 {
+      let long = round >= 20_000
+      let n = long ? Int.random(in: 60...700, using: &rng) : Int.random(in: 0...80, using: &rng)
+      let letters = long ? digitHeavy : alphabet
+      let bytes = (0..<n).map { _ in letters[Int.random(in: 0..<letters.count, using: &rng)] }
       for separator in [UInt8.slash, UInt8.ampersand] {
         let out = ShapeBuffer()
         out.reset(capacity: 1)
         var digits = DigitSegments()
         bytes.withUnsafeBytes { TemplateCache.appendShape(of: $0, separator: separator, to: out, digits: &digits) }
         let ref = referenceShape(bytes, separator: separator)
-        #expect(Array(out.bytes) == ref.shape, "\(String(decoding: bytes, as: UTF8.self)) separator \(separator)")
+        var same = Array(out.bytes) == ref.shape
         if separator == .slash {
-          for s in 0..<DigitSegments.capacity { #expect(digits.range(of: s) == ref.digits[s]) }
+          for s in 0..<DigitSegments.capacity where digits.range(of: s) != ref.digits[s] { same = false }
+        }
+        if !same && mismatches.count < 5 { mismatches.append("\(String(decoding: bytes, as: UTF8.self)) separator \(separator)") }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches)")
+  }
+
+  /// Long digit runs with one other byte at the start, middle or end (or none), behind
+  /// prefixes of several lengths: the run and the stray byte fall at every place of a block,
+  /// in whole blocks and in the last, overlapping one.
+  @Test func longDigitRunsWithOneStrayByte() {
+    var mismatches: [String] = []
+    for prefix in [0, 1, 15, 16, 17, 63, 64] {
+      for length in [1, 13, 15, 63, 64, 65, 127, 128, 129, 199, 200, 257] {
+        for stray in [-1, 0, length / 2, length - 1] {
+          var digits: [UInt8] = (0..<length).map { UInt8(48 + $0 % 10) }
+          if stray >= 0 { digits[stray] = UInt8(ascii: "a") }
+          var bytes: [UInt8] = [UInt8.slash] + [UInt8](repeating: UInt8(ascii: "p"), count: prefix) + [UInt8.slash]
+          bytes += digits
+          bytes += Array("/tail".utf8)
+          let out = ShapeBuffer()
+          var found = DigitSegments()
+          bytes.withUnsafeBytes { TemplateCache.appendShape(of: $0, separator: .slash, to: out, digits: &found) }
+          let ref = referenceShape(bytes, separator: .slash)
+          var same = Array(out.bytes) == ref.shape
+          for s in 0..<DigitSegments.capacity where found.range(of: s) != ref.digits[s] { same = false }
+          if !same && mismatches.count < 5 { mismatches.append("prefix \(prefix) length \(length) stray \(stray)") }
         }
       }
     }
+    #expect(mismatches.isEmpty, "\(mismatches)")
+  }
+
+  /// Shaping reads no byte past the end of its input: the bytes end where an unreadable page
+  /// starts, so a read beyond them would stop the test process.
+  @Test func shapingNeverReadsPastTheEnd() {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard let raw = mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
+      Issue.record("mmap failed")
+      return
+    }
+    defer { munmap(raw, 2 * page) }
+    #expect(mprotect(raw + page, page, PROT_NONE) == 0)
+    let end = raw.assumingMemoryBound(to: UInt8.self) + page
+    let pattern = Array("/api/v1/patients/1234567/doc".utf8)
+    var wrong: [Int] = []
+    for length in 1...300 {
+      let start = end - length
+      for k in 0..<length { start[k] = pattern[k % pattern.count] }
+      let bytes = Array(UnsafeBufferPointer(start: start, count: length))
+      let out = ShapeBuffer()
+      var digits = DigitSegments()
+      TemplateCache.appendShape(of: UnsafeRawBufferPointer(start: start, count: length), separator: .slash, to: out, digits: &digits)
+      if Array(out.bytes) != referenceShape(bytes, separator: .slash).shape { wrong.append(length) }
+    }
+    #expect(wrong.isEmpty, "\(wrong)")
   }
 }
