@@ -190,4 +190,36 @@ static inline size_t lf_template_shape(const uint8_t *p, size_t n, uint8_t sep, 
   return o;
 }
 
+/// The credential-like trigrams ``lf_may_contain_credential`` looks for, lower case (ASCII
+/// bytes OR 0x20): key, tok, pas, pwd, sec, sig, aut, ses, cod, jwt, bea, cre.
+static inline int lf_is_credential_trigram(uint8_t a, uint8_t b, uint8_t c) {
+  switch ((uint32_t)a << 16 | (uint32_t)b << 8 | c) {
+  case 0x6B6579: case 0x746F6B: case 0x706173: case 0x707764: case 0x736563: case 0x736967:
+  case 0x617574: case 0x736573: case 0x636F64: case 0x6A7774: case 0x626561: case 0x637265:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/// One bit per pair of first two bytes of a credential trigram, indexed by the low five bits
+/// of each byte (`(a & 31) << 5 | (b & 31)`): a clear bit rules the position out with one
+/// test. A test rebuilds this table from the trigram list.
+static const uint64_t lf_credential_bigrams[16] = {
+  0x0020000000000000ull, 0x0004800000000020ull, 0, 0, 0, 0x0000002000800000ull, 0, 0,
+  0x0000000000800002ull, 0x0000022000000000ull, 0x0000000000008000ull, 0, 0, 0, 0, 0,
+};
+
+/// 1 when some three consecutive bytes of `p[0 ..< n]`, each OR 0x20, are a credential
+/// trigram (``lf_is_credential_trigram``). Most positions are ruled out by their first two
+/// bytes alone (``lf_credential_bigrams``).
+static inline int lf_may_contain_credential(const uint8_t *p, size_t n) {
+  for (size_t i = 0; i + 2 < n; i++) {
+    const unsigned k = (unsigned)(p[i] & 31) << 5 | (p[i + 1] & 31);
+    if (!(lf_credential_bigrams[k >> 6] >> (k & 63) & 1)) continue;
+    if (lf_is_credential_trigram(p[i] | 0x20, p[i + 1] | 0x20, p[i + 2] | 0x20)) return 1;
+  }
+  return 0;
+}
+
 #endif

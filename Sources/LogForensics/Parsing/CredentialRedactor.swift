@@ -1,5 +1,6 @@
 // Parsing/CredentialRedactor.swift - replaces secrets in query strings by a short fingerprint.
 
+import CByteScan
 import Crypto
 
 /// Finds credential parameters in a query string (`apikey=…`, `token=…`, `password=…`) and
@@ -56,29 +57,11 @@ public final class CredentialRedactor {
   static func mayContainCredential(_ q: UnsafeRawBufferPointer) -> Bool {
     // Any parameter named like a credential contains one of: key, tok, pass, pw, secret,
     // sig, auth, sess, code, jwt, bearer, cred. Checking for '=' preceded by such names
-    // would be exact; a cheap heuristic scan over lower-cased trigrams is enough here.
-    var i = 0
-    let n = q.count
-    while i + 2 < n {
-      let a = q[i] | 0x20, b = q[i + 1] | 0x20, c = q[i + 2] | 0x20
-      switch (a, b, c) {
-      case (0x6B, 0x65, 0x79),  // key
-        (0x74, 0x6F, 0x6B),  // tok
-        (0x70, 0x61, 0x73),  // pas
-        (0x70, 0x77, 0x64),  // pwd
-        (0x73, 0x65, 0x63),  // sec
-        (0x73, 0x69, 0x67),  // sig
-        (0x61, 0x75, 0x74),  // aut
-        (0x73, 0x65, 0x73),  // ses
-        (0x63, 0x6F, 0x64),  // cod
-        (0x6A, 0x77, 0x74),  // jwt
-        (0x62, 0x65, 0x61),  // bea
-        (0x63, 0x72, 0x65):  // cre
-        return true
-      default: i += 1
-      }
-    }
-    return false
+    // would be exact; a cheap heuristic scan over lower-cased trigrams is enough here
+    // (`lf_may_contain_credential`, CByteScan: most positions are ruled out by a table of
+    // their first two bytes).
+    guard q.count > 2, let p = q.baseAddress else { return false }
+    return lf_may_contain_credential(p.assumingMemoryBound(to: UInt8.self), q.count) != 0
   }
 
   /// `true` when some `name=value` pair of `query` (split at `&` and `;`) has a credential
