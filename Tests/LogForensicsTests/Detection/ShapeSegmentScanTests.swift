@@ -1,12 +1,6 @@
 import CByteScan
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The sixteen-byte scan of a shape segment (``lf_shape_segment``) agrees with its byte loop
 /// on the segment's end, its digits verdict and the bytes it copies, for every start offset
 /// and length across whole blocks and the last, overlapping one; and it reads nothing past
@@ -62,26 +56,20 @@ import Testing
 
   /// The input ends where an unreadable page starts: a read past it would stop the process.
   @Test func neverReadsPastTheEnd() {
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    guard let raw = mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
-      Issue.record("mmap failed")
-      return
+    withBytesBeforeUnreadablePage { end in
+      var out = [UInt8](repeating: 0, count: 128)
+      var wrong: [Int] = []
+      for length in 1..<70 {
+        let start = end - length
+        for k in 0..<length { start[k] = UInt8(ascii: "7") }
+        var digits: Int32 = -1
+        let e = lf_shape_segment(start, length, 0, UInt8(ascii: "/"), &out, &digits)
+        if e != length || digits != 1 || out[length - 1] != UInt8(ascii: "7") { wrong.append(length) }
+        start[length - 1] = UInt8(ascii: "x")  // the only non-digit is the very last byte
+        let e2 = lf_shape_segment(start, length, 0, UInt8(ascii: "/"), &out, &digits)
+        if e2 != length || digits != 0 || out[length - 1] != UInt8(ascii: "x") { wrong.append(-length) }
+      }
+      #expect(wrong.isEmpty, "\(wrong)")
     }
-    defer { munmap(raw, 2 * page) }
-    #expect(mprotect(raw + page, page, PROT_NONE) == 0)
-    let end = raw.assumingMemoryBound(to: UInt8.self) + page
-    var out = [UInt8](repeating: 0, count: 128)
-    var wrong: [Int] = []
-    for length in 1..<70 {
-      let start = end - length
-      for k in 0..<length { start[k] = UInt8(ascii: "7") }
-      var digits: Int32 = -1
-      let e = lf_shape_segment(start, length, 0, UInt8(ascii: "/"), &out, &digits)
-      if e != length || digits != 1 || out[length - 1] != UInt8(ascii: "7") { wrong.append(length) }
-      start[length - 1] = UInt8(ascii: "x")  // the only non-digit is the very last byte
-      let e2 = lf_shape_segment(start, length, 0, UInt8(ascii: "/"), &out, &digits)
-      if e2 != length || digits != 0 || out[length - 1] != UInt8(ascii: "x") { wrong.append(-length) }
-    }
-    #expect(wrong.isEmpty, "\(wrong)")
   }
 }

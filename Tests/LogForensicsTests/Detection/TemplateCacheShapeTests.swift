@@ -1,11 +1,4 @@
-import CByteScan
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 @testable import LogForensics
 
@@ -132,25 +125,19 @@ private func referenceShape(_ bytes: [UInt8], separator: UInt8) -> (shape: [UInt
   /// Shaping reads no byte past the end of its input: the bytes end where an unreadable page
   /// starts, so a read beyond them would stop the test process.
   @Test func shapingNeverReadsPastTheEnd() {
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    guard let raw = mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
-      Issue.record("mmap failed")
-      return
+    withBytesBeforeUnreadablePage { end in
+      let pattern = Array("/api/v1/patients/1234567/doc".utf8)
+      var wrong: [Int] = []
+      for length in 1...300 {
+        let start = end - length
+        for k in 0..<length { start[k] = pattern[k % pattern.count] }
+        let bytes = Array(UnsafeBufferPointer(start: start, count: length))
+        let out = ShapeBuffer()
+        var digits = DigitSegments()
+        TemplateCache.appendShape(of: UnsafeRawBufferPointer(start: start, count: length), separator: .slash, to: out, digits: &digits)
+        if Array(out.bytes) != referenceShape(bytes, separator: .slash).shape { wrong.append(length) }
+      }
+      #expect(wrong.isEmpty, "\(wrong)")
     }
-    defer { munmap(raw, 2 * page) }
-    #expect(mprotect(raw + page, page, PROT_NONE) == 0)
-    let end = raw.assumingMemoryBound(to: UInt8.self) + page
-    let pattern = Array("/api/v1/patients/1234567/doc".utf8)
-    var wrong: [Int] = []
-    for length in 1...300 {
-      let start = end - length
-      for k in 0..<length { start[k] = pattern[k % pattern.count] }
-      let bytes = Array(UnsafeBufferPointer(start: start, count: length))
-      let out = ShapeBuffer()
-      var digits = DigitSegments()
-      TemplateCache.appendShape(of: UnsafeRawBufferPointer(start: start, count: length), separator: .slash, to: out, digits: &digits)
-      if Array(out.bytes) != referenceShape(bytes, separator: .slash).shape { wrong.append(length) }
-    }
-    #expect(wrong.isEmpty, "\(wrong)")
   }
 }

@@ -1,12 +1,6 @@
 import CByteScan
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 @testable import LogForensics
 
 /// The vector (SSE2) and word-at-a-time scans for `"` or `\` agree with a byte-by-byte scan,
@@ -59,27 +53,21 @@ import Testing
   /// The scans read no byte past the end: the bytes end where an unreadable page starts, so
   /// a read beyond them would stop the test process.
   @Test func neverReadsPastTheEnd() throws {
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    guard let raw = mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
-      Issue.record("mmap failed")
-      return
-    }
-    defer { munmap(raw, 2 * page) }
-    #expect(mprotect(raw + page, page, PROT_NONE) == 0)
-    let end = raw.assumingMemoryBound(to: UInt8.self) + page
-    var results: [Int] = []
-    for length in 0..<70 {
-      let start = end - length
-      for k in 0..<length { start[k] = UInt8(ascii: "a") }
-      results.append(lf_first_quote_or_backslash(start, length) - length)
-      results.append(lf_first_quote_or_backslash_swar(start, length) - length)
-      if length > 0 {
-        start[length - 1] = UInt8(ascii: "\"")  // the match is the very last byte
-        results.append(lf_first_quote_or_backslash(start, length) - (length - 1))
-        results.append(UnsafeRawBufferPointer(start: start, count: length).firstIndexOfQuoteOrBackslash(from: 0)! - (length - 1))
+    withBytesBeforeUnreadablePage { end in
+      var results: [Int] = []
+      for length in 0..<70 {
+        let start = end - length
+        for k in 0..<length { start[k] = UInt8(ascii: "a") }
+        results.append(lf_first_quote_or_backslash(start, length) - length)
+        results.append(lf_first_quote_or_backslash_swar(start, length) - length)
+        if length > 0 {
+          start[length - 1] = UInt8(ascii: "\"")  // the match is the very last byte
+          results.append(lf_first_quote_or_backslash(start, length) - (length - 1))
+          results.append(UnsafeRawBufferPointer(start: start, count: length).firstIndexOfQuoteOrBackslash(from: 0)! - (length - 1))
+        }
       }
+      #expect(results.allSatisfy { $0 == 0 }, "\(results)")
     }
-    #expect(results.allSatisfy { $0 == 0 }, "\(results)")
   }
 
   @Test func escapedQuotesInAUserAgentAreSkipped() {
