@@ -313,9 +313,10 @@ private struct LineHandler {
       builder.reset(inputIndex: stats.index, lineNumber: line.number)
     }
     var outcome: LineOutcome
-    if var p = clf {
-      outcome = p.parse(line.bytes, into: &builder)
-      clf = p  // keeps its time cache
+    if clf != nil {
+      // Parsed in place (it keeps its time cache): a copy out of the optional and back
+      // would move the parser's bytes twice a line.
+      outcome = clf!.parse(line.bytes, into: &builder)
     } else {
       outcome = other!.parse(line.bytes, into: &builder)
     }
