@@ -45,12 +45,13 @@ struct TemplateCache {
   /// The recipe of the request's shape; a recipe with `template == -1` when the shape is known
   /// to need full templating; `nil` when the shape was never seen (call ``store(_:)`` next).
   mutating func lookup(path: UnsafeRawBufferPointer, query: UnsafeRawBufferPointer?) -> TemplateRecipe? {
-    shape.reset(capacity: 2 * (path.count + (query?.count ?? 0)) + 8)
+    // Room for both shapes, `?` and the 16 bytes each may write past its end: never grown here.
+    shape.reset(capacity: 2 * (path.count + (query?.count ?? 0)) + 40)
     digitSegments.reset()
     TemplateCache.appendShape(of: path, separator: .slash, to: shape, digits: &digitSegments)
     if let q = query, q.count > 0 {
       shape.append(.question)
-      var unused = DigitSegments()
+      var unused = DigitSegments()  // ids in a query value are not read from the shape
       TemplateCache.appendShape(of: q, separator: .ampersand, to: shape, digits: &unused)
     }
     let h = SymbolTable.tableHash(shape.bytes)
@@ -108,11 +109,6 @@ struct TemplateCache {
     for i in oldHashes.indices where oldHashes[i] != 0 { place(oldHashes[i], oldEntries[i]) }
   }
 
-  static func appendShape(of bytes: UnsafeRawBufferPointer, separator: UInt8, to out: ShapeBuffer) {
-    var unused = DigitSegments()
-    appendShape(of: bytes, separator: separator, to: out, digits: &unused)
-  }
-
   /// Appends the shape of `bytes` and notes where its all-digit segments are.
   ///
   /// One pass in C (`lf_template_shape`, CByteScan): each segment is scanned and copied
@@ -151,13 +147,6 @@ struct DigitSegments {
         body(s.baseAddress!.assumingMemoryBound(to: Int32.self), e.baseAddress!.assumingMemoryBound(to: Int32.self))
       }
     }
-  }
-
-  @inline(__always)
-  mutating func note(segment: Int, start: Int, end: Int) {
-    guard segment < DigitSegments.capacity else { return }
-    withUnsafeMutableBytes(of: &starts) { $0.storeBytes(of: Int32(start), toByteOffset: segment * 4, as: Int32.self) }
-    withUnsafeMutableBytes(of: &ends) { $0.storeBytes(of: Int32(end), toByteOffset: segment * 4, as: Int32.self) }
   }
 
   /// The byte range of segment `segment` when it is all digits and was noted.
