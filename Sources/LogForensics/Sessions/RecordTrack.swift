@@ -164,8 +164,12 @@ final class RecordTrack {
   }
 
   /// Merges the success ids still waiting into the settled ones (see
-  /// ``SuccessSizeSets/settle()``): called once the track is complete.
-  func settle() { successBySize.settle() }
+  /// ``SuccessSizeSets/settle()``), and the current day's ids (``DayIdSet/merge()``): called
+  /// once the track is complete, so that detection only reads.
+  func settle() {
+    successBySize.settle()
+    days?.daySet.merge()
+  }
 
   /// Puts the current day's ids in their compact form while the actor is idle (see
   /// ``DayIdSet/settle()``).
@@ -191,7 +195,8 @@ final class RecordTrack {
     let day = time.seconds / 86_400
     if day != currentDay {
       if currentDay != Int64.min {
-        let finished = currentDayCount  // before `days` exists: the whole track's count
+        // Before `days` exists, the whole track's count.
+        let finished = days.map { $0.daySet.mergedCount() } ?? distinctCount
         let h = days ?? DayHistory()
         h.append(day: currentDay, count: finished)
         h.daySet.removeAll()

@@ -10,32 +10,46 @@ import Testing
     var day = DayIdSet()
     for dayNumber in 0..<12 {
       var reference = RecordSet()
-      // Busy and quiet days alternate, so the table is both kept and freed between days.
+      // Busy and quiet days alternate, so the storage is both kept and freed between days.
       let requests = dayNumber % 3 == 0 ? 5_000 : Int.random(in: 0...40, using: &rng)
-      for _ in 0..<requests {
+      for n in 0..<requests {
         let key: RecordKey =
           Int.random(in: 0..<10, using: &rng) == 0
           ? .hashed(UInt64.random(in: 0...50, using: &rng))
           : .numeric(UInt32.random(in: 0...3_000, using: &rng) * (dayNumber % 2 == 0 ? 1 : 65_537))
-        let new = day.insert(key)
-        let expected = reference.insert(key)
-        #expect(new == expected)
-        // The actor goes idle now and then: the ids settle, later ones join them.
+        day.insert(key)
+        reference.insert(key)
+        // The count is read (without merging, then merging) and the actor goes idle now and
+        // then: the ids settle, later ones join them.
+        if n % 293 == 0 {
+          let counted = day.count
+          #expect(counted == reference.count)
+          let merged = day.mergedCount()
+          #expect(merged == reference.count)
+        }
         if Int.random(in: 0..<400, using: &rng) == 0 {
           day.settle()
-          #expect(day.count == reference.count)
+          let settledCount = day.count
+          #expect(settledCount == reference.count)
         }
       }
-      #expect(day.count == reference.count, "day \(dayNumber)")
-      #expect(day.isEmpty == reference.isEmpty)
+      let dayCount = day.count
+      #expect(dayCount == reference.count, "day \(dayNumber)")
+      let dayMerged = day.mergedCount()
+      #expect(dayMerged == reference.count, "day \(dayNumber)")
+      let dayEmpty = day.isEmpty
+      #expect(dayEmpty == reference.isEmpty)
       day.removeAll()
-      #expect(day.count == 0)
+      let afterRemoval = day.count
+      #expect(afterRemoval == 0)
+      let emptyAfterRemoval = day.isEmpty
+      #expect(emptyAfterRemoval)
     }
   }
 
   /// Settling several times in a day (sessions of one day), with ids below, between and
-  /// above those settled before, and a copy taken in between: counts and inserts stay those
-  /// of a set.
+  /// above those settled before, and a copy taken in between: counts stay those of a set,
+  /// and the copy is independent of the original.
   @Test func settledIdsStayCountedAcrossSessions() {
     var day = DayIdSet()
     var reference = Set<UInt32>()
@@ -43,55 +57,63 @@ import Testing
                                 Array(stride(from: 150, to: 9_000, by: 41)), [7, 3_000_000, 100]]
     for (k, ids) in sessions.enumerated() {
       for v in ids {
-        let new = day.insert(.numeric(v))
-        #expect(new == reference.insert(v).inserted)
+        day.insert(.numeric(v))
+        reference.insert(v)
       }
       day.settle()
-      #expect(day.count == reference.count, "after session \(k)")
-      for v in ids.prefix(20) {
-        let new = day.insert(.numeric(v))
-        #expect(!new, "a settled id is not new")
-      }
+      let counted = day.count
+      #expect(counted == reference.count, "after session \(k)")
+      for v in ids.prefix(20) { day.insert(.numeric(v)) }  // settled ids again: not new
+      let merged = day.mergedCount()
+      #expect(merged == reference.count, "after session \(k), repeats")
       if k == 1 {
         var copy = day.copy()
         let copied = copy.count
         #expect(copied == reference.count)
-        // The copy knows its settled ids too (their filter bits came with them).
-        for v in sessions[0].prefix(10) {
-          let new = copy.insert(.numeric(v))
-          #expect(!new, "a settled id of the copy is not new")
-        }
+        for v in sessions[0].prefix(10) { copy.insert(.numeric(v)) }
+        copy.insert(.numeric(4_000_000))
+        let copyMerged = copy.mergedCount()
+        #expect(copyMerged == reference.count + 1)
+        let original = day.count
+        #expect(original == reference.count, "the original does not see the copy's ids")
       }
     }
     day.removeAll()
-    let emptied = day.count, new = day.insert(.numeric(100))
-    #expect(emptied == 0 && new)
-  }
-
-  /// Ids settled in one session are found again whatever their filter bit: every one of
-  /// 4 000 settled ids (each of the 256 bits set many times over), and new ids that share a
-  /// bit with a settled one (the filter only says "maybe"), are counted exactly.
-  @Test func everySettledIdIsFoundAndFilterMatchesAreChecked() {
-    var day = DayIdSet()
-    var reference = Set<UInt32>()
-    for v in stride(from: UInt32(2), to: 8_002, by: 2) {
-      day.insert(.numeric(v))
-      reference.insert(v)
-    }
-    day.settle()
-    for v in UInt32(1)...8_001 {
-      let new = day.insert(.numeric(v))
-      #expect(new == reference.insert(v).inserted, "id \(v)")
-    }
-    #expect(day.count == 8_001)
+    let emptied = day.count
+    day.insert(.numeric(100))
+    let afterInsert = day.count
+    #expect(emptied == 0 && afterInsert == 1)
   }
 
   @Test func zeroAndLargeIdsAreDistinct() {
     var day = DayIdSet()
-    let inserted = [
-      day.insert(.numeric(0)), day.insert(.numeric(0)), day.insert(.numeric(UInt32.max)), day.insert(.hashed(0)),
-    ]
-    #expect(inserted == [true, false, true, true])
-    #expect(day.count == 3)
+    for key in [RecordKey.numeric(0), .numeric(0), .numeric(UInt32.max), .hashed(0), .numeric(UInt32.max)] { day.insert(key) }
+    let counted = day.count
+    #expect(counted == 3)
+    let merged = day.mergedCount()
+    #expect(merged == 3)
+  }
+
+  /// A track's day counts are those of a set per day, read while its days go on, after it
+  /// settles (idle actor) and after `settle()` at the end of a run.
+  @Test func trackDayCountsAreExact() {
+    let track = RecordTrack(template: 1)
+    var expected: [(Int64, Int)] = []
+    var rng = SystemRandomNumberGenerator()
+    for day in Int64(20_000)..<20_006 {
+      var ids = Set<UInt32>()
+      for n in 0..<(day % 2 == 0 ? 3_000 : 25) {
+        let v = UInt32.random(in: 0...(day % 2 == 0 ? 2_000 : 30), using: &rng)
+        ids.insert(v)
+        let time = Timestamp(microseconds: (day * 86_400 + Int64(n)) * 1_000_000)
+        track.addRecord(value: Int64(v), key: .numeric(v), status: 200, bytes: 10, time: time, evidence: .unset)
+        if n == 1_000 { track.settleDay() }
+      }
+      expected.append((day, ids.count))
+      #expect(track.currentDayCount == ids.count, "day \(day)")
+    }
+    track.settle()
+    #expect(track.allDays.map { $0.0 } == expected.map { $0.0 })
+    #expect(track.allDays.map { $0.1 } == expected.map { $0.1 })
   }
 }
