@@ -127,8 +127,8 @@ struct DistinctLog<Value: FixedWidthInteger & UnsignedInteger>: ~Copyable {
   /// Merges `base[settled ..< settled + appended]` into the sorted distinct prefix
   /// `base[0 ..< settled]`; returns how many values were new.
   private static func mergeRun(_ base: UnsafeMutablePointer<Value>, settled s: Int, appended k: Int) -> Int {
-    let run = UnsafeMutableBufferPointer(start: base + s, count: k)
-    sortSmallFirst(run)
+    var run = UnsafeMutableBufferPointer(start: base + s, count: k)
+    run.sort()  // merges runs: an enumeration's ascending ids cost one pass
     // Drop repeats within the run and values already settled. The settled prefix is walked
     // by galloping from the last match, so a short run costs O(k log s), a long one O(s + k).
     var fresh = 0
@@ -182,66 +182,5 @@ struct DistinctLog<Value: FixedWidthInteger & UnsignedInteger>: ~Copyable {
       if base[mid] < v { a = mid + 1 } else { b = mid }
     }
     return a
-  }
-
-  /// Sorts `run` ascending: insertion sort up to 48 values, an LSD radix sort on bytes above
-  /// (no comparison callbacks; one scratch buffer).
-  static func sortSmallFirst(_ run: UnsafeMutableBufferPointer<Value>) {
-    let k = run.count
-    if k <= 48 {
-      var i = 1
-      while i < k {
-        let v = run[i]
-        var j = i - 1
-        while j >= 0 && run[j] > v {
-          run[j + 1] = run[j]
-          j -= 1
-        }
-        run[j + 1] = v
-        i += 1
-      }
-      return
-    }
-    radixSort(run)
-  }
-
-  /// LSD radix sort on bytes; passes whose byte is the same for every value are skipped.
-  private static func radixSort(_ run: UnsafeMutableBufferPointer<Value>) {
-    let k = run.count
-    let bytes = Value.bitWidth / 8
-    var src = run.baseAddress.unsafelyUnwrapped
-    let scratch = UnsafeMutablePointer<Value>.allocate(capacity: k)
-    var dst = scratch
-    // Every byte's histogram in one pass.
-    let counts = UnsafeMutablePointer<Int>.allocate(capacity: 256 * bytes)
-    counts.initialize(repeating: 0, count: 256 * bytes)
-    for i in 0..<k {
-      let v = src[i]
-      for b in 0..<bytes { counts[b &* 256 &+ Int(truncatingIfNeeded: v >> (b &* 8)) & 255] &+= 1 }
-    }
-    for b in 0..<bytes {
-      let c = counts + b * 256
-      // A byte shared by every value orders nothing.
-      let first = Int(truncatingIfNeeded: src[0] >> (b &* 8)) & 255
-      if c[first] == k { continue }
-      var sum = 0
-      for d in 0..<256 {
-        let x = c[d]
-        c[d] = sum
-        sum &+= x
-      }
-      for i in 0..<k {
-        let v = src[i]
-        let d = Int(truncatingIfNeeded: v >> (b &* 8)) & 255
-        dst[c[d]] = v
-        c[d] &+= 1
-      }
-      swap(&src, &dst)
-    }
-    if src != run.baseAddress.unsafelyUnwrapped {
-      run.baseAddress.unsafelyUnwrapped.update(from: src, count: k)
-    }
-    counts.deallocate()
-    scratch.deallocate()
   }
 }

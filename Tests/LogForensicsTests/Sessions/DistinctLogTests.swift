@@ -86,24 +86,4 @@ import Testing
     let counted = log.count()
     #expect(counted == 1)
   }
-
-  /// The sort of an appended run (insertion sort up to 48 values, radix sort above) gives
-  /// the standard sort's order, for sizes around the switch and values that share bytes.
-  @Test func runSortMatchesTheStandardSort() {
-    var rng = SystemRandomNumberGenerator()
-    for size in [0, 1, 2, 47, 48, 49, 50, 257, 3_000] {
-      for spread in [UInt32(3), 1 << 12, UInt32.max] {
-        var values = (0..<size).map { _ in UInt32.random(in: 0...spread, using: &rng) &* (spread == 3 ? 1 << 24 : 1) }
-        // Nine values in ten share their top byte: a radix pass on it must still run.
-        if spread == 1 << 12 { values = values.map { $0 % 10 == 0 ? $0 | 0x0200_0000 : $0 | 0x0100_0000 } }
-        let expected = values.sorted()
-        values.withUnsafeMutableBufferPointer { DistinctLog<UInt32>.sortSmallFirst($0) }
-        #expect(values == expected, "size \(size), spread \(spread)")
-      }
-      var wide = (0..<size).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) }
-      let expected = wide.sorted()
-      wide.withUnsafeMutableBufferPointer { DistinctLog<UInt64>.sortSmallFirst($0) }
-      #expect(wide == expected, "size \(size), 64 bits")
-    }
-  }
 }
