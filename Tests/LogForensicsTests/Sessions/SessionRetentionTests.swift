@@ -31,6 +31,35 @@ import Testing
     return (engine, engine.finish())
   }
 
+  /// A session that begins with a request older than the actor's latest (events out of order
+  /// by more than the gap, after a sweep closed the actor's session) ends where its own
+  /// requests end: the next request, 70 s after it but before the actor's latest time, opens
+  /// a new session. (Judging idleness from the actor's latest time alone would merge them.)
+  @Test func aSessionOpenedByALateRequestEndsAtItsOwnRequests() throws {
+    var options = AnalysisOptions()
+    options.sessionGap = 60
+    options.allSessions = true
+    let symbols = SymbolTable()
+    let engine = AnalysisEngine(options: options, symbols: symbols, inputPaths: ["t.log"])
+    for (line, (second, user)) in [(0, "alice"), (200, "bob"), (-100, "alice"), (-30, "alice")].enumerated() {
+      var e = LogEvent()
+      e.timestamp = Timestamp(microseconds: Int64(second) * 1_000_000)
+      e.user = symbols.intern(user)
+      e.clientIP = symbols.intern("10.0.0.1")
+      e.method = symbols.intern("GET")
+      e.path = "/api/v1/patients/\(1000 + line)"
+      e.status = 200
+      e.responseBytes = 900
+      e.lineNumber = Int64(line + 1)
+      engine.consume(e)  // bob's request at 200 s sweeps alice's first session away
+    }
+    let outcome = engine.finish()
+    #expect(outcome.sessionCount == 4)
+    let alice = try #require(engine.actors.first { $0.key == .user(symbols.intern("alice")) })
+    let starts = engine.sessionIndices(ofActor: alice.index).map { engine.sessionReport($0).start.seconds }
+    #expect(starts == [0, -100, -30])
+  }
+
   @Test func keepsTheHeaviestSessionsPerActorAndCountsTheRest() throws {
     let (engine, outcome) = run(keep: 4)
     #expect(outcome.sessionCount == 20)
