@@ -45,7 +45,7 @@ struct DayIdSet: ~Copyable {
   /// Merges the numeric ids and frees the room kept for more: called when the track's actor
   /// goes idle (its session closed), so a track waiting for its next request (the next
   /// session, the next day) holds its day's ids in 4 bytes each. The count and later inserts
-  /// are unchanged. Sets of fewer than 16 ids are left as they are.
+  /// are unchanged. Sets of fewer than 16 ids are merged but keep their room.
   mutating func settle() { numeric.settle() }
 
   /// Empties the set (see ``DistinctLog/removeAll()`` for the storage kept).

@@ -1,7 +1,8 @@
 // Sessions/DistinctLog.swift - a distinct count whose deduplication waits until it is read.
 
 /// The distinct values of a set whose only question is "how many": a day's ids of a record
-/// track (``DayIdSet``), a session's records (``SessionRecordHashes``).
+/// track (``DayIdSet``). (A session's records stay in a table, ``SessionRecordHashes``: a
+/// log did not help there, since its last line is as cold as the table's slot.)
 ///
 /// Each value is appended to the end of a buffer, unsorted. When the buffer is full or the
 /// count is asked for, the appended run is sorted, cleared of repeats and of values already
@@ -11,8 +12,9 @@
 /// time its inserts took, each a cache miss on a table of a track that was not in the cache.
 ///
 /// After a merge the buffer has room for half as many values again as it keeps (at least
-/// ``minimumRoom``), so each value is sorted once and moved a few times: the cost of an
-/// append is a few dozen instructions on average. Memory: the distinct values, plus the
+/// ``minimumRoom``), so each value is sorted once and moved a few times (the merges took
+/// 0.6–1 % of the 1 GB stream's samples, where the table's probes took 7 %). Memory: the
+/// distinct values, plus the
 /// room, plus repeats appended since the last merge (at most the room): at most
 /// 1.5 × the distinct values + ``minimumRoom`` values; exactly the distinct values after
 /// ``settle()`` (from 16 of them).
