@@ -105,34 +105,62 @@ struct DistinctLog<Value: FixedWidthInteger & UnsignedInteger>: ~Copyable {
   /// Sorts the appended run, drops its repeats and the values already settled, merges the
   /// rest into the settled prefix and, with `leavingRoom`, makes sure at least half as many
   /// places as values (and ``minimumRoom``) are free.
+  ///
+  /// New values above every settled one stay where they are. Otherwise the two sorted runs
+  /// are merged forward into a new buffer, of the size the room asks for: one pass and one
+  /// allocation whether or not the buffer grows.
   private mutating func merge(leavingRoom: Bool) {
     let s = Int(settled)
-    var n = Int(used)
-    if n > s, let base = storage {
-      n = s + DistinctLog.mergeRun(base, settled: s, appended: n - s)
+    var n = s
+    var merged = true  // the distinct values are `storage[0 ..< n]`, ascending
+    if Int(used) > s, let base = storage {
+      let fresh = DistinctLog.sortAndDropKnown(base, settled: s, appended: Int(used) - s)
+      n = s + fresh
+      merged = fresh == 0 || s == 0 || base[s - 1] < base[s]
+    }
+    let room = Swift.max(DistinctLog.minimumRoom, n / 2)
+    let newCapacity = leavingRoom && Int(capacity) - n < room ? n + room : Int(capacity)
+    if merged && newCapacity == Int(capacity) {
       settled = Int32(n)
       used = Int32(n)
+      return
     }
-    guard leavingRoom else { return }
-    let room = Swift.max(DistinctLog.minimumRoom, n / 2)
-    guard Int(capacity) - n < room else { return }
-    let newCapacity = n + room
     let p = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
     if let old = storage {
-      p.initialize(from: old, count: n)
+      if merged {
+        p.initialize(from: old, count: n)
+      } else {
+        // Forward merge of `old[0 ..< s]` and `old[s ..< n]` (disjoint, each ascending).
+        var i = 0, f = s, out = 0
+        while i < s && f < n {
+          if old[i] < old[f] {
+            (p + out).initialize(to: old[i])
+            i += 1
+          } else {
+            (p + out).initialize(to: old[f])
+            f += 1
+          }
+          out += 1
+        }
+        if i < s { (p + out).initialize(from: old + i, count: s - i) }
+        if f < n { (p + out).initialize(from: old + f, count: n - f) }
+      }
       old.deallocate()
     }
     storage = p
     capacity = Int32(newCapacity)
+    settled = Int32(n)
+    used = Int32(n)
   }
 
-  /// Merges `base[settled ..< settled + appended]` into the sorted distinct prefix
-  /// `base[0 ..< settled]`; returns how many values were new.
-  private static func mergeRun(_ base: UnsafeMutablePointer<Value>, settled s: Int, appended k: Int) -> Int {
+  /// Sorts `base[settled ..< settled + appended]` and keeps, at its start, only the values
+  /// that are neither repeated in it nor in the sorted distinct prefix `base[0 ..< settled]`;
+  /// returns how many were kept.
+  private static func sortAndDropKnown(_ base: UnsafeMutablePointer<Value>, settled s: Int, appended k: Int) -> Int {
     var run = UnsafeMutableBufferPointer(start: base + s, count: k)
     run.sort()  // merges runs: an enumeration's ascending ids cost one pass
-    // Drop repeats within the run and values already settled. The settled prefix is walked
-    // by galloping from the last match, so a short run costs O(k log s), a long one O(s + k).
+    // The settled prefix is walked by galloping from the last match, so a short run costs
+    // O(k log s), a long one O(s + k).
     var fresh = 0
     var j = 0
     for r in 0..<k {
@@ -143,23 +171,6 @@ struct DistinctLog<Value: FixedWidthInteger & UnsignedInteger>: ~Copyable {
       run[fresh] = v
       fresh += 1
     }
-    guard fresh > 0, s > 0, base[s - 1] > run[0] else { return fresh }
-    // Backward merge: the fresh values wait in a scratch copy; the output, filled from the
-    // top, never overtakes the settled values still to be read.
-    let scratch = UnsafeMutablePointer<Value>.allocate(capacity: fresh)
-    scratch.initialize(from: run.baseAddress.unsafelyUnwrapped, count: fresh)
-    var i = s - 1, f = fresh - 1, out = s + fresh - 1
-    while f >= 0 {
-      if i >= 0 && base[i] > scratch[f] {
-        base[out] = base[i]
-        i -= 1
-      } else {
-        base[out] = scratch[f]
-        f -= 1
-      }
-      out -= 1
-    }
-    scratch.deallocate()
     return fresh
   }
 
