@@ -50,25 +50,13 @@ public struct RoaringBitmap: Sendable, Equatable {
   public var isEmpty: Bool { count == 0 }
 
   private func keyIndex(_ key: UInt16) -> (found: Bool, index: Int) {
-    var lo = 0
-    var hi = keys.count
-    while lo < hi {
-      let mid = (lo + hi) >> 1
-      if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = keys.lowerBound(of: key)
     return (lo < keys.count && keys[lo] == key, lo)
   }
 
   /// First index whose element is not less than `v` (binary search in a sorted array).
-  private static func lowerBound<T: Comparable>(_ a: [T], _ v: T) -> Int {
-    var lo = 0
-    var hi = a.count
-    while lo < hi {
-      let mid = (lo + hi) >> 1
-      if a[mid] < v { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
+  @inline(__always)
+  private static func lowerBound<T: FixedWidthInteger>(_ a: [T], _ v: T) -> Int { a.lowerBound(of: v) }
 
   /// Inserts `value`; returns `true` when it was not already present.
   @discardableResult

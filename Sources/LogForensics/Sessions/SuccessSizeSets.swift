@@ -189,11 +189,7 @@ struct SuccessSizeSets {
     // Ids read in increasing order are appended to their segment without a search.
     var p = end
     if end > start && v <= packed[end - 1] {
-      var lo = start, hi = end
-      while lo < hi {
-        let mid = (lo + hi) >> 1
-        if packed[mid] < v { lo = mid + 1 } else { hi = mid }
-      }
+      let lo = packed.lowerBound(of: v, in: start..<end)
       if packed[lo] == v { return true }  // already there (lo < end: v <= the last id)
       p = lo
     }
@@ -230,12 +226,9 @@ struct SuccessSizeSets {
   /// bucket than `b` (the insert itself finds it in `b`'s).
   private func packedPlace(of v: UInt32, otherThan b: UInt8) -> (segment: Int, index: Int)? {
     for seg in 0..<Int(segmentCount) where segmentBucket(seg) != b {
-      var lo = segmentStart(seg), hi = segmentEnd(seg)
-      guard lo < hi, packed[lo] <= v, v <= packed[hi - 1] else { continue }
-      while lo < hi {
-        let mid = (lo + hi) >> 1
-        if packed[mid] < v { lo = mid + 1 } else { hi = mid }
-      }
+      let start = segmentStart(seg), end = segmentEnd(seg)
+      guard start < end, packed[start] <= v, v <= packed[end - 1] else { continue }
+      let lo = packed.lowerBound(of: v, in: start..<end)
       if packed[lo] == v { return (seg, lo) }
     }
     return nil
