@@ -205,7 +205,9 @@ final class RecordTrack {
       currentDay = day
     }
     // After the day change: a finished whole day counts the ids without this one.
-    if let h = days { h.daySet.insert(key) }
+    // Reached without a retain (an atomic write to the day history on every record request
+    // of a track that spans days): the track holds it while this runs.
+    if let h = days.map(Unmanaged.passUnretained) { h._withUnsafeGuaranteedRef { $0.daySet.insert(key) } }
     if status >= 200 && status < 300 {
       storedSuccesses.bump()
       if bytes >= 0 {

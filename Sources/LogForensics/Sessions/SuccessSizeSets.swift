@@ -105,7 +105,10 @@ struct SuccessSizeSets {
       if case .numeric(let v) = key, insertPacked(v, bucket: b) { return }
       unpack()
     }
-    uniqueSets().insert(key, bucket: b)
+    if !isKnownUniquelyReferenced(&sets) { sets = sets?.copy() ?? BucketSets() }
+    // Reached without a retain (an atomic write to the object on every insert): `sets` holds
+    // it while this runs.
+    Unmanaged.passUnretained(sets.unsafelyUnwrapped)._withUnsafeGuaranteedRef { $0.insert(key, bucket: b) }
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
