@@ -1,5 +1,6 @@
 // Pipeline/LogPipeline.swift - from paths to one time-ordered stream of events.
 
+import CPrefetch
 import Foundation
 
 /// Discovers inputs, groups them into streams, reads every stream and merges their events
@@ -10,6 +11,8 @@ import Foundation
 /// let inputs = pipeline.run { event in count += 1 }
 /// ```
 public final class LogPipeline {
+  /// How many items ahead of the one it analyses the consumer asks the CPU for.
+  static let consumerLookahead = 8
   public let symbols = SymbolTable()
   public let options: PipelineOptions
   /// Inputs in reading order (stream by stream, oldest file first).
@@ -100,8 +103,24 @@ public final class LogPipeline {
           if _isPOD(Prepared.self) {
             // Plain values (the analysis' facts and templating): each is read where it lies,
             // not moved out first (a copy of the whole item per event on this thread).
+            // The items were written on the other core: each is asked for a few items ahead,
+            // so its lines are on their way while the ones before it are analysed.
             batch.withUnsafeBufferPointer { items in
-              for i in items.indices { consume(items[i].unsafelyUnwrapped) }
+              guard let first = items.baseAddress else { return }
+              let stride = MemoryLayout<Prepared?>.stride
+              let start = UnsafeRawPointer(first)
+              for i in items.indices {
+                if i &+ LogPipeline.consumerLookahead < items.count {
+                  let ahead = start + (i &+ LogPipeline.consumerLookahead) &* stride
+                  var offset = 0
+                  while offset < stride {
+                    lf_prefetch(ahead + offset)
+                    offset &+= 64
+                  }
+                  lf_prefetch(ahead + (stride &- 1))
+                }
+                consume(items[i].unsafelyUnwrapped)
+              }
             }
           } else {
             for i in batch.indices {
