@@ -1,7 +1,48 @@
-// CPrefetch.h - a cache prefetch hint, callable from Swift.
+// CPrefetch.h - hints to the CPU and the compiler for the analysis' hot paths, callable from
+// Swift: a cache prefetch, and a binary search whose steps stay conditional moves.
 #ifndef CPREFETCH_H
 #define CPREFETCH_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Asks the CPU to bring the cache line of `p` in for reading; never faults, whatever `p`.
 static inline void lf_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_unpredictable)
+#define LF_UNPREDICTABLE(x) __builtin_unpredictable(x)
+#endif
+#endif
+#ifndef LF_UNPREDICTABLE
+#define LF_UNPREDICTABLE(x) (x)
+#endif
+
+/// The first index in `lo ..< lo + n` whose element is not less than `v` (`lo + n` when there
+/// is none); `a[lo ..< lo + n]` must be sorted in increasing order.
+///
+/// Each step keeps the half that holds the answer with a select marked unpredictable: the ids
+/// searched for arrive in no order, and LLVM's x86 back end turns an unmarked select in a loop
+/// back into a jump, mispredicted about every other step. The number of steps depends only
+/// on `n`.
+static inline size_t lf_lower_bound_u32(const uint32_t *a, size_t lo, size_t n, uint32_t v) {
+  if (n == 0) return lo;
+  while (n > 1) {
+    size_t half = n >> 1;
+    lo = LF_UNPREDICTABLE(a[lo + half] < v) ? lo + half : lo;
+    n -= half;
+  }
+  return lo + (a[lo] < v);
+}
+
+/// ``lf_lower_bound_u32`` for 16-bit elements (roaring containers and keys).
+static inline size_t lf_lower_bound_u16(const uint16_t *a, size_t lo, size_t n, uint16_t v) {
+  if (n == 0) return lo;
+  while (n > 1) {
+    size_t half = n >> 1;
+    lo = LF_UNPREDICTABLE(a[lo + half] < v) ? lo + half : lo;
+    n -= half;
+  }
+  return lo + (a[lo] < v);
+}
 #endif

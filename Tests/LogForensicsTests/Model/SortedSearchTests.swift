@@ -36,6 +36,13 @@ import Testing
     let a: [UInt32] = [0, 0, 1, .max - 1, .max, .max]
     for v: UInt32 in [0, 1, 2, .max - 1, .max] { #expect(a.lowerBound(of: v) == scan(a, v, 0..<a.count)) }
     #expect([UInt16]().lowerBound(of: 3) == 0)
+    // Other widths take the Swift loop (32- and 16-bit ids the C one).
+    let wide: [UInt64] = [1, 3, 3, 5, .max]
+    for v: UInt64 in [0, 1, 2, 3, 4, 5, 6, .max] {
+      for lo in 0...wide.count {
+        #expect(wide.lowerBound(of: v, in: lo..<wide.count) == scan(wide, v, lo..<wide.count))
+      }
+    }
     var rng = SeededRNG(seed: 5)
     for length in [1, 2, 3, 1000, 1023, 1024, 1025, 4096] {
       let b = (0..<length).map { _ in UInt16(truncatingIfNeeded: rng.next()) }.sorted()
