@@ -18,31 +18,26 @@ static inline void lf_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 #define LF_UNPREDICTABLE(x) (x)
 #endif
 
-/// The first index in `lo ..< lo + n` whose element is not less than `v` (`lo + n` when there
-/// is none); `a[lo ..< lo + n]` must be sorted in increasing order.
+/// `name(a, lo, n, v)`: the first index in `lo ..< lo + n` whose element is not less than `v`
+/// (`lo + n` when there is none); `a[lo ..< lo + n]` must be sorted in increasing order.
 ///
 /// Each step keeps the half that holds the answer with a select marked unpredictable: the ids
 /// searched for arrive in no order, and LLVM's x86 back end turns an unmarked select in a loop
 /// back into a jump, mispredicted about every other step. The number of steps depends only
-/// on `n`.
-static inline size_t lf_lower_bound_u32(const uint32_t *a, size_t lo, size_t n, uint32_t v) {
-  if (n == 0) return lo;
-  while (n > 1) {
-    size_t half = n >> 1;
-    lo = LF_UNPREDICTABLE(a[lo + half] < v) ? lo + half : lo;
-    n -= half;
+/// on `n`. One body for each element width (C has no generics).
+#define LF_DEFINE_LOWER_BOUND(name, type)                                \
+  static inline size_t name(const type *a, size_t lo, size_t n, type v) { \
+    if (n == 0) return lo;                                                \
+    while (n > 1) {                                                       \
+      size_t half = n >> 1;                                               \
+      lo = LF_UNPREDICTABLE(a[lo + half] < v) ? lo + half : lo;           \
+      n -= half;                                                          \
+    }                                                                     \
+    return lo + (a[lo] < v);                                              \
   }
-  return lo + (a[lo] < v);
-}
 
-/// ``lf_lower_bound_u32`` for 16-bit elements (roaring containers and keys).
-static inline size_t lf_lower_bound_u16(const uint16_t *a, size_t lo, size_t n, uint16_t v) {
-  if (n == 0) return lo;
-  while (n > 1) {
-    size_t half = n >> 1;
-    lo = LF_UNPREDICTABLE(a[lo + half] < v) ? lo + half : lo;
-    n -= half;
-  }
-  return lo + (a[lo] < v);
-}
+/// 32-bit ids (packed success ids, roaring sets of up to 1 024 values).
+LF_DEFINE_LOWER_BOUND(lf_lower_bound_u32, uint32_t)
+/// 16-bit values (roaring keys and array containers).
+LF_DEFINE_LOWER_BOUND(lf_lower_bound_u16, uint16_t)
 #endif
