@@ -54,10 +54,6 @@ public struct RoaringBitmap: Sendable, Equatable {
     return (lo < keys.count && keys[lo] == key, lo)
   }
 
-  /// First index whose element is not less than `v` (binary search in a sorted array).
-  @inline(__always)
-  private static func lowerBound<T: FixedWidthInteger>(_ a: [T], _ v: T) -> Int { a.lowerBound(of: v) }
-
   /// Inserts `value`; returns `true` when it was not already present.
   @discardableResult
   public mutating func insert(_ value: UInt32) -> Bool {
@@ -69,7 +65,7 @@ public struct RoaringBitmap: Sendable, Equatable {
         count += 1
         return true
       }
-      let p = RoaringBitmap.lowerBound(small, value)
+      let p = small.lowerBound(of: value)
       if p < small.count && small[p] == value { return false }
       if small.count < RoaringBitmap.smallLimit {
         small.growByAQuarterIfFull(minimumCapacity: 4, limit: RoaringBitmap.smallLimit)
@@ -100,7 +96,7 @@ public struct RoaringBitmap: Sendable, Equatable {
     }
     switch containers[index] {
     case .array(var a):
-      let p = RoaringBitmap.lowerBound(a, low)
+      let p = a.lowerBound(of: low)
       if p < a.count && a[p] == low { return false }
       containers[index] = .array([])  // release the reference so `a` is mutated in place
       if a.count < RoaringBitmap.arrayLimit {
@@ -128,7 +124,7 @@ public struct RoaringBitmap: Sendable, Equatable {
   /// `true` when `value` is in the set.
   public func contains(_ value: UInt32) -> Bool {
     if isSmall {
-      let p = RoaringBitmap.lowerBound(small, value)
+      let p = small.lowerBound(of: value)
       return p < small.count && small[p] == value
     }
     let key = UInt16(truncatingIfNeeded: value >> 16)
@@ -138,7 +134,7 @@ public struct RoaringBitmap: Sendable, Equatable {
     guard found else { return false }
     switch containers[index] {
     case .array(let a):
-      let p = RoaringBitmap.lowerBound(a, low)
+      let p = a.lowerBound(of: low)
       return p < a.count && a[p] == low
     case .bitmap(let words, _):
       return words[Int(low >> 6)] & (1 << UInt64(low & 63)) != 0
@@ -518,7 +514,7 @@ public struct RoaringBitmap: Sendable, Equatable {
         // A few values into a large container: binary search and insert in place (a memory
         // move each) cost less than copying the container.
         for x in lows {
-          let p = RoaringBitmap.lowerBound(a, x)
+          let p = a.lowerBound(of: x)
           if p == a.count || a[p] != x { a.insert(x, at: p) }
         }
       } else {

@@ -33,7 +33,7 @@ extension UnsafeBufferPointer where Element: FixedWidthInteger {
     // The answer is in base...base + n; each step keeps the half that holds it.
     while n > 1 {
       let half = n >> 1
-      // Written as a select of two values, so the compiler emits a conditional move.
+      // A select of two values; LLVM may still make it a jump (hence the C path above).
       base = p[base &+ half] < value ? base &+ half : base
       n &-= half
     }

@@ -105,10 +105,7 @@ struct SuccessSizeSets {
       if case .numeric(let v) = key, insertPacked(v, bucket: b) { return }
       unpack()
     }
-    if !isKnownUniquelyReferenced(&sets) { sets = sets?.copy() ?? BucketSets() }
-    // Reached without a retain (an atomic write to the object on every insert): `sets` holds
-    // it while this runs.
-    Unmanaged.passUnretained(sets.unsafelyUnwrapped)._withUnsafeGuaranteedRef { $0.insert(key, bucket: b) }
+    uniqueSets()._withUnsafeGuaranteedRef { $0.insert(key, bucket: b) }
   }
 
   /// Calls `body` with each bucket and its set, smallest bucket first.
@@ -123,18 +120,21 @@ struct SuccessSizeSets {
   /// Adds every (bucket, id) of `other`.
   mutating func formUnion(_ other: SuccessSizeSets) {
     if !perBucket { unpack() }
-    let x = uniqueSets()
-    other.forEach { b, s in x.formUnion(s, bucket: UInt8(b)) }
+    uniqueSets()._withUnsafeGuaranteedRef { x in other.forEach { b, s in x.formUnion(s, bucket: UInt8(b)) } }
   }
 
   // MARK: - Per-bucket layout
 
-  /// The per-bucket object, copied first if another value shares it (copy on write).
-  private mutating func uniqueSets() -> BucketSets {
+  /// The per-bucket object, copied first if another value shares it (copy on write), without a
+  /// retain: `sets` holds it until the next change of `self`, so callers use it at once
+  /// (`_withUnsafeGuaranteedRef`). A strong reference was a retain and a release, atomic
+  /// writes, on every insert of a large track.
+  @inline(__always)
+  private mutating func uniqueSets() -> Unmanaged<BucketSets> {
     // Checked before any other reference to the object is taken (a `let` bound first would
     // make it look shared, and every insert would copy every set).
     if !isKnownUniquelyReferenced(&sets) { sets = sets?.copy() ?? BucketSets() }
-    return sets.unsafelyUnwrapped
+    return Unmanaged.passUnretained(sets.unsafelyUnwrapped)
   }
 
   /// Moves the packed ids to the per-bucket layout (for good): each segment is already a
