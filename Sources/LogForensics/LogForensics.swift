@@ -72,7 +72,9 @@ public enum Analyzer {
           if let t = event.target.take() { targets.recycle(t) }
           return (facts: RequestFacts(event), templated: templated)
         },
-        consume: { request in engine.consume(request.facts, request.templated) })
+        consume: { request in engine.consume(request.facts, request.templated) },
+        // The state of the next requests is asked for while one is analysed (hints only).
+        lookahead: { items, i in engine.prefetchAhead(items, at: i) })
     } else {
       stats = pipeline.run { event in traffic.add(input: Int(event.inputIndex), time: event.timestamp) }
     }

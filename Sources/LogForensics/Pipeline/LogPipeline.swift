@@ -69,8 +69,15 @@ public final class LogPipeline {
   /// events (such as templating paths) leaves the consumer's thread, and the event itself
   /// (its strings) is freed on the thread that made it when `prepare` keeps only what the
   /// consumer reads; `prepare` must then touch nothing that `consume` touches.
+  ///
+  /// `lookahead`, when given, is called on the consumer's thread before each item of a
+  /// handed-over batch of plain values is consumed, with the batch and the item's position:
+  /// it may read the items after it (and only read: the items are consumed afterwards, as
+  /// they are) to ask the CPU for the state they will touch. It is not called on a
+  /// single-threaded run, which consumes each item as soon as it is prepared.
   func run<Prepared>(
-    prepare: @escaping (consuming LogEvent) -> Prepared, consume: (Prepared) -> Void
+    prepare: @escaping (consuming LogEvent) -> Prepared, consume: (Prepared) -> Void,
+    lookahead: ((UnsafeBufferPointer<Prepared?>, Int) -> Void)? = nil
   ) -> [InputStatistics] {
     var finished: [Int32: InputStatistics] = [:]
     let readers = streams.enumerated().map { (i, inputs) in
@@ -110,6 +117,7 @@ public final class LogPipeline {
               let stride = MemoryLayout<Prepared?>.stride
               let start = UnsafeRawPointer(first)
               for i in items.indices {
+                if let lookahead { lookahead(items, i) }
                 if i &+ LogPipeline.consumerLookahead < items.count {
                   let ahead = start + (i &+ LogPipeline.consumerLookahead) &* stride
                   var offset = 0

@@ -1,5 +1,7 @@
 // Sessions/ActorIndex.swift - actor keys to actor numbers: one multiply-hashed probe per event.
 
+import CPrefetch
+
 /// Maps an ``ActorKey`` to the actor's position in the engine's actor list.
 ///
 /// Every event looks its actor up, so this replaces a `Dictionary<ActorKey, Int>` (SipHash
@@ -53,6 +55,14 @@ struct ActorIndex: ~Copyable {
   @inline(__always)
   private func home(_ k: UInt64) -> Int {
     Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+
+  /// Lookahead: the home slot of `key` (its key and its value).
+  @inline(__always)
+  func prefetchSlot(_ key: ActorKey) {
+    let i = home(ActorIndex.packed(key))
+    lf_prefetch(UnsafeRawPointer(keys + i))
+    lf_prefetch(UnsafeRawPointer(values + i))
   }
 
   /// The position stored for `key`, if any.

@@ -192,6 +192,18 @@ final class ActorState {
     return Unmanaged.passUnretained(x)
   }
 
+  /// The track of `t` if the actor has one, without a retain; none is created (a lookahead
+  /// hint reads it: ``AnalysisEngine/prefetchAhead(_:at:)``).
+  @inline(__always)
+  func existingTrackUnretained(_ t: TemplateID) -> Unmanaged<RecordTrack>? {
+    if t == lastTrackTemplate, let x = lastTrack { return x }
+    return tracks.unretained(t)
+  }
+
+  /// The identity state if the actor has one (none is created), without a retain.
+  @inline(__always)
+  var existingIdentityUnretained: Unmanaged<IdentityState>? { identity.map(Unmanaged.passUnretained) }
+
   /// ``track(_:)`` without a retain.
   @inline(__always)
   func trackUnretained(_ t: TemplateID) -> Unmanaged<RecordTrack> {

@@ -22,6 +22,17 @@ public final class AnalysisEngine {
   var templates: TemplateTable { templating.templates }
   var actors: [ActorState] = []
   private var actorIndex = ActorIndex()
+
+  /// The address of the actor object of `e`'s key, if it has one (no retain; for
+  /// ``prefetchAhead(_:at:)``).
+  @inline(__always)
+  func prefetchActorSlot(_ e: RequestFacts) { actorIndex.prefetchSlot(ActorKey(e)) }
+
+  @inline(__always)
+  func actorAddress(_ e: RequestFacts) -> UnsafeRawPointer? {
+    guard let i = actorIndex[ActorKey(e)] else { return nil }
+    return actors.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress.unsafelyUnwrapped + i).load(as: UnsafeRawPointer.self) }
+  }
   private var liveActors = PositionSet()
   private var lastSweep: Int64 = Int64.min
   /// Where each closed session kept for reporting is, in closing order: every session with

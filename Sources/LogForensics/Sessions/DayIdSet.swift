@@ -33,6 +33,10 @@ struct DayIdSet: ~Copyable {
 
   var isEmpty: Bool { numeric.isEmpty && hashed.isEmpty }
 
+  /// Lookahead: where the next numeric id is written.
+  @inline(__always)
+  func prefetchTail() { numeric.prefetchTail() }
+
   /// Notes `key`.
   @inline(__always)
   mutating func insert(_ key: RecordKey) {

@@ -1,5 +1,7 @@
 // Sessions/DistinctLog.swift - a distinct count whose deduplication waits until it is read.
 
+import CPrefetch
+
 /// The distinct values of a set whose only question is "how many": a day's ids of a record
 /// track (``DayIdSet``). (A session's records stay in a table, ``SessionRecordHashes``: a
 /// log did not help there, since its last line is as cold as the table's slot.)
@@ -38,6 +40,12 @@ struct DistinctLog<Value: FixedWidthInteger & UnsignedInteger>: ~Copyable {
 
   /// Places allocated (for tests and sizing).
   var allocatedCount: Int { Int(capacity) }
+
+  /// Lookahead: where the next value is written.
+  @inline(__always)
+  func prefetchTail() {
+    if let s = storage, used < capacity { lf_prefetch(UnsafeRawPointer(s + Int(used))) }
+  }
 
   /// Adds `value`.
   @inline(__always)

@@ -27,4 +27,12 @@ final class IdentityState {
   /// The overflow context of each user agent, and the last one for all others (-1: none yet).
   var overflowIndex: [Symbol: Int32] = [:]
   var lastOverflow: Int32 = -1
+
+  /// Lookahead: the entry of the last context (most requests come from it).
+  @inline(__always)
+  func prefetchLastContext() {
+    let c = Int(lastContext)
+    guard c >= 0 && c < contexts.count else { return }
+    prefetchBytes(ArrayStorage.element(c, of: &contexts), MemoryLayout<ActorContext>.stride)
+  }
 }

@@ -105,6 +105,25 @@ final class RecordTrack {
   /// track's own (an actor active on one day only, the common case of a swarm member, keeps
   /// one set instead of two).
   private var days: DayHistory?
+  /// Lookahead: the day history object and the packed ids' first line.
+  @inline(__always)
+  func prefetchRecordState() {
+    if let h = days.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(h.toOpaque()), 0x58) }
+    successBySize.prefetchStorage()
+  }
+
+  /// Lookahead: where the day's next id is written, and the header of the success sets'
+  /// waiting list.
+  @inline(__always)
+  func prefetchDayTail() {
+    days.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { $0.daySet.prefetchTail() }
+    successBySize.prefetchPendingHeader()
+  }
+
+  /// Lookahead: where the success sets' next waiting id is written.
+  @inline(__always)
+  func prefetchPendingTail() { successBySize.prefetchPendingTail() }
+
   /// `true` while every request of the track fell on `currentDay`.
   var dayIsWhole: Bool { days == nil }
   /// Distinct ids of each finished day.

@@ -1,5 +1,7 @@
 // Sessions/SessionState.swift - features of a live session, folded into a summary when it closes.
 
+import CPrefetch
+
 /// A session being built. Only counters and small sets are kept, never events.
 ///
 /// A class: an actor holds one only while a session is open, so the hundreds of bytes of
@@ -86,6 +88,18 @@ final class SessionState {
     } else {
       recordHashesState().insert(hash)
     }
+  }
+
+  /// Lookahead: the session's table object.
+  @inline(__always)
+  func prefetchRecordTable() {
+    if let x = recordHashes.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(x.toOpaque()), 48) }
+  }
+
+  /// Lookahead: the slot of `hash` in the session's table.
+  @inline(__always)
+  func prefetchRecordSlot(_ hash: UInt64) {
+    recordHashes.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { $0.prefetchSlot(hash) }
   }
 
   private func recordHashesState() -> SessionRecordHashes {
@@ -181,6 +195,10 @@ final class SessionRecordHashes {
   }
 
   deinit { slots.deallocate() }
+
+  /// Lookahead: the home slot of `hash`.
+  @inline(__always)
+  func prefetchSlot(_ hash: UInt64) { lf_prefetch(UnsafeRawPointer(slots + (Int(truncatingIfNeeded: hash) & mask))) }
 
   /// Adds `hash` (already mixed: ``SessionState/recordHash(namespace:_:)``, so its low bits
   /// pick the slot as they are).

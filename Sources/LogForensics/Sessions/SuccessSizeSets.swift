@@ -1,5 +1,7 @@
 // Sessions/SuccessSizeSets.swift - the ids a track saw answered with a success, by response-size bucket.
 
+import CPrefetch
+
 /// Record sets keyed by ``ResponseSizeModel`` bucket, smallest bucket first.
 ///
 /// **Each id is in one bucket: the largest it was answered with.** A record answered once
@@ -96,6 +98,41 @@ struct SuccessSizeSets {
   var hasNumericIds: Bool {
     guard let x = sets else { return segmentCount > 0 }
     return !x.frozen.isEmpty || !x.isSettled
+  }
+
+  /// Lookahead: the packed ids' first lines, or the per-bucket object.
+  @inline(__always)
+  mutating func prefetchStorage() {
+    // The object's and the array buffer's addresses, read as bytes: a read of either
+    // reference would retain it.
+    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
+    if object != 0 {
+      prefetchBytes(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped, 128)
+    } else {
+      prefetchBytes(ArrayStorage.buffer(of: &packed), 128)
+    }
+  }
+
+  /// Lookahead: the header (count, capacity) of the per-bucket object's waiting list, when
+  /// there is one (ask for the object first: ``prefetchStorage()``).
+  @inline(__always)
+  mutating func prefetchPendingHeader() {
+    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
+    guard object != 0 else { return }
+    Unmanaged<BucketSets>.fromOpaque(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped)._withUnsafeGuaranteedRef {
+      $0.pending.prefetchHeader()
+    }
+  }
+
+  /// Lookahead: where the per-bucket object's next waiting id is written (ask for the
+  /// header first: ``prefetchPendingHeader()``).
+  @inline(__always)
+  mutating func prefetchPendingTail() {
+    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
+    guard object != 0 else { return }
+    Unmanaged<BucketSets>.fromOpaque(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped)._withUnsafeGuaranteedRef {
+      $0.pending.prefetchTail()
+    }
   }
 
   /// Adds `key` to the set of `bucket` (0...255).
@@ -522,6 +559,14 @@ struct PendingIds {
 
   var count: Int { bytes.count / 5 }
   var isEmpty: Bool { bytes.isEmpty }
+
+  /// Lookahead: the list's header (count and capacity).
+  @inline(__always)
+  mutating func prefetchHeader() { lf_prefetch(ArrayStorage.buffer(of: &bytes) + ArrayStorage.countOffset) }
+
+  /// Lookahead: where the next id is written (reads the header).
+  @inline(__always)
+  mutating func prefetchTail() { lf_prefetch(ArrayStorage.end(of: &bytes)) }
 
   /// Appends one id of `bucket`.
   @inline(__always)
