@@ -2,6 +2,9 @@
 
 /// Per-actor aggregates: identities seen, live session, per-template tracks, pace.
 final class ActorState {
+  /// The object's size in bytes: what the lookahead asks for (``AnalysisEngine/prefetchAhead(_:at:)``;
+  /// `StateLookaheadTests` checks it against the object's heap block).
+  static let lookaheadBytes = 200
   // Stored properties are declared in the order each request reads them: the fields every
   // request touches come first, so they share one or two cache lines (an actor is touched
   // once every few hundred requests, so each line it spans is a cache miss).

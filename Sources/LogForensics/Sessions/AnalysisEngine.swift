@@ -23,11 +23,12 @@ public final class AnalysisEngine {
   var actors: [ActorState] = []
   private var actorIndex = ActorIndex()
 
-  /// The address of the actor object of `e`'s key, if it has one (no retain; for
-  /// ``prefetchAhead(_:at:)``).
+  /// Asks the CPU for the index slot of `e`'s actor (for ``prefetchAhead(_:at:)``).
   @inline(__always)
   func prefetchActorSlot(_ e: RequestFacts) { actorIndex.prefetchSlot(ActorKey(e)) }
 
+  /// The address of the object of `e`'s actor, if it has one yet (read from the actor list
+  /// without a retain; for ``prefetchAhead(_:at:)``).
   @inline(__always)
   func actorAddress(_ e: RequestFacts) -> UnsafeRawPointer? {
     guard let i = actorIndex[ActorKey(e)] else { return nil }

@@ -3,6 +3,9 @@
 /// Compact per-(actor, template) features: record sets by response-size bucket, id
 /// sequentiality, per-day distinct counts, evidence pointers. No events are kept.
 final class RecordTrack {
+  /// The object's size in bytes: what the lookahead asks for (``AnalysisEngine/prefetchAhead(_:at:)``;
+  /// `StateLookaheadTests` checks it against the object's heap block).
+  static let lookaheadBytes = 232
   let template: TemplateID
   private var storedRequests: Int32 = 0
   var requests: Int { Int(storedRequests) }
@@ -105,25 +108,6 @@ final class RecordTrack {
   /// track's own (an actor active on one day only, the common case of a swarm member, keeps
   /// one set instead of two).
   private var days: DayHistory?
-  /// Lookahead: the day history object and the packed ids' first line.
-  @inline(__always)
-  func prefetchRecordState() {
-    if let h = days.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(h.toOpaque()), 0x58) }
-    successBySize.prefetchStorage()
-  }
-
-  /// Lookahead: where the day's next id is written, and the header of the success sets'
-  /// waiting list.
-  @inline(__always)
-  func prefetchDayTail() {
-    days.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { $0.daySet.prefetchTail() }
-    successBySize.prefetchPendingHeader()
-  }
-
-  /// Lookahead: where the success sets' next waiting id is written.
-  @inline(__always)
-  func prefetchPendingTail() { successBySize.prefetchPendingTail() }
-
   /// `true` while every request of the track fell on `currentDay`.
   var dayIsWhole: Bool { days == nil }
   /// Distinct ids of each finished day.
@@ -193,6 +177,26 @@ final class RecordTrack {
   /// Puts the current day's ids in their compact form while the actor is idle (see
   /// ``DayIdSet/settle()``).
   func settleDay() { days?.daySet.settle() }
+
+  /// Lookahead: the day history object, and the first two lines of the packed ids or of the
+  /// per-bucket object.
+  @inline(__always)
+  func prefetchRecordState() {
+    if let h = days.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(h.toOpaque()), DayHistory.lookaheadBytes) }
+    successBySize.prefetchStorage()
+  }
+
+  /// Lookahead: where the day's next id is written, and the header of the success sets'
+  /// waiting list.
+  @inline(__always)
+  func prefetchDayTail() {
+    days.map(Unmanaged.passUnretained)?._withUnsafeGuaranteedRef { $0.daySet.prefetchTail() }
+    successBySize.prefetchPendingHeader()
+  }
+
+  /// Lookahead: where the success sets' next waiting id is written.
+  @inline(__always)
+  func prefetchPendingTail() { successBySize.prefetchPendingTail() }
 
   /// Notes one request for a record: evidence, client IP, outcome and, for NIR-shaped ids,
   /// whether the key was valid (`invalidNIR` nil for other ids).
@@ -474,6 +478,9 @@ final class RareOutcomes {
 
 /// The per-day state of a track that spans several UTC days.
 final class DayHistory {
+  /// The object's size in bytes: what the lookahead asks for (``AnalysisEngine/prefetchAhead(_:at:)``;
+  /// `StateLookaheadTests` checks it against the object's heap block).
+  static let lookaheadBytes = 88
   /// Each finished day, in the order the days finished, as two LEB128 varints: its UTC day
   /// less the previous entry's (zigzag: a late event may finish an earlier day again), then
   /// its distinct ids (clamped to 32 bits). A staff member's track spans months: about two

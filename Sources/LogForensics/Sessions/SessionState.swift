@@ -7,6 +7,9 @@ import CPrefetch
 /// A class: an actor holds one only while a session is open, so the hundreds of bytes of
 /// counters are not carried by every actor whose sessions are all closed.
 final class SessionState {
+  /// The object's size in bytes: what the lookahead asks for (``AnalysisEngine/prefetchAhead(_:at:)``;
+  /// `StateLookaheadTests` checks it against the object's heap block).
+  static let lookaheadBytes = 184
   // Every request updates most of these: 32-bit counters (saturating, see ``Int32/bump()``)
   // keep them on fewer cache lines, and hundreds of thousands of live sessions smaller.
   var start: Timestamp
@@ -93,7 +96,7 @@ final class SessionState {
   /// Lookahead: the session's table object.
   @inline(__always)
   func prefetchRecordTable() {
-    if let x = recordHashes.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(x.toOpaque()), 48) }
+    if let x = recordHashes.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(x.toOpaque()), SessionRecordHashes.lookaheadBytes) }
   }
 
   /// Lookahead: the slot of `hash` in the session's table.
@@ -181,6 +184,9 @@ final class SessionState {
 /// cache line to fetch on every record request of every such session (about a third of
 /// the time its inserts took on the 1 GB benchmark stream).
 final class SessionRecordHashes {
+  /// The object's size in bytes: what the lookahead asks for (``AnalysisEngine/prefetchAhead(_:at:)``;
+  /// `StateLookaheadTests` checks it against the object's heap block).
+  static let lookaheadBytes = 48
   /// Slots (a power of two of them); 0 marks an empty slot (the value 0 is ``hasZero``).
   private var slots: UnsafeMutablePointer<UInt64>
   private var mask: Int

@@ -4,6 +4,9 @@ import Testing
 
 @testable import LogForensics
 
+/// glibc's size of a heap block (not in Swift's Glibc module).
+@_silgen_name("malloc_usable_size") private func mallocUsableSize(_ p: UnsafeMutableRawPointer?) -> Int
+
 @Suite struct StateLookaheadTests {
   typealias Item = (facts: RequestFacts, templated: Templated)
 
@@ -55,6 +58,29 @@ import Testing
     #expect(actual.timeline == expected.timeline)
     let same = actual == expected
     #expect(same, "outcomes differ: sessions, patient endpoints or counts")
+  }
+
+  /// The lookahead asks for each object's size in bytes: every line of it, and no more than
+  /// the heap block the object sits in (the block is at most 15 bytes larger than the
+  /// object). A field added to one of these classes without its constant fails here. The
+  /// identity state is asked for in part (its first 128 bytes, see
+  /// ``IdentityState/lookaheadBytes``): the object must be the 152 bytes that figure assumes.
+  @Test func lookaheadSizesAreTheObjectsSizes() {
+    func usable(_ o: AnyObject) -> Int { mallocUsableSize(UnsafeMutableRawPointer(Unmanaged.passUnretained(o).toOpaque())) }
+    let t = Timestamp(microseconds: 0)
+    let objects: [(String, AnyObject, Int)] = [
+      ("ActorState", ActorState(key: .client(ip: .none, userAgent: .none), index: 0, time: t), ActorState.lookaheadBytes),
+      ("SessionState", SessionState(start: t), SessionState.lookaheadBytes),
+      ("IdentityState", IdentityState(), 152),
+      ("RecordTrack", RecordTrack(template: 0), RecordTrack.lookaheadBytes),
+      ("DayHistory", DayHistory(), DayHistory.lookaheadBytes),
+      ("SessionRecordHashes", SessionRecordHashes(), SessionRecordHashes.lookaheadBytes),
+    ]
+    #expect(IdentityState.lookaheadBytes == 128)
+    for (name, object, bytes) in objects {
+      let block = usable(object)
+      #expect(bytes <= block && block - bytes < 16, "\(name): lookahead asks for \(bytes) bytes, heap block \(block)")
+    }
   }
 
   /// At the edges: an empty batch, requests of actors not seen yet (nothing to look ahead
