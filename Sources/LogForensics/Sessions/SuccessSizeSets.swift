@@ -100,39 +100,34 @@ struct SuccessSizeSets {
     return !x.frozen.isEmpty || !x.isSettled
   }
 
-  /// Lookahead: the packed ids' first lines, or the per-bucket object.
+  /// The per-bucket object's address, `nil` while the ids are packed: read as bytes, since
+  /// a read of the reference would retain it (for lookahead hints).
+  @inline(__always)
+  private mutating func perBucketAddress() -> UnsafeRawPointer? {
+    UnsafeRawPointer(bitPattern: withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) })
+  }
+
+  /// Lookahead: the first two lines of the packed ids (their array's buffer, read without a
+  /// retain), or of the per-bucket object.
   @inline(__always)
   mutating func prefetchStorage() {
-    // The object's and the array buffer's addresses, read as bytes: a read of either
-    // reference would retain it.
-    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
-    if object != 0 {
-      prefetchBytes(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped, 128)
-    } else {
-      prefetchBytes(ArrayStorage.buffer(of: &packed), 128)
-    }
+    prefetchBytes(perBucketAddress() ?? ArrayStorage.buffer(of: &packed), 128)
   }
 
   /// Lookahead: the header (count, capacity) of the per-bucket object's waiting list, when
   /// there is one (ask for the object first: ``prefetchStorage()``).
   @inline(__always)
   mutating func prefetchPendingHeader() {
-    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
-    guard object != 0 else { return }
-    Unmanaged<BucketSets>.fromOpaque(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped)._withUnsafeGuaranteedRef {
-      $0.pending.prefetchHeader()
-    }
+    guard let p = perBucketAddress() else { return }
+    Unmanaged<BucketSets>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.pending.prefetchHeader() }
   }
 
   /// Lookahead: where the per-bucket object's next waiting id is written (ask for the
   /// header first: ``prefetchPendingHeader()``).
   @inline(__always)
   mutating func prefetchPendingTail() {
-    let object = withUnsafeBytes(of: &sets) { $0.load(as: UInt.self) }
-    guard object != 0 else { return }
-    Unmanaged<BucketSets>.fromOpaque(UnsafeRawPointer(bitPattern: object).unsafelyUnwrapped)._withUnsafeGuaranteedRef {
-      $0.pending.prefetchTail()
-    }
+    guard let p = perBucketAddress() else { return }
+    Unmanaged<BucketSets>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.pending.prefetchTail() }
   }
 
   /// Adds `key` to the set of `bucket` (0...255).
