@@ -9,6 +9,14 @@
 /// Asks the CPU to bring the cache line of `p` in for reading; never faults, whatever `p`.
 static inline void lf_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
+/// Asks for every cache line of `p ..< p + bytes` (`bytes` > 0): a line every 64 bytes and the
+/// last byte's, since an object or an array element need not start on a line.
+static inline void lf_prefetch_range(const void *p, size_t bytes) {
+  const char *c = (const char *)p;
+  for (size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(c + offset, 0, 3);
+  __builtin_prefetch(c + bytes - 1, 0, 3);
+}
+
 #if defined(__has_builtin)
 #if __has_builtin(__builtin_unpredictable)
 #define LF_UNPREDICTABLE(x) __builtin_unpredictable(x)

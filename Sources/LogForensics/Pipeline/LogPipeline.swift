@@ -119,13 +119,7 @@ public final class LogPipeline {
               for i in items.indices {
                 if let lookahead { lookahead(items, i) }
                 if i &+ LogPipeline.consumerLookahead < items.count {
-                  let ahead = start + (i &+ LogPipeline.consumerLookahead) &* stride
-                  var offset = 0
-                  while offset < stride {
-                    lf_prefetch(ahead + offset)
-                    offset &+= 64
-                  }
-                  lf_prefetch(ahead + (stride &- 1))
+                  lf_prefetch_range(start + (i &+ LogPipeline.consumerLookahead) &* stride, stride)
                 }
                 consume(items[i].unsafelyUnwrapped)
               }

@@ -88,11 +88,7 @@ struct ReorderBuffer {
       keys[ahead].target?.prefetch()
       // The event itself (three cache lines), written as long ago.
       events.withUnsafeBufferPointer { b in
-        let p = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + ahead)
-        lf_prefetch(p)
-        lf_prefetch(p + 64)
-        lf_prefetch(p + 128)
-        lf_prefetch(p + (MemoryLayout<LogEvent?>.stride - 1))
+        lf_prefetch_range(b.baseAddress.unsafelyUnwrapped + ahead, MemoryLayout<LogEvent?>.stride)
       }
     }
     let e = events[head].take()

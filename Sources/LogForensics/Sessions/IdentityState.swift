@@ -1,5 +1,7 @@
 // Sessions/IdentityState.swift - what an identity (user or credential) keeps beyond a client actor.
 
+import CPrefetch
+
 /// Token-reuse state and IP + user agent contexts of an identity actor.
 ///
 /// Held by ``ActorState/identity`` only for actors keyed by a user or a credential: the
@@ -38,6 +40,6 @@ final class IdentityState {
   func prefetchLastContext() {
     let c = Int(lastContext)
     guard c >= 0 && c < contexts.count else { return }
-    prefetchBytes(ArrayStorage.element(c, of: &contexts), MemoryLayout<ActorContext>.stride)
+    lf_prefetch_range(ArrayStorage.element(c, of: &contexts), MemoryLayout<ActorContext>.stride)
   }
 }

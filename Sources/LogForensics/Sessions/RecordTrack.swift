@@ -1,5 +1,7 @@
 // Sessions/RecordTrack.swift - what one actor did on one patient endpoint template.
 
+import CPrefetch
+
 /// Compact per-(actor, template) features: record sets by response-size bucket, id
 /// sequentiality, per-day distinct counts, evidence pointers. No events are kept.
 final class RecordTrack {
@@ -182,7 +184,7 @@ final class RecordTrack {
   /// per-bucket object.
   @inline(__always)
   func prefetchRecordState() {
-    if let h = days.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(h.toOpaque()), DayHistory.lookaheadBytes) }
+    if let h = days.map(Unmanaged.passUnretained) { lf_prefetch_range(UnsafeRawPointer(h.toOpaque()), DayHistory.lookaheadBytes) }
     successBySize.prefetchStorage()
   }
 

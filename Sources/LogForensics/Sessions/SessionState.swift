@@ -96,7 +96,7 @@ final class SessionState {
   /// Lookahead: the session's table object.
   @inline(__always)
   func prefetchRecordTable() {
-    if let x = recordHashes.map(Unmanaged.passUnretained) { prefetchBytes(UnsafeRawPointer(x.toOpaque()), SessionRecordHashes.lookaheadBytes) }
+    if let x = recordHashes.map(Unmanaged.passUnretained) { lf_prefetch_range(UnsafeRawPointer(x.toOpaque()), SessionRecordHashes.lookaheadBytes) }
   }
 
   /// Lookahead: the slot of `hash` in the session's table.

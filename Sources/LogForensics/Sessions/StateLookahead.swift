@@ -2,17 +2,6 @@
 
 import CPrefetch
 
-/// Asks for every cache line of `p ..< p + bytes` (an object need not start on a line).
-@inline(__always)
-func prefetchBytes(_ p: UnsafeRawPointer, _ bytes: Int) {
-  var offset = 0
-  while offset < bytes {
-    lf_prefetch(p + offset)
-    offset &+= 64
-  }
-  lf_prefetch(p + (bytes &- 1))
-}
-
 extension AnalysisEngine {
   /// Asks the CPU for the state that requests `i + 1 ... i + 6` of `items` will touch: one
   /// level of each request's chain of objects per request ahead.
@@ -34,7 +23,7 @@ extension AnalysisEngine {
   func prefetchAhead(_ items: UnsafeBufferPointer<(facts: RequestFacts, templated: Templated)?>, at i: Int) {
     let n = items.count
     if i &+ 6 < n { prefetchActorSlot(items[i &+ 6].unsafelyUnwrapped.facts) }
-    if i &+ 5 < n, let a = actorAddress(items[i &+ 5].unsafelyUnwrapped.facts) { prefetchBytes(a, ActorState.lookaheadBytes) }
+    if i &+ 5 < n, let a = actorAddress(items[i &+ 5].unsafelyUnwrapped.facts) { lf_prefetch_range(a, ActorState.lookaheadBytes) }
     prefetchLevel(items, i &+ 4) { a, r in a.prefetchLevel2(r) }
     prefetchLevel(items, i &+ 3) { a, r in a.prefetchLevel3(r) }
     prefetchLevel(items, i &+ 2) { a, r in a.prefetchLevel4(r) }
@@ -55,10 +44,10 @@ extension ActorState {
   /// Level 2: the live session, the identity state and the request's track.
   @inline(__always)
   fileprivate func prefetchLevel2(_ r: Templated) {
-    if let s = liveUnretained { prefetchBytes(UnsafeRawPointer(s.toOpaque()), SessionState.lookaheadBytes) }
-    if let id = existingIdentityUnretained { prefetchBytes(UnsafeRawPointer(id.toOpaque()), IdentityState.lookaheadBytes) }
+    if let s = liveUnretained { lf_prefetch_range(UnsafeRawPointer(s.toOpaque()), SessionState.lookaheadBytes) }
+    if let id = existingIdentityUnretained { lf_prefetch_range(UnsafeRawPointer(id.toOpaque()), IdentityState.lookaheadBytes) }
     guard r.kind == .record || r.kind == .list, let t = existingTrackUnretained(r.template) else { return }
-    prefetchBytes(UnsafeRawPointer(t.toOpaque()), RecordTrack.lookaheadBytes)
+    lf_prefetch_range(UnsafeRawPointer(t.toOpaque()), RecordTrack.lookaheadBytes)
   }
 
   /// Level 3: what the track, the session and the identity point to.

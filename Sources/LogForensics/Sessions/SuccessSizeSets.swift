@@ -111,7 +111,7 @@ struct SuccessSizeSets {
   /// retain), or of the per-bucket object.
   @inline(__always)
   mutating func prefetchStorage() {
-    prefetchBytes(perBucketAddress() ?? ArrayStorage.buffer(of: &packed), 128)
+    lf_prefetch_range(perBucketAddress() ?? ArrayStorage.buffer(of: &packed), 128)
   }
 
   /// Lookahead: the header (count, capacity) of the per-bucket object's waiting list, when
